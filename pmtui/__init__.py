@@ -1,0 +1,3 @@
+"""pmtui: blameless post-mortems in the terminal."""
+
+__version__ = "0.1.0"
