@@ -170,7 +170,7 @@ def check_zone(name: str) -> str:
         return "UTC"
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
         raise ValueError(f"unknown time zone {name!r} (use a name like 'UTC' or 'Europe/Berlin')") from None
     return name
 

@@ -1,0 +1,150 @@
+"""The Textual application: the library screen and the post-mortem screen."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable, Iterable
+from datetime import datetime, timezone
+from importlib.resources import files
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from pmtui.store import Library
+
+STYLES = Path(str(files("pmtui.styles")))
+
+HIGH_CONTRAST = Theme(
+    name="pmtui-high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ffff00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1c1c1c",
+    success="#00ff00",
+    warning="#ffaf00",
+    error="#ff5f5f",
+    boost="#ffffff",
+    dark=True,
+    variables={
+        "block-cursor-background": "#ffff00",
+        "block-cursor-foreground": "#000000",
+        "block-cursor-text-style": "bold",
+        "footer-key-foreground": "#ffff00",
+        "input-selection-background": "#ffff00 40%",
+        "border": "#ffffff",
+        "border-blurred": "#808080",
+    },
+)
+DEFAULT_THEME = "textual-dark"
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class PmtuiApp(App[int]):
+    """pmtui: a library of post-mortems and the meeting that writes each one."""
+
+    TITLE = "pmtui"
+    CSS_PATH = sorted(STYLES.glob("*.tcss"), key=lambda p: (p.name != "app.tcss", p.name))
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Save and quit"),
+        Binding("ctrl+c", "quit", "Quit", id="app.quit_ctrl_c", show=False, priority=True),
+        Binding("f1", "help", "Help", id="app.help", tooltip="Keys and help for this screen"),
+        Binding("f8", "toggle_contrast", "Contrast", id="app.contrast", tooltip="High-contrast theme"),
+    ]
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        open_id: str | None = None,
+        clock: Clock = system_clock,
+        autosave_delay: float = 0.8,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.open_id = open_id
+        self.clock = clock
+        self.autosave_delay = autosave_delay
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = DEFAULT_THEME
+
+    def on_mount(self) -> None:
+        from pmtui.screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen())
+        if self.open_id:
+            self.open_postmortem(self.open_id)
+        self._install_signal_handlers()
+
+    def _install_signal_handlers(self) -> None:
+        import asyncio
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            try:
+                loop.add_signal_handler(signum, self._on_signal)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+
+    def _on_signal(self) -> None:
+        self.flush_all()
+        self.exit(0)
+
+    def open_postmortem(self, pm_id: str) -> None:
+        """Load a post-mortem and show it; an unreadable one gets a message and stays closed."""
+        from pmtui.screens.postmortem import PostMortemScreen
+        from pmtui.store import LibraryError
+
+        try:
+            pm = self.library.load(pm_id)
+        except LibraryError as error:
+            self.notify(str(error), title="Cannot open", severity="error", markup=False)
+            return
+        self.push_screen(PostMortemScreen(pm))
+
+    def flush_all(self) -> None:
+        """Write every unsaved edit now, on this thread (used when leaving)."""
+        from pmtui.screens.postmortem import PostMortemScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, PostMortemScreen):
+                screen.flush_now()
+
+    async def action_quit(self) -> None:
+        self.flush_all()
+        self.exit(0)
+
+    def action_help(self) -> None:
+        from pmtui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Quit", "Save everything and quit pmtui", self.action_quit)
+        yield SystemCommand("Help", "Keys and help for this screen", self.action_help)
+        yield SystemCommand("High-contrast theme", "Toggle the high-contrast theme for screen-sharing",
+                            self.action_toggle_contrast)
+        yield SystemCommand("Theme", "Change the colour theme", self.action_change_theme)
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()

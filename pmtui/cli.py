@@ -1,0 +1,386 @@
+"""The command line. Every job works without the TUI; errors are one clear line on stderr, exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as lines on stderr, exit status 2."""
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__(lines[0] if lines else "")
+        self.lines = list(lines)
+
+
+def default_library() -> Path:
+    """PMTUI_LIBRARY, else the platform's user data dir."""
+    configured = os.environ.get("PMTUI_LIBRARY")
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("pmtui", appauthor=False)) / "library"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as for every other bad input
+        self.exit(EXIT_BAD_INPUT, f"pmtui: {message} (see pmtui --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    library_help = "library folder (default: $PMTUI_LIBRARY or the user data dir)"
+    parser = _Parser(prog="pmtui", description="Blameless post-mortems in the terminal.")
+    parser.add_argument("--library", type=Path, help=library_help)
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--library", type=Path, help=library_help, default=argparse.SUPPRESS)
+        return sub
+
+    demo = command("demo", "write a sample post-mortem with every stage filled, and open it")
+    demo.add_argument("--no-open", action="store_true", help="only write it and print its id")
+
+    new = command("new", "create a post-mortem and print its id")
+    new.add_argument("--title", required=True)
+    new.add_argument("--severity", default="SEV3", type=str.upper, choices=["SEV1", "SEV2", "SEV3", "SEV4"])
+    new.add_argument("--timezone", default=None, help="the document's time zone, e.g. Europe/Berlin (default UTC)")
+
+    listing = command("list", "list the post-mortems in the library")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    export = command("export", "export a post-mortem (stdout by default)")
+    export.add_argument("id")
+    export.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    export.add_argument("--with-findings", action="store_true", help="append the findings of the checks")
+    export.add_argument("-o", "--output", type=Path, help="write to this file (created owner-only)")
+
+    importing = command("import", "import JSON documents as `export --format json` writes them")
+    importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    command("schema", "print the JSON Schema of a post-mortem document")
+
+    opening = command("open", "open the TUI straight into one post-mortem")
+    opening.add_argument("id")
+
+    check = command("check", "run the facilitation checks; exit 1 if blocking findings remain")
+    check.add_argument("id")
+    check.add_argument("--json", action="store_true", help="print JSON")
+
+    timeline = command("import-timeline", "import timeline events from a log, Slack export, CSV or PagerDuty JSON")
+    timeline.add_argument("id")
+    timeline.add_argument("file", type=Path)
+    timeline.add_argument("--format", default="auto", choices=["auto", "text", "slack", "csv", "pagerduty"])
+    timeline.add_argument("--tz", default=None, help="zone for times that carry none (default: the document's)")
+    timeline.add_argument("--since", default=None, help="skip events before this time")
+    timeline.add_argument("--until", default=None, help="skip events after this time")
+    timeline.add_argument("--include-noise", action="store_true", help="keep Slack joins, leaves and topic changes")
+    timeline.add_argument("--dry-run", action="store_true", help="show what would be added; save nothing")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from pmtui import __version__
+
+        print(f"pmtui {__version__}")
+        return 0
+    try:
+        return _dispatch(args)
+    except UsageError as error:
+        for line in error.lines:
+            print(f"pmtui: {line}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _library(args: argparse.Namespace):
+    from pmtui.store import Library
+
+    return Library(args.library if getattr(args, "library", None) else default_library())
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from pmtui.store import LibraryError
+
+    try:
+        handler = {
+            None: _cmd_tui,
+            "demo": _cmd_demo,
+            "new": _cmd_new,
+            "list": _cmd_list,
+            "export": _cmd_export,
+            "import": _cmd_import,
+            "schema": _cmd_schema,
+            "open": _cmd_open,
+            "check": _cmd_check,
+            "import-timeline": _cmd_import_timeline,
+        }[args.command]
+        return handler(args)
+    except LibraryError as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise UsageError(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from None
+
+
+def _run_tui(library, open_id: str | None = None) -> int:
+    from pmtui.app import PmtuiApp
+
+    library.ensure()
+    app = PmtuiApp(library, open_id=open_id)
+    app.run()
+    return app.return_code or 0
+
+
+def _cmd_tui(args: argparse.Namespace) -> int:
+    return _run_tui(_library(args))
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    library = _library(args)
+    pm_id = library.resolve_id(args.id)
+    library.load(pm_id)  # unreadable -> one clear line before any screen is drawn
+    return _run_tui(library, open_id=pm_id)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from pmtui.demo import demo_postmortem
+
+    library = _library(args)
+    pm = demo_postmortem()
+    if library.exists(pm.id):
+        library.load(pm.id)  # refuses to overwrite an unreadable file
+    library.save(pm, force=True, touch=False)
+    if args.no_open:
+        print(pm.id)
+        return 0
+    return _run_tui(library, open_id=pm.id)
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from pmtui.model import Severity, describe_validation_error
+
+    library = _library(args)
+    extra = {"timezone": args.timezone} if args.timezone else {}
+    try:
+        pm = library.create(args.title, Severity(args.severity), **extra)
+    except ValidationError as error:
+        raise UsageError(*describe_validation_error(error)) from None
+    print(pm.id)
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from pmtui.store import Summary
+
+    entries = _library(args).entries()
+    if args.json:
+        rows = []
+        for entry in entries:
+            if isinstance(entry, Summary):
+                rows.append(
+                    {
+                        "id": entry.id,
+                        "title": entry.title,
+                        "severity": entry.severity.value,
+                        "status": entry.status.value,
+                        "date": entry.date.isoformat(),
+                        "open_actions": entry.open_actions,
+                        "readable": True,
+                    }
+                )
+            else:
+                rows.append({"id": entry.id, "path": str(entry.path), "readable": False, "reason": entry.reason})
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    for entry in entries:
+        if isinstance(entry, Summary):
+            title = _printable(entry.title)
+            print(
+                f"{entry.id}\t{entry.severity.value}\t{entry.status.value}\t"
+                f"{entry.date.date().isoformat()}\t{entry.open_actions}\t{title}"
+            )
+        else:
+            print(f"{entry.id}\tUNREADABLE\t{_printable(entry.reason)}")
+    return 0
+
+
+def _printable(text: str) -> str:
+    """User text for a terminal line: control characters (ANSI escapes, tabs, newlines) made visible."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def _write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from pmtui.io.files import write_private_file
+
+    write_private_file(output, text)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    library = _library(args)
+    pm = library.load(library.resolve_id(args.id))
+    if args.format == "json":
+        from pmtui.io.jsonio import document_to_json
+
+        text = document_to_json(pm)
+    else:
+        from pmtui.io.markdown import to_markdown
+
+        findings = None
+        if args.with_findings:
+            from pmtui.analysis import run_checks
+            from pmtui.config import load_config
+
+            findings = run_checks(pm, datetime.now().astimezone(), _config()).findings
+        text = to_markdown(pm, findings=findings)
+    _write_output(text, args.output)
+    return 0
+
+
+def _config():
+    from pmtui.config import ConfigError, load_config
+
+    try:
+        return load_config()
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from pmtui.io.jsonio import DocumentError, documents_from_json
+
+    library = _library(args)
+    documents = []
+    problems: list[str] = []
+    for path in args.files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}")
+            continue
+        try:
+            documents.extend(documents_from_json(text, str(path)))
+        except DocumentError as error:
+            problems.extend(error.lines)
+    if problems:
+        raise UsageError(*problems, "nothing was imported")
+    for pm in documents:
+        if library.exists(pm.id):
+            library.load(pm.id)  # refuses to overwrite an unreadable file
+        library.save(pm, force=True, touch=False)
+        print(pm.id)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from pmtui.model import document_json_schema
+
+    print(json.dumps(document_json_schema(), indent=2))
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from pmtui.analysis import run_checks
+
+    library = _library(args)
+    pm = library.load(library.resolve_id(args.id))
+    report = run_checks(pm, datetime.now().astimezone(), _config())
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        from pmtui.analysis.metrics import format_duration
+
+        metrics = report.metrics
+        for label, value in (
+            ("time to detect", metrics.time_to_detect),
+            ("time to respond", metrics.time_to_respond),
+            ("time to mitigate", metrics.time_to_mitigate),
+            ("time to resolve", metrics.time_to_resolve),
+        ):
+            if value is not None:
+                print(f"{label}: {format_duration(value)}")
+        for finding in report.findings:
+            where = f"{finding.stage.value}/{finding.path}" if finding.path else finding.stage.value
+            words = f' "{_printable(finding.excerpt)}"' if finding.excerpt else ""
+            print(f"{finding.severity:8} {where}: {_printable(finding.message)}{words}")
+            if finding.suggestion:
+                print(f"         try: {_printable(finding.suggestion)}")
+        blocking = len(report.blocking)
+        print(f"{blocking} blocking, {len(report.advisory)} advisory; ready to finalise: {'yes' if not blocking else 'no'}")
+    return 1 if report.blocking else 0
+
+
+def _parse_cli_time(text: str | None, zone: str, anchor) -> datetime | None:
+    if text is None:
+        return None
+    from pmtui.timeparse import TimeParseError, parse_time
+
+    try:
+        return parse_time(text, zone=zone, anchor=anchor)
+    except TimeParseError as error:
+        raise UsageError(str(error)) from None
+
+
+def _cmd_import_timeline(args: argparse.Namespace) -> int:
+    from pmtui.io.timeline_import import TimelineImportError, apply_import, parse_timeline, plan_import
+    from pmtui.model import check_zone
+
+    library = _library(args)
+    pm_id = library.resolve_id(args.id)
+    pm = library.load(pm_id)
+    zone = args.tz or pm.timezone
+    try:
+        check_zone(zone)
+    except ValueError as error:
+        raise UsageError(f"--tz: {error}") from None
+    anchor = pm.started.astimezone(pm.tzinfo).date() if pm.started else None
+    since = _parse_cli_time(args.since, zone, anchor)
+    until = _parse_cli_time(args.until, zone, anchor)
+    try:
+        result = parse_timeline(
+            args.file,
+            fmt=args.format,
+            tz=args.tz,
+            anchor=anchor,
+            doc_zone=pm.timezone,
+            since=since,
+            until=until,
+            include_noise=args.include_noise,
+        )
+    except TimelineImportError as error:
+        raise UsageError(str(error), "nothing was imported") from None
+    new_events = plan_import(pm, result)
+    for skipped in result.skipped:
+        print(f"skipped {skipped.where}: {_printable(skipped.reason)}", file=sys.stderr)
+    duplicates = len(result.events) - len(new_events)
+    note = f"; {duplicates} already in the timeline" if duplicates else ""
+    if args.dry_run:
+        zone_info = pm.tzinfo
+        for event in new_events:
+            when = event.time.astimezone(zone_info).strftime("%Y-%m-%d %H:%M:%S") if event.time else "?"
+            print(f"{when}\t{event.kind.value}\t{_printable(event.text)}")
+        print(f"dry run: {result.summary()}; {len(new_events)} would be added{note}")
+        return 0
+    library.update(pm_id, lambda current: apply_import(current, plan_import(current, result)))
+    print(f"{result.summary()}; {len(new_events)} added to {pm_id}{note}")
+    return 0

@@ -1,0 +1,231 @@
+"""The library screen: every post-mortem in the folder, filter as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from pmtui.store import Entry, Summary, Unreadable
+
+HELP = """The library lists every post-mortem in the folder, newest first.
+Type to filter by id, title, severity or status. Up/Down or Tab move to the table;
+Enter opens the highlighted post-mortem. Unreadable files are listed with the reason
+and are never overwritten: fix or remove the file, then refresh."""
+
+
+class LibraryScreen(Screen[None]):
+    """A table of post-mortems with a filter line."""
+
+    HELP = HELP
+    BINDINGS = [
+        Binding("ctrl+n", "new", "New", id="library.new", priority=True),
+        Binding("ctrl+o", "open", "Open", id="library.open", priority=True),
+        Binding("ctrl+d", "delete", "Delete", id="library.delete", priority=True),
+        Binding("delete", "delete", "Delete", id="library.delete_key", show=False),
+        Binding("ctrl+r", "refresh", "Refresh", id="library.refresh", priority=True),
+        Binding("down", "focus_table", "Table", id="library.down", show=False),
+        Binding("slash", "focus_filter", "Filter", id="library.filter", show=False),
+    ]
+
+    class EntriesLoaded(Message):
+        """The worker has read the library."""
+
+        def __init__(self, entries: list[Entry]) -> None:
+            super().__init__()
+            self.entries = entries
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="library"):
+            yield Static("pmtui — post-mortem library", id="library-title", markup=False)
+            yield Input(placeholder="Filter: type part of a title, id, severity or status", id="filter")
+            yield DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="library-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("ID", key="id")
+        table.add_column("Title", key="title")
+        table.add_column("Sev", key="severity")
+        table.add_column("Status", key="status")
+        table.add_column("Date", key="date")
+        table.add_column("Open", key="open")
+        self.query_one("#filter", Input).focus()
+        self.load_entries()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.load_entries()
+
+    @work(thread=True, exclusive=True, group="library")
+    def load_entries(self) -> None:
+        entries = self.app.library.entries()
+        self.post_message(self.EntriesLoaded(entries))
+
+    @on(EntriesLoaded)
+    def _entries_loaded(self, event: EntriesLoaded) -> None:
+        self.entries = event.entries
+        self._fill_table()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._fill_table()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.action_open()
+
+    def _matches(self, entry: Entry, needle: str) -> bool:
+        if not needle:
+            return True
+        if isinstance(entry, Summary):
+            haystack = f"{entry.id} {entry.title} {entry.severity.value} {entry.status.value}"
+        else:
+            haystack = f"{entry.id} unreadable {entry.reason}"
+        return all(word in haystack.casefold() for word in needle.casefold().split())
+
+    def _fill_table(self) -> None:
+        table = self.query_one(DataTable)
+        needle = self.query_one("#filter", Input).value.strip()
+        selected = self.selected_id()
+        table.clear()
+        shown = 0
+        for entry in self.entries:
+            if not self._matches(entry, needle):
+                continue
+            shown += 1
+            if isinstance(entry, Summary):
+                table.add_row(
+                    Text(entry.id),
+                    Text(entry.title),
+                    Text(entry.severity.value, style="bold" if entry.severity.value in ("SEV1", "SEV2") else ""),
+                    Text(entry.status.value),
+                    Text(entry.date.date().isoformat()),
+                    Text(str(entry.open_actions), justify="right"),
+                    key=entry.id,
+                )
+            else:
+                table.add_row(
+                    Text(entry.id),
+                    Text(f"unreadable: {entry.reason}", style="italic"),
+                    Text("—"),
+                    Text("—"),
+                    Text("—"),
+                    Text(""),
+                    key=entry.id,
+                )
+        if selected is not None:
+            try:
+                table.move_cursor(row=table.get_row_index(selected))
+            except Exception:
+                pass
+        unreadable = sum(1 for e in self.entries if isinstance(e, Unreadable))
+        status = f"{shown} of {len(self.entries)} post-mortems"
+        if unreadable:
+            status += f" · {unreadable} unreadable"
+        if not self.entries:
+            status = "No post-mortems yet: press ctrl+n to create one."
+        elif not shown:
+            status = f"Nothing matches {needle!r}."
+        self.query_one("#library-status", Static).update(status)
+
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except Exception:
+            return None
+        return str(key.value) if key.value is not None else None
+
+    def _entry(self, pm_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.id == pm_id), None)
+
+    def action_focus_table(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        pm_id = self.selected_id()
+        if pm_id is None:
+            self.notify("Nothing to open.", severity="warning")
+            return
+        entry = self._entry(pm_id)
+        if isinstance(entry, Unreadable):
+            self.notify(f"{pm_id} is unreadable: {entry.reason}", severity="error", markup=False)
+            return
+        self.app.open_postmortem(pm_id)
+
+    def action_new(self) -> None:
+        from pmtui.screens.dialogs import NewPostMortemDialog
+
+        def created(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            from pmtui.model import Severity
+            from pmtui.store import LibraryError
+
+            title, severity = result
+            try:
+                pm = self.app.library.create(title, Severity(severity), created=self.app.clock(),
+                                             updated=self.app.clock())
+            except LibraryError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.app.open_postmortem(pm.id)
+
+        self.app.push_screen(NewPostMortemDialog(), created)
+
+    def action_delete(self) -> None:
+        from pmtui.screens.dialogs import ConfirmDialog
+
+        pm_id = self.selected_id()
+        if pm_id is None:
+            return
+        entry = self._entry(pm_id)
+        name = entry.title if isinstance(entry, Summary) else f"unreadable file {pm_id}.json"
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            from pmtui.store import LibraryError
+
+            try:
+                self.app.library.delete(pm_id)
+            except LibraryError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(f"Deleted {pm_id}.", markup=False)
+            self.load_entries()
+
+        self.app.push_screen(ConfirmDialog(f"Delete “{name}” ({pm_id})? This cannot be undone.", "Delete"), confirmed)
+
+    def action_refresh(self) -> None:
+        self.load_entries()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("New post-mortem", "Create a post-mortem and open it", self.action_new)
+        yield SystemCommand("Open post-mortem", "Open the highlighted post-mortem", self.action_open)
+        yield SystemCommand("Delete post-mortem", "Delete the highlighted post-mortem (asks first)",
+                            self.action_delete)
+        yield SystemCommand("Refresh library", "Read the library folder again", self.action_refresh)
+        yield SystemCommand("Filter", "Focus the filter line", self.action_focus_filter)

@@ -1,0 +1,477 @@
+"""The post-mortem screen: the agenda stages, the stage bar, autosave, the meeting clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Input, Static, TextArea
+
+from pmtui.model import STAGE_TITLES, PostMortem, Stage, TextItem
+from pmtui.widgets.stage import StageView
+
+STAGES = list(Stage)
+
+
+def stage_views(pm: PostMortem) -> list[StageView]:
+    from pmtui.widgets.setup import SetupStage
+
+    from pmtui.widgets.stages import OTHER_STAGES
+
+    views: list[StageView] = [SetupStage(pm, id=Stage.SETUP.value)]
+    for view_class in OTHER_STAGES:
+        views.append(view_class(pm, id=view_class.stage.value))
+    return views
+
+
+def format_clock(seconds: float) -> str:
+    seconds = int(round(seconds))
+    sign = "-" if seconds < 0 else ""
+    minutes, secs = divmod(abs(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes}:{secs:02d}"
+
+
+class StageBar(Static):
+    """The agenda as one line: the current stage highlighted, finding counts beside each."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.current = Stage.SETUP
+        self.counts: dict[Stage, int] = {}
+
+    def show(self, current: Stage, counts: dict[Stage, int] | None = None) -> None:
+        self.current = current
+        if counts is not None:
+            self.counts = counts
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for number, stage in enumerate(STAGES, start=1):
+            label = f" {number} {STAGE_TITLES[stage]}"
+            count = self.counts.get(stage, 0)
+            style = "reverse bold" if stage == current else ""
+            text.append(label, style=style)
+            if count:
+                text.append(f"·{count}", style=("reverse bold " if stage == current else "") + "italic")
+            text.append(" ", style=style)
+        self.update(text)
+
+
+class PostMortemScreen(Screen[None]):
+    """One post-mortem, stage by stage."""
+
+    BINDINGS = [
+        Binding("f2", "previous_stage", "Prev", id="pm.previous_stage", tooltip="Previous stage"),
+        Binding("f3", "next_stage", "Next", id="pm.next_stage", tooltip="Next stage"),
+        Binding("f5", "presentation", "Present", id="pm.presentation", tooltip="Presentation mode on/off"),
+        Binding("f6", "meeting", "Clock", id="pm.meeting", tooltip="Start or pause the meeting clock"),
+        Binding("f7", "park", "Park", id="pm.park", tooltip="Capture a parking-lot item"),
+        Binding("f9", "question", "Question", id="pm.question", show=False, tooltip="Capture an open question"),
+        Binding("ctrl+s", "save", "Save", id="pm.save", show=False, tooltip="Save now"),
+        Binding("ctrl+r", "reload", "Reload", id="pm.reload", show=False, tooltip="Reload from disk"),
+        Binding("escape", "back", "Back", id="pm.back", tooltip="Leave the field, or go back to the library"),
+    ] + [
+        Binding(str(n), f"go_stage({n - 1})", STAGE_TITLES[s], id=f"pm.stage_{s.value}", show=False,
+                tooltip=f"Go to {STAGE_TITLES[s]}")
+        for n, s in enumerate(STAGES, start=1)
+    ]
+
+    current_stage: reactive[Stage] = reactive(Stage.SETUP, init=False)
+    presenting: reactive[bool] = reactive(False, init=False)
+
+    class Saved(Message):
+        """A background save finished."""
+
+        def __init__(self, saved: PostMortem | None, error: str | None, generation: int) -> None:
+            super().__init__()
+            self.saved = saved
+            self.error = error
+            self.generation = generation
+
+    def __init__(self, pm: PostMortem) -> None:
+        super().__init__()
+        self.pm = pm
+        self.generation = 0  # bumped on every edit
+        self.saved_generation = 0
+        self.last_saved: datetime | None = None
+        self.save_error: str | None = None
+        self.meeting_running = False
+        self.meeting_mark: datetime | None = None  # when the current stage's running time last accrued
+        self._autosave_timer = None
+        self._theme_before_presenting: str | None = None
+
+    # -- layout ------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StageBar(id="stagebar")
+        with Horizontal(id="titlebar"):
+            yield Static("", id="pm-title", markup=False)
+            yield Static("", id="clock", markup=False)
+            yield Static("", id="save-status", markup=False)
+        with ContentSwitcher(id="stages", initial=Stage.SETUP.value):
+            yield from stage_views(self.pm)
+        yield Static("", id="findings", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(StageBar).show(self.current_stage)
+        self._show_title()
+        self._update_status()
+        self.set_interval(1.0, self._tick)
+        self.call_after_refresh(self.current_view().focus_first)
+        self.run_checks()
+
+    def views(self) -> list[StageView]:
+        return list(self.query(StageView))
+
+    def current_view(self) -> StageView:
+        return self.query_one(f"#{self.current_stage.value}", StageView)
+
+    def _show_title(self) -> None:
+        self.query_one("#pm-title", Static).update(
+            Text.assemble((self.pm.title, "bold"), f" · {self.pm.severity.value} · {self.pm.status.value}",
+                          no_wrap=True, overflow="ellipsis")
+        )
+
+    # -- stages ------------------------------------------------------------------------------------
+
+    def watch_current_stage(self, old: Stage, new: Stage) -> None:
+        self._accrue_meeting_time(old)
+        self.query_one(f"#{old.value}", StageView).left()
+        self.query_one(ContentSwitcher).current = new.value
+        self.query_one(StageBar).show(new)
+        view = self.current_view()
+        view.entered()
+        self.call_after_refresh(view.focus_first)
+        self._update_status()
+        self._show_findings()
+
+    def action_go_stage(self, index: int) -> None:
+        self.current_stage = STAGES[max(0, min(index, len(STAGES) - 1))]
+
+    def action_next_stage(self) -> None:
+        self.action_go_stage(STAGES.index(self.current_stage) + 1)
+
+    def action_previous_stage(self) -> None:
+        self.action_go_stage(STAGES.index(self.current_stage) - 1)
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if isinstance(focused, (Input, TextArea)):
+            self.current_view().focus_first() if not self._is_first_field(focused) else self.set_focus(None)
+            if self.focused is focused:
+                self.set_focus(None)
+            return
+        self.flush_now()
+        self._accrue_meeting_time(self.current_stage)
+        self.dismiss()
+
+    def _is_first_field(self, widget) -> bool:
+        return True
+
+    # -- editing and saving ------------------------------------------------------------------------
+
+    @on(StageView.Edited)
+    def _edited(self, event: StageView.Edited) -> None:
+        event.stop()
+        self.mark_dirty()
+        if event.structural or event.stage == Stage.SETUP:
+            self._show_title()
+
+    def mark_dirty(self) -> None:
+        self.generation += 1
+        self._update_status()
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(self.app.autosave_delay, self._autosave)
+        self.run_checks()
+
+    @property
+    def dirty(self) -> bool:
+        return self.generation != self.saved_generation
+
+    def _autosave(self) -> None:
+        self._autosave_timer = None
+        if self.dirty:
+            self.save_in_background(self.pm.model_dump(mode="json"), self.generation)
+
+    @work(thread=True, exclusive=False, group="save")
+    def save_in_background(self, snapshot: dict, generation: int) -> None:
+        from pmtui.store import LibraryError
+
+        try:
+            document = PostMortem.model_validate(snapshot)
+            saved = self.app.library.save(document.model_copy(update={"updated": self.app.clock()}), touch=False)
+        except (LibraryError, OSError, ValidationError) as error:
+            self.post_message(self.Saved(None, str(error), generation))
+            return
+        self.post_message(self.Saved(saved, None, generation))
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        if event.error is not None:
+            self.save_error = event.error
+            self.notify(event.error, title="Not saved", severity="error", markup=False, timeout=10)
+        else:
+            self.save_error = None
+            self.saved_generation = max(self.saved_generation, event.generation)
+            self.last_saved = self.app.clock()
+        self._update_status()
+
+    def flush_now(self) -> None:
+        """Save synchronously if anything is unsaved (on leaving, quitting or a signal)."""
+        self._accrue_meeting_time(self.current_stage)
+        if not self.dirty:
+            return
+        from pmtui.store import LibraryError
+
+        try:
+            saved = self.app.library.save(self.pm.model_copy(update={"updated": self.app.clock()}), touch=False)
+        except (LibraryError, OSError) as error:
+            self.save_error = str(error)
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            return
+        self.pm.updated = saved.updated
+        self.saved_generation = self.generation
+        self.last_saved = self.app.clock()
+        self.save_error = None
+
+    def action_save(self) -> None:
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+            self._autosave_timer = None
+        self.flush_now()
+        self._update_status()
+        self.notify("Saved.", timeout=2)
+
+    def action_reload(self) -> None:
+        from pmtui.store import LibraryError
+
+        self.app.library.forget(self.pm.id)
+        try:
+            pm = self.app.library.load(self.pm.id)
+        except LibraryError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.pm = pm
+        self.generation = self.saved_generation = 0
+        self.save_error = None
+        for view in self.views():
+            view.load(pm)
+        self._show_title()
+        self._update_status()
+        self.run_checks()
+        self.notify("Reloaded from disk.", timeout=3)
+
+    # -- status line and clock ---------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        self._update_status()
+
+    def _update_status(self) -> None:
+        now = self.app.clock()
+        if self.save_error is not None:
+            status = "not saved!"
+        elif self.dirty:
+            status = "editing…"
+        elif self.last_saved is not None:
+            ago = max(0, int((now - self.last_saved).total_seconds()))
+            status = f"saved {ago} s ago" if ago < 120 else f"saved {ago // 60} min ago"
+        else:
+            status = "saved"
+        save_widget = self.query_one("#save-status", Static)
+        save_widget.update(status)
+        save_widget.set_class(self.save_error is not None, "-error")
+        clock = self.query_one("#clock", Static)
+        record = self.pm.meeting.stages[self.current_stage]
+        spent = record.spent_seconds + self._running_seconds(now)
+        left = record.timebox_minutes * 60 - spent
+        if self.pm.meeting.started_at is None and not self.meeting_running:
+            clock.update(f"{STAGE_TITLES[self.current_stage]} {record.timebox_minutes} min")
+        else:
+            total = sum(r.spent_seconds for r in self.pm.meeting.stages.values()) + self._running_seconds(now)
+            state = "" if self.meeting_running else " ⏸"
+            label = f"{format_clock(left)} left" if left >= 0 else f"{format_clock(-left)} over"
+            clock.update(f"⏱ {format_clock(total)}{state} · {label}")
+        clock.set_class(left < 0, "-over")
+
+    def _running_seconds(self, now: datetime) -> float:
+        if not self.meeting_running or self.meeting_mark is None:
+            return 0.0
+        return max(0.0, (now - self.meeting_mark).total_seconds())
+
+    def _accrue_meeting_time(self, stage: Stage) -> None:
+        if not self.meeting_running or self.meeting_mark is None:
+            return
+        now = self.app.clock()
+        seconds = self._running_seconds(now)
+        self.meeting_mark = now
+        if seconds >= 1:
+            self.pm.meeting.stages[stage].spent_seconds += round(seconds)
+            self.generation += 1
+            if self._autosave_timer is None:
+                self._autosave_timer = self.set_timer(self.app.autosave_delay, self._autosave)
+
+    def action_meeting(self) -> None:
+        now = self.app.clock()
+        if self.meeting_running:
+            self._accrue_meeting_time(self.current_stage)
+            self.meeting_running = False
+            self.notify("Meeting clock paused.", timeout=2)
+        else:
+            if self.pm.meeting.started_at is None:
+                self.pm.meeting.started_at = now
+                self.mark_dirty()
+            self.meeting_running = True
+            self.meeting_mark = now
+            self.notify("Meeting clock running.", timeout=2)
+        self._update_status()
+
+    # -- capture from any stage --------------------------------------------------------------------
+
+    def _capture(self, title: str, field: str) -> None:
+        from pmtui.screens.dialogs import TextPromptDialog
+
+        def captured(text: str | None) -> None:
+            if text and text.strip():
+                getattr(self.pm, field).append(TextItem(text=text.strip()))
+                self.mark_dirty()
+                review = self.query_one(f"#{Stage.REVIEW.value}", StageView)
+                review.refresh_view()
+                self.notify(f"Added to {title.lower()}.", timeout=2)
+
+        self.app.push_screen(TextPromptDialog(title, "One line; Enter keeps it"), captured)
+
+    def action_park(self) -> None:
+        self._capture("Parking lot", "parking_lot")
+
+    def action_question(self) -> None:
+        self._capture("Open questions", "open_questions")
+
+    # -- presentation mode -------------------------------------------------------------------------
+
+    def watch_presenting(self, presenting: bool) -> None:
+        self.set_class(presenting, "-presenting")
+        if presenting:
+            self._theme_before_presenting = self.app.theme
+            self.app.theme = "pmtui-high-contrast"
+        elif self._theme_before_presenting:
+            self.app.theme = self._theme_before_presenting
+        for view in self.views():
+            view.presentation(presenting)
+
+    def action_presentation(self) -> None:
+        self.presenting = not self.presenting
+
+    # -- findings ----------------------------------------------------------------------------------
+
+    def run_checks(self) -> None:
+        """Recompute findings shortly after an edit (issue: facilitation checks)."""
+        self.findings_by_stage: dict[Stage, list] = getattr(self, "findings_by_stage", {})
+        try:
+            import pmtui.analysis as analysis
+
+            run = analysis.run_checks
+        except (ImportError, AttributeError):
+            return
+        self._check_in_background(self.pm.model_dump(mode="json"), run)
+
+    @work(thread=True, exclusive=True, group="checks")
+    def _check_in_background(self, snapshot: dict, run) -> None:
+        import time
+
+        time.sleep(0.15)  # let a burst of keystrokes settle; exclusive=True cancels stale runs
+        from textual.worker import get_current_worker
+
+        if get_current_worker().is_cancelled:
+            return
+        from pmtui.config import ConfigError, load_config
+
+        try:
+            config = load_config()
+        except ConfigError:
+            config = None
+        report = run(PostMortem.model_validate(snapshot), self.app.clock(), config)
+        self.post_message(self.Checked(report))
+
+    class Checked(Message):
+        """Findings were recomputed."""
+
+        def __init__(self, report) -> None:
+            super().__init__()
+            self.report = report
+
+    @on(Checked)
+    def _checked(self, event: Checked) -> None:
+        grouped: dict[Stage, list] = {}
+        for finding in event.report.findings:
+            grouped.setdefault(finding.stage, []).append(finding)
+        self.findings_by_stage = grouped
+        self.report = event.report
+        self.query_one(StageBar).show(self.current_stage, {s: len(f) for s, f in grouped.items()})
+        for view in self.views():
+            setter = getattr(view, "set_findings", None)
+            if setter is not None:
+                setter(grouped.get(view.stage, []), event.report)
+        self._show_findings()
+
+    def _show_findings(self) -> None:
+        panel = self.query_one("#findings", Static)
+        findings = getattr(self, "findings_by_stage", {}).get(self.current_stage, [])
+        if not findings:
+            panel.update("")
+            panel.display = False
+            return
+        text = Text()
+        for finding in findings[:4]:
+            marker = "■ " if finding.severity == "blocking" else "□ "
+            text.append(marker, style="bold")
+            text.append(finding.message)
+            if finding.excerpt:
+                text.append(f" “{finding.excerpt}”", style="italic")
+            if finding.suggestion:
+                text.append(f" → {finding.suggestion}", style="dim")
+            text.append("\n")
+        if len(findings) > 4:
+            text.append(f"… and {len(findings) - 4} more (see Review)")
+        panel.update(text.rstrip() if hasattr(text, "rstrip") else text)
+        panel.display = True
+
+    # -- palette and help --------------------------------------------------------------------------
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        for number, stage in enumerate(STAGES, start=1):
+            yield SystemCommand(f"Go to {STAGE_TITLES[stage]}", f"Stage {number} of the agenda",
+                                lambda index=number - 1: self.action_go_stage(index))
+        yield SystemCommand("Next stage", "Move to the next agenda stage", self.action_next_stage)
+        yield SystemCommand("Previous stage", "Move to the previous agenda stage", self.action_previous_stage)
+        yield SystemCommand("Presentation mode", "Hide chrome and private notes for screen-sharing",
+                            self.action_presentation)
+        yield SystemCommand("Meeting clock", "Start or pause the meeting clock", self.action_meeting)
+        yield SystemCommand("Park an item", "Capture a parking-lot item", self.action_park)
+        yield SystemCommand("Open question", "Capture an open question", self.action_question)
+        yield SystemCommand("Save now", "Write the post-mortem to disk now", self.action_save)
+        yield SystemCommand("Reload from disk", "Discard this screen's copy and read the file again",
+                            self.action_reload)
+        yield SystemCommand("Back to library", "Save and return to the library", self.action_back)
+        yield from self.current_view().palette_commands()
+
+    def help_title(self) -> str:
+        return f"{STAGE_TITLES[self.current_stage]} stage"
+
+    def help_text(self) -> str:
+        return (self.current_view().HELP or "").strip() + (
+            "\n\nMove between stages with F2/F3 (or 1-7 when not typing). Edits save themselves within a second;"
+            " the top right shows when. F6 starts the meeting clock, F5 presentation mode, F7 parks an item,"
+            " F9 records an open question, F8 switches to the high-contrast theme."
+        )

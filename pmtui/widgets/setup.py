@@ -1,0 +1,338 @@
+"""The Setup stage: title, severity, times, services, roles, impact, detection, review triggers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from pmtui.model import (
+    MILESTONE_FIELDS,
+    DetectionMethod,
+    Milestone,
+    PostMortem,
+    ReviewTrigger,
+    Severity,
+    Stage,
+    Status,
+    check_zone,
+)
+from pmtui.timeparse import TimeParseError, parse_time
+from pmtui.widgets.stage import StageView
+
+MILESTONE_LABELS = {
+    Milestone.STARTED: "Started",
+    Milestone.DETECTED: "Detected",
+    Milestone.RESPONDED: "Responded",
+    Milestone.MITIGATED: "Mitigated",
+    Milestone.RESOLVED: "Resolved",
+}
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def parse_count(text: str) -> int | None:
+    cleaned = text.strip().replace(",", "").replace("_", "")
+    if not cleaned:
+        return None
+    if not cleaned.isdigit():
+        raise ValueError("a whole number, like 1200")
+    return int(cleaned)
+
+
+def parse_amount(text: str) -> float | None:
+    cleaned = text.strip().replace(",", "").replace("_", "").lstrip("$€£")
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError("an amount, like 2500 or 12.50") from None
+    if value < 0 or value != value or value in (float("inf"),):
+        raise ValueError("a positive amount")
+    return value
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One line of the setup form: how to show a value and how to read what was typed."""
+
+    key: str
+    label: str
+    show: Callable[[PostMortem], str]
+    store: Callable[[PostMortem, str], None]  # raises ValueError with a plain message
+    placeholder: str = ""
+
+
+def _setter(path: str, parse: Callable[[str], Any] = lambda s: s) -> Callable[[PostMortem, str], None]:
+    parts = path.split(".")
+
+    def store(pm: PostMortem, text: str) -> None:
+        target: Any = pm
+        for part in parts[:-1]:
+            target = getattr(target, part)
+        setattr(target, parts[-1], parse(text))
+
+    return store
+
+
+def _getter(path: str, show: Callable[[Any], str] = lambda v: "" if v is None else str(v)) -> Callable[[PostMortem], str]:
+    parts = path.split(".")
+
+    def get(pm: PostMortem) -> str:
+        value: Any = pm
+        for part in parts:
+            value = getattr(value, part)
+        return show(value)
+
+    return get
+
+
+def _show_amount(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if value == int(value) else f"{value:.2f}"
+
+
+def _store_title(pm: PostMortem, text: str) -> None:
+    if not text.strip():
+        raise ValueError("a post-mortem needs a title")
+    if len(text) > 500:
+        raise ValueError("keep the title under 500 characters")
+    pm.title = text
+
+
+def _store_zone(pm: PostMortem, text: str) -> None:
+    pm.timezone = check_zone(text.strip() or "UTC")
+
+
+def incident_anchor(pm: PostMortem, today: date) -> date:
+    """The date a bare time like '14:05' belongs to: the incident's start date, else today."""
+    if pm.started is not None:
+        return pm.started.astimezone(pm.tzinfo).date()
+    return today
+
+
+def _time_field(milestone: Milestone, today: Callable[[], date]) -> TextField:
+    def show(pm: PostMortem) -> str:
+        value = pm.milestone_time(milestone)
+        return value.astimezone(pm.tzinfo).strftime("%Y-%m-%d %H:%M") if value else ""
+
+    def store(pm: PostMortem, text: str) -> None:
+        if not text.strip():
+            setattr(pm, milestone.value, None)
+            return
+        try:
+            value = parse_time(text, zone=pm.timezone, anchor=incident_anchor(pm, today()))
+        except TimeParseError as error:
+            raise ValueError(str(error)) from None
+        setattr(pm, milestone.value, value)
+
+    return TextField(milestone.value, MILESTONE_LABELS[milestone], show, store, "14:05, 2026-03-02 23:27 or 23:27 UTC")
+
+
+def setup_fields(today: Callable[[], date]) -> list[TextField]:
+    def join(values: list[str]) -> str:
+        return ", ".join(values)
+
+    return [
+        TextField("title", "Title", _getter("title"), _store_title, "What broke, for whom"),
+        TextField("timezone", "Time zone", _getter("timezone"), _store_zone, "UTC or Europe/Berlin"),
+        *[_time_field(m, today) for m in MILESTONE_FIELDS],
+        TextField("services", "Services", _getter("services", join), _setter("services", split_list),
+                  "comma-separated"),
+        TextField("tags", "Tags", _getter("tags", join), _setter("tags", split_list), "comma-separated"),
+        TextField("owner", "PM owner", _getter("roles.owner"), _setter("roles.owner", str.strip), "who writes it up"),
+        TextField("facilitator", "Facilitator", _getter("roles.facilitator"), _setter("roles.facilitator", str.strip),
+                  "who leads the meeting"),
+        TextField("note_taker", "Note-taker", _getter("roles.note_taker"), _setter("roles.note_taker", str.strip),
+                  "not the facilitator"),
+        TextField("attendees", "Attendees", _getter("roles.attendees", join), _setter("roles.attendees", split_list),
+                  "comma-separated"),
+        TextField("users_affected", "Users hit", _getter("impact.users_affected"),
+                  _setter("impact.users_affected", parse_count), "number"),
+        TextField("duration", "Duration min", _getter("impact.duration_minutes"),
+                  _setter("impact.duration_minutes", parse_count), "minutes of impact"),
+        TextField("tickets", "Tickets", _getter("impact.customer_tickets"),
+                  _setter("impact.customer_tickets", parse_count), "customer tickets"),
+        TextField("financial", "Cost", _getter("impact.financial_impact", _show_amount),
+                  _setter("impact.financial_impact", parse_amount), "financial impact"),
+        TextField("cost_per_minute", "Cost/min", _getter("impact.cost_per_minute", _show_amount),
+                  _setter("impact.cost_per_minute", parse_amount), "cost per minute of outage"),
+    ]
+
+
+AREAS = {
+    "summary": ("Summary", "summary"),
+    "impact_summary": ("Impact", "impact.summary"),
+    "detection_detail": ("How found", "detection.detail"),
+    "facilitator_notes": ("Private notes", "facilitator_notes"),
+}
+
+HELP = """Setup records what the incident was: title, severity, the incident's times, services, roles,
+impact, how it was detected and which review triggers were met.
+
+Times: type 14:05 (the incident's date), 2026-03-02 23:27, 23:27 UTC, 23:27 +05:30 or
+23:27 Europe/London. A time without a zone is read in the post-mortem's time zone.
+Tab and Shift+Tab move between fields; every change saves itself. A field with a problem
+says what is wrong and keeps what you typed. Private notes are hidden in presentation mode."""
+
+
+class SetupStage(StageView):
+    """The setup form."""
+
+    stage = Stage.SETUP
+    HELP = HELP
+
+    def __init__(self, pm: PostMortem, **kwargs) -> None:
+        super().__init__(pm, **kwargs)
+        self.fields = {f.key: f for f in setup_fields(lambda: self.now.astimezone(self.pm.tzinfo).date())}
+        self._loading = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="setup-form"):
+            for field in self.fields.values():
+                with Horizontal(classes="form-row", id=f"row-{field.key}"):
+                    yield Label(field.label, classes="form-label")
+                    yield Input(field.show(self.pm), placeholder=field.placeholder, id=f"field-{field.key}",
+                                classes="form-input")
+                yield Static("", id=f"error-{field.key}", classes="field-error", markup=False)
+                if field.key == "timezone":
+                    yield from self._selects()
+            yield Static("", id="roles-warning", classes="field-warning", markup=False)
+            with Horizontal(classes="form-row"):
+                yield Label("Detected by", classes="form-label")
+                yield Select(
+                    [(m.value, m.value) for m in DetectionMethod],
+                    value=self.pm.detection.method.value if self.pm.detection.method else Select.NULL,
+                    prompt="how was it noticed?",
+                    id="field-detection",
+                    classes="form-input",
+                )
+            yield Label("Review triggers met", classes="form-section")
+            yield SelectionList[str](
+                *[Selection(t.value, t.value, t in self.pm.triggers) for t in ReviewTrigger],
+                id="field-triggers",
+            )
+            for key, (label, path) in AREAS.items():
+                yield Label(label, classes="form-section", id=f"label-{key}")
+                yield TextArea(_getter(path)(self.pm), id=f"area-{key}", classes="form-area", soft_wrap=True,
+                               show_line_numbers=False, tab_behavior="focus")
+
+    def _selects(self) -> ComposeResult:
+        with Horizontal(classes="form-row"):
+            yield Label("Severity", classes="form-label")
+            yield Select([(s.value, s.value) for s in Severity], value=self.pm.severity.value, allow_blank=False,
+                         id="field-severity", classes="form-input")
+        with Horizontal(classes="form-row"):
+            yield Label("Status", classes="form-label")
+            yield Select([(s.value, s.value) for s in Status], value=self.pm.status.value, allow_blank=False,
+                         id="field-status", classes="form-input")
+
+    def on_mount(self) -> None:
+        self._check_roles()
+
+    def refresh_view(self) -> None:
+        self._loading = True
+        try:
+            for field in self.fields.values():
+                self.query_one(f"#field-{field.key}", Input).value = field.show(self.pm)
+                self.query_one(f"#error-{field.key}", Static).update("")
+                self.query_one(f"#error-{field.key}", Static).remove_class("-shown")
+            self.query_one("#field-severity", Select).value = self.pm.severity.value
+            self.query_one("#field-status", Select).value = self.pm.status.value
+            self.query_one("#field-detection", Select).value = (
+                self.pm.detection.method.value if self.pm.detection.method else Select.NULL
+            )
+            selection = self.query_one("#field-triggers", SelectionList)
+            selection.deselect_all()
+            for trigger in self.pm.triggers:
+                selection.select(trigger.value)
+            for key, (_, path) in AREAS.items():
+                self.query_one(f"#area-{key}", TextArea).text = _getter(path)(self.pm)
+        finally:
+            self.call_after_refresh(self._done_loading)
+        self._check_roles()
+
+    def _done_loading(self) -> None:
+        self._loading = False
+
+    @on(Input.Changed, ".form-input")
+    def _input_changed(self, event: Input.Changed) -> None:
+        if self._loading or event.input.id is None:
+            return
+        key = event.input.id.removeprefix("field-")
+        field = self.fields.get(key)
+        if field is None:
+            return
+        error = self.query_one(f"#error-{key}", Static)
+        try:
+            field.store(self.pm, event.value)
+        except ValueError as problem:
+            error.update(f"{field.label}: {problem} — not saved until it reads")
+            error.add_class("-shown")
+            event.input.add_class("-invalid")
+            return
+        error.update("")
+        error.remove_class("-shown")
+        event.input.remove_class("-invalid")
+        if key in ("facilitator", "note_taker"):
+            self._check_roles()
+        self.edited()
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        if self._loading:
+            return
+        value = event.value
+        if event.select.id == "field-severity" and value != Select.NULL:
+            self.pm.severity = Severity(value)
+        elif event.select.id == "field-status" and value != Select.NULL:
+            self.pm.status = Status(value)
+        elif event.select.id == "field-detection":
+            self.pm.detection.method = None if value == Select.NULL else DetectionMethod(value)
+        else:
+            return
+        self.edited()
+
+    @on(SelectionList.SelectedChanged, "#field-triggers")
+    def _triggers_changed(self, event: SelectionList.SelectedChanged) -> None:
+        if self._loading:
+            return
+        chosen = set(event.selection_list.selected)
+        self.pm.triggers = [t for t in ReviewTrigger if t.value in chosen]
+        self.edited()
+
+    @on(TextArea.Changed, ".form-area")
+    def _area_changed(self, event: TextArea.Changed) -> None:
+        if self._loading or event.text_area.id is None:
+            return
+        key = event.text_area.id.removeprefix("area-")
+        _, path = AREAS[key]
+        _setter(path)(self.pm, event.text_area.text)
+        self.edited()
+
+    def _check_roles(self) -> None:
+        roles = self.pm.roles
+        same = roles.facilitator.strip() and roles.facilitator.strip().casefold() == roles.note_taker.strip().casefold()
+        warning = self.query_one("#roles-warning", Static)
+        warning.update(
+            "One person cannot lead the meeting and take the notes: ask someone else to take notes." if same else ""
+        )
+        warning.set_class(bool(same), "-shown")
+
+    def presentation(self, on: bool) -> None:
+        for widget_id in ("#label-facilitator_notes", "#area-facilitator_notes"):
+            self.query_one(widget_id).display = not on
+
+    def focus_first(self) -> None:
+        self.query_one("#field-title", Input).focus()
