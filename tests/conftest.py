@@ -1,0 +1,53 @@
+"""Shared fixtures: a temporary library, a fixed clock and zone, no user config or data read."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+FIXED_NOW = datetime(2026, 11, 26, 10, 0, 0, tzinfo=UTC)
+
+
+def fixed_clock() -> datetime:
+    return FIXED_NOW
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Never read the developer's own library or config; fix the local zone."""
+    monkeypatch.setenv("PMTUI_LIBRARY", str(tmp_path / "default-library"))
+    monkeypatch.setenv("PMTUI_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+
+
+@pytest.fixture
+def library(tmp_path: Path):
+    from pmtui.store import Library
+
+    lib = Library(tmp_path / "library")
+    lib.ensure()
+    return lib
+
+
+def make_app(library, open_id: str | None = None, **kwargs):
+    """The app as tests run it: fixed clock, fast autosave."""
+    from pmtui.app import PmtuiApp
+
+    kwargs.setdefault("clock", fixed_clock)
+    kwargs.setdefault("autosave_delay", 0.05)
+    return PmtuiApp(library, open_id=open_id, **kwargs)
+
+
+async def wait_saved(pilot, app) -> None:
+    """Let the debounced autosave and its worker finish."""
+    await pilot.pause(0.1)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
