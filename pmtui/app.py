@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Callable, Iterable
-from datetime import datetime, timezone
+from contextlib import suppress
+from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
 
@@ -47,7 +48,7 @@ Clock = Callable[[], datetime]
 
 
 def system_clock() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class PmtuiApp(App[int]):
@@ -95,10 +96,8 @@ class PmtuiApp(App[int]):
         except RuntimeError:
             return
         for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-            try:
+            with suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self._on_signal)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass
 
     def _on_signal(self) -> None:
         self.flush_all()
@@ -142,8 +141,9 @@ class PmtuiApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Quit", "Save everything and quit pmtui", self.action_quit)
         yield SystemCommand("Help", "Keys and help for this screen", self.action_help)
-        yield SystemCommand("High-contrast theme", "Toggle the high-contrast theme for screen-sharing",
-                            self.action_toggle_contrast)
+        yield SystemCommand(
+            "High-contrast theme", "Toggle the high-contrast theme for screen-sharing", self.action_toggle_contrast
+        )
         yield SystemCommand("Theme", "Change the colour theme", self.action_change_theme)
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:

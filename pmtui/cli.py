@@ -249,7 +249,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
         findings = None
         if args.with_findings:
             from pmtui.analysis import run_checks
-            from pmtui.config import load_config
 
             findings = run_checks(pm, datetime.now().astimezone(), _config()).findings
         text = to_markdown(pm, findings=findings)
@@ -325,8 +324,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(f"{finding.severity:8} {where}: {_printable(finding.message)}{words}")
             if finding.suggestion:
                 print(f"         try: {_printable(finding.suggestion)}")
-        blocking = len(report.blocking)
-        print(f"{blocking} blocking, {len(report.advisory)} advisory; ready to finalise: {'yes' if not blocking else 'no'}")
+        ready = "no" if report.blocking else "yes"
+        print(f"{len(report.blocking)} blocking, {len(report.advisory)} advisory; ready to finalise: {ready}")
     return 1 if report.blocking else 0
 
 

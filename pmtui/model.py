@@ -7,7 +7,7 @@ store, the exporters, the analysis and the screens.
 from __future__ import annotations
 
 import secrets
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -30,7 +30,7 @@ def new_id() -> str:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Severity(StrEnum):
@@ -389,7 +389,11 @@ def describe_validation_error(error: ValidationError) -> list[str]:
             message = message[len("Value error, ") :]
         given = problem.get("input")
         kind = problem.get("type", "")
-        if kind not in ("missing", "extra_forbidden") and isinstance(given, (str, int, float)) and len(repr(given)) < 60:
+        if (
+            kind not in ("missing", "extra_forbidden")
+            and isinstance(given, (str, int, float))
+            and len(repr(given)) < 60
+        ):
             message = f"{message} (got {given!r})"
         if kind == "extra_forbidden":
             message = "is not a field of a post-mortem here"

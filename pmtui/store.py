@@ -17,7 +17,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +27,6 @@ from filelock import FileLock, Timeout
 from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document
 
 from pmtui.model import (
     SCHEMA_VERSION,
@@ -108,7 +107,7 @@ def atomic_write_text(path: Path, text: str) -> None:
             _step("synced")
         os.replace(temp_name, path)
     except BaseException:
-        with _suppress_os_error():
+        with suppress(OSError):
             os.unlink(temp_name)
         raise
     _step("replaced")
@@ -120,23 +119,14 @@ def _step(name: str) -> None:
         _fault_hook(name)
 
 
-@contextmanager
-def _suppress_os_error() -> Iterator[None]:
-    try:
-        yield
-    except OSError:
-        pass
-
-
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
     try:
-        os.fsync(fd)
-    except OSError:
-        pass
+        with suppress(OSError):
+            os.fsync(fd)
     finally:
         os.close(fd)
 

@@ -49,10 +49,10 @@ def parse_time(text: str, *, zone: str = "UTC", anchor: date | None = None) -> d
     except (ValueError, OverflowError) as error:
         reason = str(error)
         if "timezone" in reason.lower() or "tzname" in reason.lower():
-            raise TimeParseError(f"{text.strip()!r}: give the zone as UTC, +01:00 or a name like Europe/Berlin") from None
-        raise TimeParseError(
-            f"{text.strip()!r} is not a time; try 14:05, 2026-03-02 23:27 or 23:27 UTC"
-        ) from None
+            raise TimeParseError(
+                f"{text.strip()!r}: give the zone as UTC, +01:00 or a name like Europe/Berlin"
+            ) from None
+        raise TimeParseError(f"{text.strip()!r} is not a time; try 14:05, 2026-03-02 23:27 or 23:27 UTC") from None
     except Exception:  # dateutil raises assorted errors on odd input
         raise TimeParseError(f"{text.strip()!r} is not a time; try 14:05, 2026-03-02 23:27 or 23:27 UTC") from None
     if parsed.tzinfo is None:
@@ -72,8 +72,12 @@ def parse_due(text: str, *, today: date) -> date:
     match = _RELATIVE.match(cleaned)
     if match:
         count, unit = int(match.group(1)), match.group(2).lower()
-        step = {"d": relativedelta(days=count), "w": relativedelta(weeks=count), "m": relativedelta(months=count),
-                "y": relativedelta(years=count)}[unit]
+        step = {
+            "d": relativedelta(days=count),
+            "w": relativedelta(weeks=count),
+            "m": relativedelta(months=count),
+            "y": relativedelta(years=count),
+        }[unit]
         return today + step
     try:
         return date.fromisoformat(cleaned)

@@ -52,10 +52,12 @@ class NewPostMortemDialog(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("New post-mortem", classes="dialog-title")
-            yield Input(placeholder="Title, e.g. Checkout API errors after config rollout", id="new-title",
-                        max_length=500)
-            yield Select([(s.value, s.value) for s in Severity], value=Severity.SEV3.value, allow_blank=False,
-                         id="new-severity")
+            yield Input(
+                placeholder="Title, e.g. Checkout API errors after config rollout", id="new-title", max_length=500
+            )
+            yield Select(
+                [(s.value, s.value) for s in Severity], value=Severity.SEV3.value, allow_blank=False, id="new-severity"
+            )
             yield Static("", id="new-error", classes="field-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Create (Enter)", variant="primary", id="create")

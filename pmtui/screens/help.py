@@ -31,8 +31,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(f"Help — {self._title()}", classes="dialog-title", markup=False)
             yield Static(self._text(), id="help-text", markup=False)
             yield DataTable(id="help-keys", cursor_type="none", show_cursor=False, zebra_stripes=True)
-            yield Static("Esc or F1 closes this help. Ctrl+P opens the command palette.", classes="dialog-hint",
-                         markup=False)
+            yield Static(
+                "Esc or F1 closes this help. Ctrl+P opens the command palette.", classes="dialog-hint", markup=False
+            )
 
     def _title(self) -> str:
         describe = getattr(self.target, "help_title", None)

@@ -126,11 +126,8 @@ class LibraryScreen(Screen[None]):
                     Text(""),
                     key=entry.id,
                 )
-        if selected is not None:
-            try:
-                table.move_cursor(row=table.get_row_index(selected))
-            except Exception:
-                pass
+        if selected is not None and selected in table.rows:
+            table.move_cursor(row=table.get_row_index(selected))
         unreadable = sum(1 for e in self.entries if isinstance(e, Unreadable))
         status = f"{shown} of {len(self.entries)} post-mortems"
         if unreadable:
@@ -186,8 +183,9 @@ class LibraryScreen(Screen[None]):
 
             title, severity = result
             try:
-                pm = self.app.library.create(title, Severity(severity), created=self.app.clock(),
-                                             updated=self.app.clock())
+                pm = self.app.library.create(
+                    title, Severity(severity), created=self.app.clock(), updated=self.app.clock()
+                )
             except LibraryError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
@@ -225,7 +223,6 @@ class LibraryScreen(Screen[None]):
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("New post-mortem", "Create a post-mortem and open it", self.action_new)
         yield SystemCommand("Open post-mortem", "Open the highlighted post-mortem", self.action_open)
-        yield SystemCommand("Delete post-mortem", "Delete the highlighted post-mortem (asks first)",
-                            self.action_delete)
+        yield SystemCommand("Delete post-mortem", "Delete the highlighted post-mortem (asks first)", self.action_delete)
         yield SystemCommand("Refresh library", "Read the library folder again", self.action_refresh)
         yield SystemCommand("Filter", "Focus the filter line", self.action_focus_filter)

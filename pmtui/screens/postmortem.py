@@ -24,7 +24,6 @@ STAGES = list(Stage)
 
 def stage_views(pm: PostMortem) -> list[StageView]:
     from pmtui.widgets.setup import SetupStage
-
     from pmtui.widgets.stages import OTHER_STAGES
 
     views: list[StageView] = [SetupStage(pm, id=Stage.SETUP.value)]
@@ -34,7 +33,7 @@ def stage_views(pm: PostMortem) -> list[StageView]:
 
 
 def format_clock(seconds: float) -> str:
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     sign = "-" if seconds < 0 else ""
     minutes, secs = divmod(abs(seconds), 60)
     hours, minutes = divmod(minutes, 60)
@@ -81,8 +80,14 @@ class PostMortemScreen(Screen[None]):
         Binding("ctrl+r", "reload", "Reload", id="pm.reload", show=False, tooltip="Reload from disk"),
         Binding("escape", "back", "Back", id="pm.back", tooltip="Leave the field, or go back to the library"),
     ] + [
-        Binding(str(n), f"go_stage({n - 1})", STAGE_TITLES[s], id=f"pm.stage_{s.value}", show=False,
-                tooltip=f"Go to {STAGE_TITLES[s]}")
+        Binding(
+            str(n),
+            f"go_stage({n - 1})",
+            STAGE_TITLES[s],
+            id=f"pm.stage_{s.value}",
+            show=False,
+            tooltip=f"Go to {STAGE_TITLES[s]}",
+        )
         for n, s in enumerate(STAGES, start=1)
     ]
 
@@ -139,8 +144,12 @@ class PostMortemScreen(Screen[None]):
 
     def _show_title(self) -> None:
         self.query_one("#pm-title", Static).update(
-            Text.assemble((self.pm.title, "bold"), f" · {self.pm.severity.value} · {self.pm.status.value}",
-                          no_wrap=True, overflow="ellipsis")
+            Text.assemble(
+                (self.pm.title, "bold"),
+                f" · {self.pm.severity.value} · {self.pm.status.value}",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
         )
 
     # -- stages ------------------------------------------------------------------------------------
@@ -451,18 +460,23 @@ class PostMortemScreen(Screen[None]):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         for number, stage in enumerate(STAGES, start=1):
-            yield SystemCommand(f"Go to {STAGE_TITLES[stage]}", f"Stage {number} of the agenda",
-                                lambda index=number - 1: self.action_go_stage(index))
+            yield SystemCommand(
+                f"Go to {STAGE_TITLES[stage]}",
+                f"Stage {number} of the agenda",
+                lambda index=number - 1: self.action_go_stage(index),
+            )
         yield SystemCommand("Next stage", "Move to the next agenda stage", self.action_next_stage)
         yield SystemCommand("Previous stage", "Move to the previous agenda stage", self.action_previous_stage)
-        yield SystemCommand("Presentation mode", "Hide chrome and private notes for screen-sharing",
-                            self.action_presentation)
+        yield SystemCommand(
+            "Presentation mode", "Hide chrome and private notes for screen-sharing", self.action_presentation
+        )
         yield SystemCommand("Meeting clock", "Start or pause the meeting clock", self.action_meeting)
         yield SystemCommand("Park an item", "Capture a parking-lot item", self.action_park)
         yield SystemCommand("Open question", "Capture an open question", self.action_question)
         yield SystemCommand("Save now", "Write the post-mortem to disk now", self.action_save)
-        yield SystemCommand("Reload from disk", "Discard this screen's copy and read the file again",
-                            self.action_reload)
+        yield SystemCommand(
+            "Reload from disk", "Discard this screen's copy and read the file again", self.action_reload
+        )
         yield SystemCommand("Back to library", "Save and return to the library", self.action_back)
         yield from self.current_view().palette_commands()
 

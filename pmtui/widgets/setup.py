@@ -85,7 +85,9 @@ def _setter(path: str, parse: Callable[[str], Any] = lambda s: s) -> Callable[[P
     return store
 
 
-def _getter(path: str, show: Callable[[Any], str] = lambda v: "" if v is None else str(v)) -> Callable[[PostMortem], str]:
+def _getter(
+    path: str, show: Callable[[Any], str] = lambda v: "" if v is None else str(v)
+) -> Callable[[PostMortem], str]:
     parts = path.split(".")
 
     def get(pm: PostMortem) -> str:
@@ -148,26 +150,67 @@ def setup_fields(today: Callable[[], date]) -> list[TextField]:
         TextField("title", "Title", _getter("title"), _store_title, "What broke, for whom"),
         TextField("timezone", "Time zone", _getter("timezone"), _store_zone, "UTC or Europe/Berlin"),
         *[_time_field(m, today) for m in MILESTONE_FIELDS],
-        TextField("services", "Services", _getter("services", join), _setter("services", split_list),
-                  "comma-separated"),
+        TextField(
+            "services", "Services", _getter("services", join), _setter("services", split_list), "comma-separated"
+        ),
         TextField("tags", "Tags", _getter("tags", join), _setter("tags", split_list), "comma-separated"),
         TextField("owner", "PM owner", _getter("roles.owner"), _setter("roles.owner", str.strip), "who writes it up"),
-        TextField("facilitator", "Facilitator", _getter("roles.facilitator"), _setter("roles.facilitator", str.strip),
-                  "who leads the meeting"),
-        TextField("note_taker", "Note-taker", _getter("roles.note_taker"), _setter("roles.note_taker", str.strip),
-                  "not the facilitator"),
-        TextField("attendees", "Attendees", _getter("roles.attendees", join), _setter("roles.attendees", split_list),
-                  "comma-separated"),
-        TextField("users_affected", "Users hit", _getter("impact.users_affected"),
-                  _setter("impact.users_affected", parse_count), "number"),
-        TextField("duration", "Duration min", _getter("impact.duration_minutes"),
-                  _setter("impact.duration_minutes", parse_count), "minutes of impact"),
-        TextField("tickets", "Tickets", _getter("impact.customer_tickets"),
-                  _setter("impact.customer_tickets", parse_count), "customer tickets"),
-        TextField("financial", "Cost", _getter("impact.financial_impact", _show_amount),
-                  _setter("impact.financial_impact", parse_amount), "financial impact"),
-        TextField("cost_per_minute", "Cost/min", _getter("impact.cost_per_minute", _show_amount),
-                  _setter("impact.cost_per_minute", parse_amount), "cost per minute of outage"),
+        TextField(
+            "facilitator",
+            "Facilitator",
+            _getter("roles.facilitator"),
+            _setter("roles.facilitator", str.strip),
+            "who leads the meeting",
+        ),
+        TextField(
+            "note_taker",
+            "Note-taker",
+            _getter("roles.note_taker"),
+            _setter("roles.note_taker", str.strip),
+            "not the facilitator",
+        ),
+        TextField(
+            "attendees",
+            "Attendees",
+            _getter("roles.attendees", join),
+            _setter("roles.attendees", split_list),
+            "comma-separated",
+        ),
+        TextField(
+            "users_affected",
+            "Users hit",
+            _getter("impact.users_affected"),
+            _setter("impact.users_affected", parse_count),
+            "number",
+        ),
+        TextField(
+            "duration",
+            "Duration min",
+            _getter("impact.duration_minutes"),
+            _setter("impact.duration_minutes", parse_count),
+            "minutes of impact",
+        ),
+        TextField(
+            "tickets",
+            "Tickets",
+            _getter("impact.customer_tickets"),
+            _setter("impact.customer_tickets", parse_count),
+            "customer tickets",
+        ),
+        TextField(
+            "financial",
+            "Cost",
+            _getter("impact.financial_impact", _show_amount),
+            _setter("impact.financial_impact", parse_amount),
+            "financial impact",
+        ),
+        TextField(
+            "cost_per_minute",
+            "Cost/min",
+            _getter("impact.cost_per_minute", _show_amount),
+            _setter("impact.cost_per_minute", parse_amount),
+            "cost per minute of outage",
+        ),
     ]
 
 
@@ -203,8 +246,12 @@ class SetupStage(StageView):
             for field in self.fields.values():
                 with Horizontal(classes="form-row", id=f"row-{field.key}"):
                     yield Label(field.label, classes="form-label")
-                    yield Input(field.show(self.pm), placeholder=field.placeholder, id=f"field-{field.key}",
-                                classes="form-input")
+                    yield Input(
+                        field.show(self.pm),
+                        placeholder=field.placeholder,
+                        id=f"field-{field.key}",
+                        classes="form-input",
+                    )
                 yield Static("", id=f"error-{field.key}", classes="field-error", markup=False)
                 if field.key == "timezone":
                     yield from self._selects()
@@ -225,18 +272,34 @@ class SetupStage(StageView):
             )
             for key, (label, path) in AREAS.items():
                 yield Label(label, classes="form-section", id=f"label-{key}")
-                yield TextArea(_getter(path)(self.pm), id=f"area-{key}", classes="form-area", soft_wrap=True,
-                               show_line_numbers=False, tab_behavior="focus")
+                yield TextArea(
+                    _getter(path)(self.pm),
+                    id=f"area-{key}",
+                    classes="form-area",
+                    soft_wrap=True,
+                    show_line_numbers=False,
+                    tab_behavior="focus",
+                )
 
     def _selects(self) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label("Severity", classes="form-label")
-            yield Select([(s.value, s.value) for s in Severity], value=self.pm.severity.value, allow_blank=False,
-                         id="field-severity", classes="form-input")
+            yield Select(
+                [(s.value, s.value) for s in Severity],
+                value=self.pm.severity.value,
+                allow_blank=False,
+                id="field-severity",
+                classes="form-input",
+            )
         with Horizontal(classes="form-row"):
             yield Label("Status", classes="form-label")
-            yield Select([(s.value, s.value) for s in Status], value=self.pm.status.value, allow_blank=False,
-                         id="field-status", classes="form-input")
+            yield Select(
+                [(s.value, s.value) for s in Status],
+                value=self.pm.status.value,
+                allow_blank=False,
+                id="field-status",
+                classes="form-input",
+            )
 
     def on_mount(self) -> None:
         self._check_roles()

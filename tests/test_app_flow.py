@@ -1,0 +1,226 @@
+"""Pilot tests of the app shell: library, create, edit setup, quit, reopen; autosave; signals."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from textual.widgets import DataTable, Input, Static
+
+from pmtui.model import DetectionMethod, PostMortem, Severity, Status
+from pmtui.screens.library import LibraryScreen
+from pmtui.screens.postmortem import PostMortemScreen
+from tests.conftest import make_app, wait_saved
+
+
+async def type_into(pilot, field_id: str, text: str) -> None:
+    field = pilot.app.screen.query_one(f"#{field_id}", Input)
+    field.focus()
+    await pilot.pause()
+    field.value = ""
+    await pilot.press(*text)
+
+
+async def test_create_edit_setup_quit_reopen(library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("ctrl+n")
+        await pilot.press(*"Checkout errors after config rollout")
+        await pilot.press("tab", "enter", "up", "enter")  # open the severity list, SEV3 -> SEV2
+        await pilot.press("tab", "enter")  # the Create button
+        await pilot.pause()
+        assert isinstance(app.screen, PostMortemScreen)
+        pm_id = app.screen.pm.id
+        await type_into(pilot, "field-timezone", "Europe/Berlin")
+        await type_into(pilot, "field-started", "2026-03-02 23:27")
+        await type_into(pilot, "field-detected", "23:41")
+        await type_into(pilot, "field-resolved", "2026-03-03 01:10 UTC")
+        await type_into(pilot, "field-services", "checkout-api, payments-db")
+        await type_into(pilot, "field-facilitator", "Ana Silva")
+        await type_into(pilot, "field-note_taker", "ana silva")
+        warning = app.screen.query_one("#roles-warning", Static)
+        assert "cannot lead the meeting and take the notes" in str(warning.render())
+        await type_into(pilot, "field-note_taker", "Ben Okafor")
+        assert str(warning.render()).strip() == ""
+        await type_into(pilot, "field-users_affected", "12,400")
+        await type_into(pilot, "field-cost_per_minute", "75.5")
+        await type_into(pilot, "field-duration", "soon")  # bad input: message, nothing lost
+        error = app.screen.query_one("#error-duration", Static)
+        assert "whole number" in str(error.render())
+        assert app.screen.query_one("#field-duration", Input).value == "soon"
+        await pilot.press("ctrl+q")
+    pm = library.load(pm_id)
+    berlin = ZoneInfo("Europe/Berlin")
+    assert pm.title == "Checkout errors after config rollout"
+    assert pm.severity is Severity.SEV2
+    assert pm.timezone == "Europe/Berlin"
+    assert pm.started == datetime(2026, 3, 2, 23, 27, tzinfo=berlin)
+    assert pm.detected == datetime(2026, 3, 2, 23, 41, tzinfo=berlin)
+    assert pm.resolved == datetime(2026, 3, 3, 1, 10, tzinfo=ZoneInfo("UTC"))
+    assert pm.services == ["checkout-api", "payments-db"]
+    assert (pm.roles.facilitator, pm.roles.note_taker) == ("Ana Silva", "Ben Okafor")
+    assert pm.impact.users_affected == 12400
+    assert pm.impact.cost_per_minute == 75.5
+    assert pm.impact.duration_minutes is None
+
+    # reopen: the library lists it and every edit shows in the form
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PostMortemScreen)
+        assert app.screen.query_one("#field-started", Input).value == "2026-03-02 23:27"
+        assert app.screen.query_one("#field-resolved", Input).value == "2026-03-03 02:10"
+        assert app.screen.query_one("#field-note_taker", Input).value == "Ben Okafor"
+
+
+async def test_selects_and_autosave_without_quitting(library) -> None:
+    pm = library.create("Autosave")
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#field-severity").focus()
+        await pilot.press("enter", "up", "up", "enter")
+        screen.query_one("#field-status").focus()
+        await pilot.press("enter", "down", "enter")
+        screen.query_one("#field-detection").focus()
+        await pilot.press("enter", "down", "down", "down", "enter")
+        await wait_saved(pilot, app)
+        saved = library.load(pm.id)  # read while the app is still open
+        assert saved.severity is Severity.SEV1
+        assert saved.status is Status.IN_REVIEW
+        assert saved.detection.method is DetectionMethod.CUSTOMER_REPORT
+        assert "saved" in str(screen.query_one("#save-status", Static).render())
+
+
+async def test_filter_delete_and_unreadable(library) -> None:
+    for title in ("Database failover", "DNS outage", "Disk full on build hosts"):
+        library.create(title)
+    (library.root / "broken.json").write_text("{")
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 4
+        status = str(app.screen.query_one("#library-status", Static).render())
+        assert "1 unreadable" in status
+        await pilot.press(*"dns")
+        assert table.row_count == 1
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("n")  # cancel keeps it
+        await pilot.pause()
+        assert len(library.summaries()) == 3
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert sorted(s.title for s in library.summaries()) == ["Database failover", "Disk full on build hosts"]
+        # the unreadable file is listed with its reason and cannot be opened
+        await pilot.press("ctrl+u", *"unreadable")
+        await pilot.pause()
+        assert table.row_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+    assert (library.root / "broken.json").read_text() == "{"
+
+
+async def test_hostile_title_is_literal(library) -> None:
+    hostile = "[bold]x[/bold] [@click=app.quit] [/x] ["
+    library.save(PostMortem(id="evil", title=hostile))
+    app = make_app(library, open_id="evil")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        title = app.screen.query_one("#pm-title", Static)
+        assert hostile in str(title.render())
+        assert app.screen.query_one("#field-title", Input).value == hostile
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.get_row_at(0)[1].plain == hostile
+        assert app.is_running
+
+
+async def test_help_and_palette_list_actions(library) -> None:
+    pm = library.create("Help")
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        keys = app.screen.query_one("#help-keys", DataTable)
+        rows = [str(keys.get_row_at(i)[1]) for i in range(keys.row_count)]
+        assert any("Next stage" in row for row in rows)
+        await pilot.press("escape")
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        for expected in ("Go to Timeline", "Presentation mode", "Meeting clock", "Park an item", "Save now"):
+            assert expected in commands
+
+
+async def test_park_and_question_from_any_stage(library) -> None:
+    pm = library.create("Capture")
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f7", *"Rotate the pager schedule", "enter")
+        await pilot.press("f9", *"Why did the canary pass?", "enter")
+        await wait_saved(pilot, app)
+    saved = library.load(pm.id)
+    assert [i.text for i in saved.parking_lot] == ["Rotate the pager schedule"]
+    assert [i.text for i in saved.open_questions] == ["Why did the canary pass?"]
+
+
+def test_sigterm_and_sighup_flush_before_exit(library, tmp_path) -> None:
+    """A real process: type into a field, send the signal before autosave fires, the edit is on disk."""
+    pm = library.create("Signals")
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        script = tmp_path / "drive.py"
+        script.write_text(
+            "import asyncio, sys\n"
+            "from pmtui.store import Library\n"
+            "from tests.conftest import make_app\n"
+            "library = Library(sys.argv[1])\n"
+            "app = make_app(library, open_id=sys.argv[2], autosave_delay=3600)\n"
+            "async def drive():\n"
+            "    async with app.run_test(size=(80, 24)) as pilot:\n"
+            "        await pilot.pause()\n"
+            "        field = app.screen.query_one('#field-summary' if False else '#field-title')\n"
+            "        field.value = 'Edited before ' + sys.argv[3]\n"
+            "        await pilot.pause()\n"
+            "        print('ready', flush=True)\n"
+            "        while app.is_running:\n"
+            "            await asyncio.sleep(0.05)\n"
+            "asyncio.run(drive())\n"
+        )
+        env = {**os.environ, "PYTHONPATH": os.getcwd()}
+        child = subprocess.Popen(
+            [sys.executable, str(script), str(library.root), pm.id, signum.name],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(0.2)
+        child.send_signal(signum)
+        child.wait(30)
+        assert library.load(pm.id).title == f"Edited before {signum.name}"

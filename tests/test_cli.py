@@ -1,0 +1,184 @@
+"""The command line: every job without the TUI; bad input is one clear line on stderr and exit 2."""
+
+from __future__ import annotations
+
+import json
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pmtui.cli import main
+from pmtui.model import PostMortem
+from pmtui.store import Library
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def lib_args(tmp_path: Path) -> list[str]:
+    return ["--library", str(tmp_path / "lib")]
+
+
+def test_new_list_export(capsys, lib_args) -> None:
+    code, out, _ = run(capsys, "new", *lib_args, "--title", "Checkout errors", "--severity", "sev2")
+    assert code == 0
+    pm_id = out.strip()
+    code, out, _ = run(capsys, "list", *lib_args)
+    assert code == 0 and pm_id in out and "SEV2" in out and "Checkout errors" in out
+    code, out, _ = run(capsys, "list", *lib_args, "--json")
+    rows = json.loads(out)
+    assert rows[0]["id"] == pm_id and rows[0]["readable"] is True
+    code, out, _ = run(capsys, "export", *lib_args, pm_id)
+    assert code == 0 and out.startswith("# Checkout errors")
+    code, out, _ = run(capsys, "export", *lib_args, pm_id, "--format", "json")
+    assert json.loads(out)["id"] == pm_id
+
+
+def test_library_from_environment(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("PMTUI_LIBRARY", str(tmp_path / "env-lib"))
+    code, out, _ = run(capsys, "new", "--title", "From env")
+    assert code == 0
+    assert (tmp_path / "env-lib" / f"{out.strip()}.json").exists()
+
+
+def test_export_to_file_is_private(capsys, lib_args, tmp_path) -> None:
+    _, out, _ = run(capsys, "new", *lib_args, "--title", "Private export")
+    target = tmp_path / "out.md"
+    code, _, _ = run(capsys, "export", *lib_args, out.strip(), "-o", str(target))
+    assert code == 0
+    assert target.read_text().startswith("# Private export")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_json_round_trip_through_import(capsys, lib_args, tmp_path) -> None:
+    from pmtui.demo import demo_postmortem
+
+    library = Library(tmp_path / "lib")
+    original = library.save(demo_postmortem(), touch=False)
+    _, exported, _ = run(capsys, "export", *lib_args, original.id, "--format", "json")
+    other = tmp_path / "other"
+    source = tmp_path / "doc.json"
+    source.write_text(exported)
+    code, out, _ = run(capsys, "import", "--library", str(other), str(source))
+    assert code == 0 and out.strip() == original.id
+    assert Library(other).load(original.id) == original
+
+
+def test_import_a_thousand_files(capsys, tmp_path) -> None:
+    from pmtui.io.jsonio import document_to_json
+
+    paths = []
+    for index in range(1000):
+        path = tmp_path / "docs" / f"{index}.json"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(document_to_json(PostMortem(id=f"imp{index:04d}", title=f"Incident {index}")))
+        paths.append(str(path))
+    code, out, err = run(capsys, "import", "--library", str(tmp_path / "lib"), *paths)
+    assert code == 0, err
+    assert len(out.split()) == 1000
+    assert len(Library(tmp_path / "lib").summaries()) == 1000
+
+
+def test_demo_no_open(capsys, lib_args, tmp_path) -> None:
+    code, out, _ = run(capsys, "demo", *lib_args, "--no-open")
+    assert code == 0
+    pm = Library(tmp_path / "lib").load(out.strip())
+    assert pm.timeline and pm.actions and pm.whys
+
+
+def test_schema(capsys) -> None:
+    code, out, _ = run(capsys, "schema")
+    schema = json.loads(out)
+    assert code == 0 and "timeline" in schema["properties"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", "nope"], "no post-mortem 'nope'"),
+        (["export", "nope", "--format", "json"], "no post-mortem 'nope'"),
+        (["open", "nope"], "no post-mortem 'nope'"),
+        (["export", "x", "--format", "pdf"], "invalid choice"),
+        (["new"], "--title"),
+        (["new", "--title", "x", "--severity", "SEV9"], "invalid choice"),
+        (["new", "--title", "x", "--timezone", "Mars/Olympus"], "unknown time zone"),
+        (["bogus-command"], "invalid choice"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(capsys, lib_args, argv, message) -> None:
+    with pytest.raises(SystemExit) as raised:
+        code = main([argv[0], *lib_args, *argv[1:]] if argv[0] != "bogus-command" else argv)
+        raise SystemExit(code)
+    assert raised.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_unreadable_file_exit_2(capsys, lib_args, tmp_path) -> None:
+    library = Library(tmp_path / "lib")
+    library.ensure()
+    (library.root / "torn.json").write_text('{"postmortem": {"1": {')
+    code, _, err = run(capsys, "export", *lib_args, "torn")
+    assert code == 2
+    assert "torn.json: unreadable: not valid JSON" in err
+    code, out, _ = run(capsys, "list", *lib_args)
+    assert code == 0 and "torn\tUNREADABLE" in out
+
+
+def test_import_invalid_documents_one_line_per_field(capsys, lib_args, tmp_path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"id": "x1", "severity": "SEV9", "actions": [{"due": "someday"}]}))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    missing = tmp_path / "missing.json"
+    code, out, err = run(capsys, "import", *lib_args, str(bad), str(broken), str(missing))
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert any("severity" in line for line in lines)
+    assert any("actions.0.due" in line for line in lines)
+    assert any("broken.json" in line for line in lines)
+    assert any("missing.json" in line for line in lines)
+    assert "nothing was imported" in lines[-1]
+    assert "Traceback" not in err
+    assert Library(tmp_path / "lib").entries() == []
+
+
+def test_import_refuses_to_overwrite_unreadable(capsys, lib_args, tmp_path) -> None:
+    from pmtui.io.jsonio import document_to_json
+
+    library = Library(tmp_path / "lib")
+    library.ensure()
+    (library.root / "clash.json").write_text("garbage")
+    doc = tmp_path / "clash-doc.json"
+    doc.write_text(document_to_json(PostMortem(id="clash", title="New")))
+    code, _, err = run(capsys, "import", *lib_args, str(doc))
+    assert code == 2 and "unreadable" in err
+    assert (library.root / "clash.json").read_text() == "garbage"
+
+
+def test_list_shows_hostile_titles_literally(capsys, lib_args, tmp_path) -> None:
+    library = Library(tmp_path / "lib")
+    library.save(PostMortem(id="evil", title="\x1b[31mred\x1b[0m [bold]x"))
+    _, out, _ = run(capsys, "list", *lib_args)
+    assert "\x1b" not in out
+    assert "\\x1b[31mred" in out and "[bold]x" in out
+
+
+def test_python_dash_m_entry_point(tmp_path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pmtui", "--library", str(tmp_path / "lib"), "export", "missing"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"pmtui: no post-mortem 'missing': the library {tmp_path / 'lib'} does not exist"
