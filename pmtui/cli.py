@@ -199,8 +199,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
                     {
                         "id": entry.id,
                         "title": entry.title,
-                        "severity": entry.severity.value,
-                        "status": entry.status.value,
+                        "severity": entry.severity,
+                        "status": entry.status,
                         "date": entry.date.isoformat(),
                         "open_actions": entry.open_actions,
                         "readable": True,
@@ -214,7 +214,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
         if isinstance(entry, Summary):
             title = _printable(entry.title)
             print(
-                f"{entry.id}\t{entry.severity.value}\t{entry.status.value}\t"
+                f"{entry.id}\t{entry.severity}\t{entry.status}\t"
                 f"{entry.date.date().isoformat()}\t{entry.open_actions}\t{title}"
             )
         else:

@@ -176,7 +176,7 @@ def check_zone(name: str) -> str:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Item(Model):

@@ -21,21 +21,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
-from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from pmtui.model import (
-    SCHEMA_VERSION,
-    PostMortem,
-    Severity,
-    Status,
-    describe_validation_error,
-    utc_now,
-)
+if TYPE_CHECKING:
+    from pmtui.model import PostMortem, Severity
 
 TABLE = "postmortem"
 DOC_ID = 1
@@ -70,8 +63,8 @@ class Summary:
 
     id: str
     title: str
-    severity: Severity
-    status: Status
+    severity: str  # a model.Severity value
+    status: str  # a model.Status value
     date: datetime
     open_actions: int
     updated: datetime
@@ -166,17 +159,25 @@ def _document_from_storage(raw: Any) -> dict[str, Any]:
     return table[str(DOC_ID)]
 
 
+def _model():
+    """pmtui.model, imported on first use: listing a library from its cache needs no pydantic."""
+    from pmtui import model
+
+    return model
+
+
 def migrate(document: dict[str, Any]) -> dict[str, Any]:
-    """Bring a stored document up to SCHEMA_VERSION; refuse a newer one."""
-    version = document.get("schema_version", SCHEMA_VERSION)
+    """Bring a stored document up to the model's SCHEMA_VERSION; refuse a newer one."""
+    current = _model().SCHEMA_VERSION  # read at call time, so a test can pretend to be a newer pmtui
+    version = document.get("schema_version", current)
     if not isinstance(version, int) or version < 1:
         raise ValueError(f"schema_version {version!r} is not a positive whole number")
-    if version > SCHEMA_VERSION:
+    if version > current:
         raise ValueError(
-            f"written by a newer pmtui (schema version {version}, this pmtui reads up to {SCHEMA_VERSION}); "
+            f"written by a newer pmtui (schema version {version}, this pmtui reads up to {current}); "
             "upgrade pmtui to open it"
         )
-    while version < SCHEMA_VERSION:
+    while version < current:
         step = MIGRATIONS.get(version)
         if step is None:
             raise ValueError(f"no migration from schema version {version}")
@@ -188,11 +189,14 @@ def migrate(document: dict[str, Any]) -> dict[str, Any]:
 
 def parse_document(raw: Any, expected_id: str | None = None) -> PostMortem:
     """Storage data -> validated PostMortem; raises ValueError with a plain reason."""
+    from pydantic import ValidationError
+
+    model = _model()
     document = migrate(_document_from_storage(raw))
     try:
-        pm = PostMortem.model_validate(document)
+        pm = model.PostMortem.model_validate(document)
     except ValidationError as error:
-        lines = describe_validation_error(error)
+        lines = model.describe_validation_error(error)
         more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
         raise ValueError(f"invalid document: {lines[0]}{more}") from None
     if expected_id is not None and pm.id != expected_id:
@@ -204,8 +208,8 @@ def _summary(pm: PostMortem) -> Summary:
     return Summary(
         id=pm.id,
         title=pm.title,
-        severity=pm.severity,
-        status=pm.status,
+        severity=pm.severity.value,
+        status=pm.status.value,
         date=pm.started or pm.created,
         open_actions=pm.open_actions(),
         updated=pm.updated,
@@ -216,8 +220,8 @@ def _summary_to_json(summary: Summary) -> dict[str, Any]:
     return {
         "id": summary.id,
         "title": summary.title,
-        "severity": summary.severity.value,
-        "status": summary.status.value,
+        "severity": summary.severity,
+        "status": summary.status,
         "date": summary.date.isoformat(),
         "open_actions": summary.open_actions,
         "updated": summary.updated.isoformat(),
@@ -228,8 +232,8 @@ def _summary_from_json(data: dict[str, Any]) -> Summary:
     return Summary(
         id=data["id"],
         title=data["title"],
-        severity=Severity(data["severity"]),
-        status=Status(data["status"]),
+        severity=str(data["severity"]),
+        status=str(data["status"]),
         date=datetime.fromisoformat(data["date"]),
         open_actions=int(data["open_actions"]),
         updated=datetime.fromisoformat(data["updated"]),
@@ -377,6 +381,9 @@ class Library:
         entries.sort(key=lambda e: (isinstance(e, Unreadable), -(e.date.timestamp() if isinstance(e, Summary) else 0)))
         return entries
 
+    def has_summary_cache(self) -> bool:
+        return (self.root / META_DIR / INDEX_FILE).is_file()
+
     def summaries(self) -> list[Summary]:
         return [entry for entry in self.entries() if isinstance(entry, Summary)]
 
@@ -416,7 +423,7 @@ class Library:
         """Write a post-mortem. Returns the saved copy (with `updated` set when `touch`)."""
         self.ensure()
         if touch:
-            pm = pm.model_copy(update={"updated": utc_now()})
+            pm = pm.model_copy(update={"updated": _model().utc_now()})
         with self.locked(pm.id):
             self._check_writable(pm.id, force)
             self._write(pm)
@@ -429,14 +436,15 @@ class Library:
             changed = change(current.model_copy(deep=True))
             if changed.id != pm_id:
                 raise LibraryError("an update may not change a post-mortem's id")
-            changed = changed.model_copy(update={"updated": utc_now()})
+            changed = changed.model_copy(update={"updated": _model().utc_now()})
             self._write(changed)
         return changed
 
-    def create(self, title: str, severity: Severity = Severity.SEV3, **fields: Any) -> PostMortem:
-        pm = PostMortem(title=title, severity=severity, **fields)
+    def create(self, title: str, severity: Severity | str = "SEV3", **fields: Any) -> PostMortem:
+        model = _model()
+        pm = model.PostMortem(title=title, severity=severity, **fields)
         while self.exists(pm.id):
-            pm = pm.model_copy(update={"id": PostMortem().id})
+            pm = pm.model_copy(update={"id": model.new_id()})
         return self.save(pm, touch=False)
 
     def delete(self, pm_id: str) -> None:

@@ -221,9 +221,9 @@ def test_process_killed_mid_write(library: Library, step: str) -> None:
 def _append_actions(root: str, label: str, count: int) -> None:
     library = Library(root)
     for index in range(count):
-        library.update("shared", lambda pm, i=index: pm.model_copy(
-            update={"actions": [*pm.actions, Action(text=f"{label} {i}")]}
-        ))
+        library.update(
+            "shared", lambda pm, i=index: pm.model_copy(update={"actions": [*pm.actions, Action(text=f"{label} {i}")]})
+        )
 
 
 def test_two_processes_updating_lose_nothing(library: Library) -> None:
@@ -244,7 +244,6 @@ def test_two_processes_updating_lose_nothing(library: Library) -> None:
 
 def test_older_schema_migrates_on_read(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     """A document one version behind is upgraded by the registered migration when read."""
-    monkeypatch.setattr(store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     monkeypatch.setattr("pmtui.model.SCHEMA_VERSION", SCHEMA_VERSION + 1)
 
     def rename_headline(document: dict) -> dict:
@@ -260,7 +259,7 @@ def test_older_schema_migrates_on_read(library: Library, monkeypatch: pytest.Mon
 
 
 def test_missing_migration_is_unreadable(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr("pmtui.model.SCHEMA_VERSION", SCHEMA_VERSION + 1)
     raw = {"postmortem": {"1": {"id": "legacy", "schema_version": SCHEMA_VERSION}}}
     (library.root / "legacy.json").write_text(json.dumps(raw))
     with pytest.raises(UnreadableError, match="no migration"):

@@ -45,6 +45,8 @@ class LibraryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Entry] = []
+        self._fill_generation = 0
+        self._shown_once = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
@@ -63,11 +65,21 @@ class LibraryScreen(Screen[None]):
         table.add_column("Date", key="date")
         table.add_column("Open", key="open")
         self.query_one("#filter", Input).focus()
-        self.load_entries()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.load_entries()
+        """Read the library on first show and whenever we come back to it.
+
+        With a summary cache in place, listing even 1,000 post-mortems takes a few tens of
+        milliseconds, so the first show lists before painting (one frame, not two); otherwise
+        (first launch on a big folder, or coming back) it reads in a worker.
+        """
+        if not self._shown_once and self.app.library.has_summary_cache():
+            self._shown_once = True
+            self.entries = self.app.library.entries()
+            self._fill_table()
+            return
+        self._shown_once = True
+        self.load_entries()
 
     @work(thread=True, exclusive=True, group="library")
     def load_entries(self) -> None:
@@ -91,27 +103,38 @@ class LibraryScreen(Screen[None]):
         if not needle:
             return True
         if isinstance(entry, Summary):
-            haystack = f"{entry.id} {entry.title} {entry.severity.value} {entry.status.value}"
+            haystack = f"{entry.id} {entry.title} {entry.severity} {entry.status}"
         else:
             haystack = f"{entry.id} unreadable {entry.reason}"
         return all(word in haystack.casefold() for word in needle.casefold().split())
+
+    FIRST_ROWS = 60  # rows added before the first frame; the rest follow right after it
 
     def _fill_table(self) -> None:
         table = self.query_one(DataTable)
         needle = self.query_one("#filter", Input).value.strip()
         selected = self.selected_id()
         table.clear()
-        shown = 0
-        for entry in self.entries:
-            if not self._matches(entry, needle):
-                continue
-            shown += 1
+        shown = [entry for entry in self.entries if self._matches(entry, needle)]
+        self._fill_generation += 1
+        self._add_rows(shown[: self.FIRST_ROWS])
+        if len(shown) > self.FIRST_ROWS:
+            generation = self._fill_generation
+            rest = shown[self.FIRST_ROWS :]
+            self.call_after_refresh(lambda: generation == self._fill_generation and self._add_rows(rest))
+        if selected is not None and selected in table.rows:
+            table.move_cursor(row=table.get_row_index(selected))
+        self._show_status(len(shown), needle)
+
+    def _add_rows(self, entries: list[Entry]) -> None:
+        table = self.query_one(DataTable)
+        for entry in entries:
             if isinstance(entry, Summary):
                 table.add_row(
                     Text(entry.id),
                     Text(entry.title),
-                    Text(entry.severity.value, style="bold" if entry.severity.value in ("SEV1", "SEV2") else ""),
-                    Text(entry.status.value),
+                    Text(entry.severity, style="bold" if entry.severity in ("SEV1", "SEV2") else ""),
+                    Text(entry.status),
                     Text(entry.date.date().isoformat()),
                     Text(str(entry.open_actions), justify="right"),
                     key=entry.id,
@@ -126,8 +149,8 @@ class LibraryScreen(Screen[None]):
                     Text(""),
                     key=entry.id,
                 )
-        if selected is not None and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected))
+
+    def _show_status(self, shown: int, needle: str) -> None:
         unreadable = sum(1 for e in self.entries if isinstance(e, Unreadable))
         status = f"{shown} of {len(self.entries)} post-mortems"
         if unreadable:
