@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from pmtui.model import Milestone, PostMortem
 
 
 @dataclass(frozen=True)
 class IncidentMetrics:
-    """The incident's milestone times (setup first, then marked timeline events) and the durations between them."""
+    """The incident's milestone times (setup first, then marked timeline events) and the durations between them.
+
+    impact_minutes: `impact.duration_minutes` if given, else started -> resolved (impact_source says which);
+    cost: impact_minutes x cost_per_minute, where a cost per minute is known (`impact.cost_per_minute`, else the
+    configured default; cost_source says which).
+    """
 
     times: dict[Milestone, datetime]
     sources: dict[Milestone, str]  # "setup" or "timeline"
     disagreements: list[str] = field(default_factory=list)
+    impact_minutes: float | None = None
+    impact_source: str = ""  # "impact" (impact.duration_minutes), "times" (started -> resolved) or ""
+    cost_per_minute: float | None = None
+    cost_source: str = ""  # "document", "config" or ""
 
     def between(self, start: Milestone, end: Milestone) -> timedelta | None:
         if start in self.times and end in self.times:
@@ -37,9 +47,43 @@ class IncidentMetrics:
     def time_to_resolve(self) -> timedelta | None:
         return self.between(Milestone.STARTED, Milestone.RESOLVED)
 
+    @property
+    def impact_duration(self) -> timedelta | None:
+        return timedelta(minutes=self.impact_minutes) if self.impact_minutes is not None else None
 
-def incident_metrics(pm: PostMortem) -> IncidentMetrics:
-    """Milestone times: the setup time wins where both exist; a disagreement is noted."""
+    @property
+    def cost(self) -> float | None:
+        if self.impact_minutes is None or self.cost_per_minute is None:
+            return None
+        return round(self.impact_minutes * self.cost_per_minute, 2)
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON: times as ISO 8601 with offset, durations in minutes (float) or null."""
+
+        def minutes(value: timedelta | None) -> float | None:
+            return round(value.total_seconds() / 60, 2) if value is not None else None
+
+        return {
+            "times": {m.value: self.times[m].isoformat() for m in Milestone if m in self.times},
+            "sources": {m.value: self.sources[m] for m in Milestone if m in self.sources},
+            "time_to_detect_minutes": minutes(self.time_to_detect),
+            "time_to_respond_minutes": minutes(self.time_to_respond),
+            "time_to_mitigate_minutes": minutes(self.time_to_mitigate),
+            "time_to_resolve_minutes": minutes(self.time_to_resolve),
+            "impact_minutes": self.impact_minutes,
+            "impact_source": self.impact_source,
+            "cost_per_minute": self.cost_per_minute,
+            "cost_source": self.cost_source,
+            "cost": self.cost,
+            "disagreements": list(self.disagreements),
+        }
+
+
+def incident_metrics(pm: PostMortem, default_cost_per_minute: float | None = None) -> IncidentMetrics:
+    """Milestone times: the setup time wins where both exist; a disagreement is noted.
+
+    `default_cost_per_minute` (the config's `cost_per_minute`) is used when the document gives none.
+    """
     times: dict[Milestone, datetime] = {}
     sources: dict[Milestone, str] = {}
     disagreements: list[str] = []
@@ -61,7 +105,32 @@ def incident_metrics(pm: PostMortem) -> IncidentMetrics:
         elif event_time is not None:
             times[milestone] = event_time
             sources[milestone] = "timeline"
-    return IncidentMetrics(times=times, sources=sources, disagreements=disagreements)
+
+    impact_minutes: float | None = None
+    impact_source = ""
+    if pm.impact.duration_minutes is not None:
+        impact_minutes, impact_source = float(pm.impact.duration_minutes), "impact"
+    elif Milestone.STARTED in times and Milestone.RESOLVED in times:
+        span = times[Milestone.RESOLVED] - times[Milestone.STARTED]
+        if span >= timedelta(0):
+            impact_minutes, impact_source = round(span.total_seconds() / 60, 2), "times"
+
+    cost_per_minute: float | None = None
+    cost_source = ""
+    if pm.impact.cost_per_minute is not None:
+        cost_per_minute, cost_source = float(pm.impact.cost_per_minute), "document"
+    elif default_cost_per_minute is not None:
+        cost_per_minute, cost_source = float(default_cost_per_minute), "config"
+
+    return IncidentMetrics(
+        times=times,
+        sources=sources,
+        disagreements=disagreements,
+        impact_minutes=impact_minutes,
+        impact_source=impact_source,
+        cost_per_minute=cost_per_minute,
+        cost_source=cost_source,
+    )
 
 
 def format_duration(value: timedelta | None) -> str:

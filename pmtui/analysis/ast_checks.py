@@ -1,0 +1,470 @@
+"""AST checks on actions: Actionable, Specific, Time-bounded, and one owner.
+
+`ast_missing(action, now)` is cheap enough to call for every action on every redraw; `check_action`
+turns the same judgements into findings with a suggested better form.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from pmtui.analysis.findings import Finding
+from pmtui.analysis.lexicon import word_set
+from pmtui.config import CheckConfig
+from pmtui.model import Action, ActionStatus, Stage
+
+ACTIONABLE = "Actionable"
+SPECIFIC = "Specific"
+TIME_BOUNDED = "Time-bounded"
+ONE_OWNER = "One owner"
+CRITERIA: tuple[str, ...] = (ACTIONABLE, SPECIFIC, TIME_BOUNDED, ONE_OWNER)
+RULE_IDS: dict[str, str] = {
+    ACTIONABLE: "ast.actionable",
+    SPECIFIC: "ast.specific",
+    TIME_BOUNDED: "ast.time-bounded",
+    ONE_OWNER: "ast.one-owner",
+}
+
+__all__ = ["CRITERIA", "RULE_IDS", "ast_missing", "check_action", "is_actionable", "is_specific", "owner_problem"]
+
+# ---------------------------------------------------------------------------------------------
+# Actionable
+
+_LEAD_RE = re.compile(
+    r"^\s*(?:(?:[-*•]|\d+[.)]|\[[^\]]*\]|(?:todo|ai|action(?:\s+item)?|follow-up)\s*[:\-]|[A-Z][A-Z0-9]+-\d+\s*[:\-]?)\s*)*",
+    re.IGNORECASE,
+)
+_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*|\d[\d,.]*%?|\S")
+
+# Verbs that start a study or a conversation, not a deliverable.
+_NON_DELIVERABLE: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "investigate",
+        "look into",
+        "look at",
+        "look for",
+        "consider",
+        "discuss",
+        "think about",
+        "think through",
+        "explore",
+        "research",
+        "evaluate",
+        "assess",
+        "brainstorm",
+        "understand",
+        "figure out",
+        "try",
+        "revisit",
+        "analyse",
+        "analyze",
+        "study",
+        "talk to",
+        "talk about",
+        "talk with",
+        "follow up",
+        "check into",
+        "check on",
+        "check whether",
+        "check if",
+        "dig into",
+        "determine whether",
+        "determine if",
+        "see if",
+        "see whether",
+        "find out",
+        "examine",
+        "reflect",
+        "ponder",
+        "maybe",
+        "perhaps",
+        "possibly",
+        "ensure",
+        "make sure",
+        "be",
+        "keep",
+        "continue",
+        "remember",
+        "learn",
+        "aim",
+        "strive",
+        "work on",
+        "look",
+        "monitor",
+        "watch",
+        "think",
+        "talk",
+        "decide whether",
+        "decide if",
+        "scope",
+        "spike",
+        "we",
+        "i",
+        "someone",
+        "somebody",
+        "should",
+        "need",
+        "needs",
+        "must",
+    )
+)
+
+_ACTION_VERBS: frozenset[str] = word_set("""
+    add create implement write document update configure set enable disable remove delete migrate upgrade deploy
+    rotate automate introduce replace move split limit cap raise lower increase decrease reduce build run schedule
+    page alert require enforce block restrict rename tag label publish train hold patch fix refactor backfill
+    restore test verify validate audit tune adjust change extend shorten decommission deprecate retire merge revert
+    pin bump lock unlock provision scale shard partition index cache retry throttle rate-limit notify email send
+    share present rehearse drill conduct organise organize assign define establish standardise standardize expose
+    instrument log record capture track measure graph chart backport release ship roll wire integrate link connect
+    switch convert encrypt gate canary separate isolate consolidate clean purge archive expire make improve enhance
+    optimise optimize streamline strengthen harden simplify clarify revise rewrite reword draft announce escalate
+    contact ask request file open close resolve triage prioritise prioritize hire staff budget buy purchase procure
+    renew swap include exclude allow deny prevent stop start begin drop pre-warm prewarm warm install uninstall
+    containerise containerize dockerise dockerize split move copy mirror replicate shard route reroute redirect
+    cut trim prune tighten loosen relax extend alias map unify merge generate template script schedule wrap
+    offer mandate institute roll-out rollout run adopt onboard deliver publish host upgrade downgrade reindex
+    rebuild redeploy reconfigure rewrite re-enable reenable recreate restart reboot drain cordon fail failover
+    verify doublecheck double-check check review add-on hand transfer give grant revoke rotate reset salt hash
+    sign notarise backup back apply attach detach mount unmount pin unpin wire annotate comment inform brief
+    invite teach coach mentor pair onboard post tweet announce broadcast print export import load seed fill
+    populate sync synchronise synchronize upload download fetch push pull collect gather aggregate compute calculate
+    count sample alert escalate route forward dedupe deduplicate batch queue debounce cancel abort pause resume
+    suspend disable freeze unfreeze gate lint format compress decompress encode decode sanitise sanitize escape
+    validate parse serialise serialize rotate expire evict flush warm preload prefetch precompute cache shard
+    replace rename reorder sort group nest flatten dedicate reserve allocate free release reclaim set-up setup
+    spin provision stand tear take put bring get let keep give hand run hire fund list inventory catalogue catalog
+    map diagram sketch design prototype pilot trial benchmark load-test stress-test fuzz profile trace
+    """)
+_VERB_SUFFIXES = ("ize", "ise", "ify", "ate")
+_NOT_VERBS_WITH_SUFFIX = word_set("state rate template climate private")
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS_RE.findall(_LEAD_RE.sub("", text or ""))
+
+
+def _non_deliverable(words: list[str]) -> str | None:
+    low = [w.lower() for w in words[:3]]
+    for phrase in _NON_DELIVERABLE:
+        if tuple(low[: len(phrase)]) == phrase:
+            return " ".join(words[: len(phrase)])
+    return None
+
+
+def _is_verb(word: str) -> bool:
+    low = word.lower().replace("’", "'")
+    if low in _ACTION_VERBS:
+        return True
+    return low.isalpha() and len(low) > 4 and low.endswith(_VERB_SUFFIXES) and low not in _NOT_VERBS_WITH_SUFFIX
+
+
+def is_actionable(text: str) -> bool:
+    """Starts with a concrete verb that names a deliverable ('Add', 'Enable'); not 'Investigate', 'Consider'."""
+    words = _words(text)
+    if not words or _non_deliverable(words):
+        return False
+    return _is_verb(words[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# Specific
+
+_SCOPE_WORDS = word_set("""
+    for on in to from at between across when if whenever so by with within before after above below exceeding over
+    under per every during into onto via using against older newer than instead that which covering showing
+    """)
+_VAGUE_RE = re.compile(
+    r"\b(?:better|more\s+(?!than\b)[a-z]+|robust|properly|correctly|as\s+needed|where\s+appropriate|etc|things|stuff|"
+    r"somehow|various|something|anything|everything|the\s+(?:\w+\s+)?(?:issue|issues|problem|problems|bug|bugs)|again|"
+    r"going\s+forward|in\s+general|generally|best\s+practices?|as\s+soon\s+as\s+possible|asap|some|careful|experience|"
+    r"improve|improved|improvements?|enhance|enhancements?|optimi[sz]e|streamline|strengthen|educate|training|awareness|"
+    r"culture|mindset)\b",
+    re.IGNORECASE,
+)
+_CODE_TOKEN_RE = re.compile(r"[\w*-]+\.[\w.-]+|/[\w./-]+|\w+_\w+|--\w|`|\w\(|::")
+_ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
+_DIGIT_RE = re.compile(r"\d")
+_PROPER_RE = re.compile(r"(?<=[a-z0-9,;]\s)[A-Z][a-z]+[A-Za-z]*")
+
+
+def _strong_signal(text: str) -> bool:
+    return bool(
+        _DIGIT_RE.search(text) or _CODE_TOKEN_RE.search(text) or _ACRONYM_RE.search(text) or _PROPER_RE.search(text)
+    )
+
+
+def is_specific(text: str) -> bool:
+    """Says what, where and how much: an object with a scope ('for the orders database', 'above 80%')."""
+    words = _words(text)
+    if not words or _non_deliverable(words):
+        return False
+    has_verb = _is_verb(words[0])
+    obj = words[1:] if has_verb else words
+    obj_words = [w for w in obj if w[0].isalnum()]
+    if len(obj_words) < 3:
+        return False
+    if obj_words[0].lower() in ("it", "this", "that", "these", "those", "them"):
+        return False  # "Fix this so it does not happen again": no referent
+    body = _LEAD_RE.sub("", text).strip()
+    if has_verb:
+        body = body[len(words[0]) :]
+    strong = _strong_signal(body)
+    if _VAGUE_RE.search(" ".join(words)) and not strong:
+        return False
+    scoped = any(w.lower() in _SCOPE_WORDS for w in obj_words[1:-1])
+    return scoped or strong
+
+
+# ---------------------------------------------------------------------------------------------
+# One owner
+
+_PLACEHOLDERS = word_set(
+    "tbd tbc tba ? ?? ??? n/a na none unassigned unknown nobody someone somebody anyone - -- todo owner x"
+)
+_SPLIT_RE = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b|\n)\s*", re.IGNORECASE)
+_GROUP_HEADS = word_set("""
+    team teams everyone everybody all squad department dept org organisation organization group groups guild crew
+    committee we us folks people staff chapter tribe members engineers developers devs
+    """)
+_GROUP_NAMES = word_set("""
+    ops devops sre sres security support infra infrastructure platform backend frontend qa dev engineering eng
+    management netops secops dbas sysadmins it leadership product design data
+    """)
+_ROLE_HOLDERS = word_set("""
+    lead manager owner commander captain director head champion dri chair coordinator architect on-call oncall
+    liaison vp cto ceo cio ciso principal officer rep representative admin administrator analyst pm em tl primary
+    secondary engineer developer dba sre-on-call responder ic chief steward
+    """)
+
+
+def owner_problem(owner: str) -> str | None:
+    """Why the owner is not one person or role-holder ('empty', 'placeholder', 'several', 'group'), or None."""
+    text = re.sub(r"\([^)]*\)", " ", owner or "").strip()
+    if not text:
+        return "empty"
+    low = text.lower()
+    if low in _PLACEHOLDERS or re.fullmatch(r"[?\-_. ]+", low):
+        return "placeholder"
+    single_address = "@" in text and " " not in text
+    if not single_address:
+        parts = [p for p in _SPLIT_RE.split(text) if p.strip()]
+        if len(parts) > 1:
+            return "several"
+    tokens = re.findall(r"[a-z][a-z0-9\-]*", low)
+    if any(t in _ROLE_HOLDERS for t in tokens):
+        return None
+    if any(t in _GROUP_HEADS for t in tokens):
+        return "group"
+    if tokens and all(t in _GROUP_NAMES or t in ("the", "our", "a") for t in tokens):
+        return "group"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Time-bounded
+
+
+def _today(now: datetime) -> date:
+    return now.date()
+
+
+def due_problem(action: Action, now: datetime) -> str | None:
+    """'none' when there is no due date, 'past' when an open action's due date has passed, else None."""
+    if action.due is None:
+        return "none"
+    if action.status in (ActionStatus.DONE, ActionStatus.WONT_DO):
+        return None
+    return "past" if action.due < _today(now) else None
+
+
+def ast_missing(action: Action, now: datetime) -> list[str]:
+    """The AST criteria the action misses, in order, among 'Actionable', 'Specific', 'Time-bounded', 'One owner'.
+
+    `now` is read in its own zone: an action due today is not overdue.
+    """
+    missing = []
+    if not is_actionable(action.text):
+        missing.append(ACTIONABLE)
+    if not is_specific(action.text):
+        missing.append(SPECIFIC)
+    if due_problem(action, now) is not None:
+        missing.append(TIME_BOUNDED)
+    if owner_problem(action.owner) is not None:
+        missing.append(ONE_OWNER)
+    return missing
+
+
+# ---------------------------------------------------------------------------------------------
+# Findings with a better form
+
+_EXAMPLES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("cert", "tls", "ssl", "expir"),
+        "Automate renewal of the *.example.com certificate and alert 21 days before expiry",
+    ),
+    (("backup", "restore", "snapshot"), "Add a nightly automated restore test for the orders database backups"),
+    (("test", "qa", "regression", "ci "), "Add an integration test for the payment retry path to the CI pipeline"),
+    (("doc", "runbook", "playbook", "wiki"), "Add a replica-lag check to step 3 of the failover runbook"),
+    (
+        ("communicat", "status", "stakeholder", "customer", "update"),
+        "Post status page updates every 20 minutes during SEV1 and SEV2 incidents",
+    ),
+    (
+        ("on-call", "oncall", "rotation", "escalat", "pager", "page"),
+        "Escalate unacknowledged pages for the payments service to the secondary on-call after 10 minutes",
+    ),
+    (
+        ("careful", "attention", "vigilan", "mistake", "error", "typo", "human"),
+        "Add a confirmation prompt to the deploy CLI when the target is production",
+    ),
+    (
+        ("deploy", "release", "rollout", "change", "review", "merge"),
+        "Require an approved review for merges to the main branch of the api repository",
+    ),
+    (
+        ("capacity", "scale", "limit", "pool", "connection", "timeout", "performance", "latency", "database", "db"),
+        "Raise the connection pool limit on payments-db from 100 to 200",
+    ),
+    (
+        ("security", "access", "credential", "key", "secret", "password"),
+        "Rotate all API keys issued before the incident and store them in the vault",
+    ),
+    (
+        ("monitor", "alert", "detect", "dashboard", "observab", "metric", "log"),
+        "Add alerts for database connection pool usage exceeding 80%",
+    ),
+)
+_DEFAULT_EXAMPLE = "Add alerts for database connection pool usage exceeding 80%"
+
+
+def example_for(text: str) -> str:
+    """A well-formed action on the same topic, to show the shape."""
+    low = f" {(text or '').lower()} "
+    for keys, example in _EXAMPLES:
+        if any(k in low for k in keys):
+            return example
+    return _DEFAULT_EXAMPLE
+
+
+def _path(index: int | None, field: str) -> str:
+    return f"actions.{index}.{field}" if index is not None else f"action.{field}"
+
+
+def check_action(
+    action: Action, now: datetime, config: CheckConfig | None = None, index: int | None = None
+) -> list[Finding]:
+    """AST findings for one action. `index` is its place in `pm.actions` (for the path "actions.N.field")."""
+    config = config or CheckConfig()
+    findings: list[Finding] = []
+    text = (action.text or "").strip()
+    words = _words(text)
+    example = example_for(text)
+
+    def add(
+        criterion: str, field: str, message: str, suggestion: str, excerpt: str = "", start: int | None = None
+    ) -> None:
+        rule = RULE_IDS[criterion]
+        end = start + len(excerpt) if start is not None else None
+        findings.append(
+            Finding(
+                rule=rule,
+                severity=config.severity(rule),
+                stage=Stage.ACTIONS,
+                path=_path(index, field),
+                item_id=action.id,
+                message=message,
+                excerpt=excerpt,
+                start=start,
+                end=end,
+                suggestion=suggestion,
+            )
+        )
+
+    specific = is_specific(text)
+    if not text:
+        add(ACTIONABLE, "text", "The action has no text.", f"Describe the deliverable, e.g. '{example}'.")
+    elif not is_actionable(text):
+        vague = _non_deliverable(words)
+        if vague:
+            start = text.find(vague)
+            add(
+                ACTIONABLE,
+                "text",
+                f"'{vague}' is not a deliverable: say what will be built or changed.",
+                f"Name the outcome, e.g. '{example}'; an investigation can be an action only with a written result "
+                "(e.g. 'Write up the cause of the pool exhaustion and file the fixes').",
+                vague,
+                start if start >= 0 else None,
+            )
+        else:
+            first = words[0] if words else ""
+            better = f"Add {text[0].lower()}{text[1:]}" if specific and not _is_verb(first) else example
+            add(
+                ACTIONABLE,
+                "text",
+                f"The action does not start with a concrete verb ('{first}').",
+                f"Start with a verb that names the deliverable, e.g. '{better}'.",
+                first,
+                text.find(first) if first else None,
+            )
+    if not specific:
+        add(
+            SPECIFIC,
+            "text",
+            "The action is not specific: say what changes, where, and how much.",
+            f"Name the thing, the place and a measure, e.g. '{example}'.",
+        )
+    problem = due_problem(action, now)
+    if problem == "none":
+        suggested = (_today(now) + timedelta(days=30)).isoformat()
+        add(TIME_BOUNDED, "due", "The action has no due date.", f"Set a due date, e.g. {suggested}.")
+    elif problem == "past":
+        add(
+            TIME_BOUNDED,
+            "due",
+            f"The action is overdue: it was due {action.due.isoformat() if action.due else ''}.",
+            "Agree a new due date with the owner, or close the action as done or won't do.",
+        )
+    owner = owner_problem(action.owner)
+    if owner == "empty":
+        add(
+            ONE_OWNER,
+            "owner",
+            "The action has no owner.",
+            "Name one owner: a person, or a role-holder such as 'the payments on-call lead'.",
+        )
+    elif owner == "placeholder":
+        add(
+            ONE_OWNER,
+            "owner",
+            f"The owner '{action.owner}' is a placeholder.",
+            "Name one person or role-holder now; an action without an owner does not get done.",
+        )
+    elif owner == "several":
+        first = _SPLIT_RE.split(re.sub(r"\([^)]*\)", " ", action.owner).strip())[0].strip()
+        add(
+            ONE_OWNER,
+            "owner",
+            f"The action has more than one owner ('{action.owner}').",
+            f"Pick one owner, e.g. '{first}'; the others can help.",
+        )
+    elif owner == "group":
+        add(
+            ONE_OWNER,
+            "owner",
+            f"'{action.owner}' is a group, not one owner.",
+            f"Name one person or role-holder, e.g. '{_holder_for(action.owner)}'.",
+        )
+    return findings
+
+
+def _holder_for(owner: str) -> str:
+    low = owner.strip().lower()
+    if re.search(r"\bteam\b", low):
+        return re.sub(r"\bteam\b", "team lead", owner.strip(), count=1, flags=re.IGNORECASE)
+    if low in _GROUP_NAMES:
+        return f"the {owner.strip()} lead"
+    return "the incident owner"

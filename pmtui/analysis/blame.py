@@ -1,0 +1,1112 @@
+"""Blameless-language check: find words that single out a person as the cause or judge a person.
+
+`find_blame(text)` is pure and fast (the TUI calls it as the user types). It works on linguistic
+patterns rather than a list of sentences: a trigger phrase ("failed to", "should have", "forgot",
+"careless", "human error", ...) and, where the phrase can be about a system too, who the subject is
+(a pronoun, a name, a role such as "the on-call engineer" or "ops", versus "the job", "the alert").
+Quoted words, negated phrases ("no one was careless") and mentions ("phrases like ...") are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pmtui.analysis import lexicon as lx
+
+__all__ = ["BlameHit", "find_blame"]
+
+
+@dataclass(frozen=True, slots=True)
+class BlameHit:
+    """Words in a text that blame or judge a person: span [start, end), why, and a systemic rewording."""
+
+    start: int
+    end: int
+    words: str
+    reason: str
+    suggestion: str
+    rule: str = "blame.judgement"
+
+
+# ---------------------------------------------------------------------------------------------
+# Subjects: who is doing the verb?
+
+PERSON, WEAK, SYSTEM, DEICTIC, OTHER, NONE = "person", "weak", "system", "deictic", "other", "none"
+_PERSONISH = (PERSON, WEAK)
+
+_TOKEN_RE = re.compile(r"@?[A-Za-z][A-Za-z0-9_'’\-]*")
+_KEY_RE = re.compile(r"[a-z]+")
+_BOUNDARY_RE = re.compile(
+    r"(?:[.!?;]|:(?!\d))(?:\s+|$)|[\n\"“”()\[\]—–]|\s-\s|"
+    r"\b(?:but|because|although|though|while|whereas|so|since|when|once|after|before|until|unless|if|then|"
+    r"however|and\s+then|meanwhile)\b",
+    re.IGNORECASE,
+)
+_WORD_BOUNDARY_STARTS = re.compile(r"[A-Za-z]")
+_RELATIVE_RE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,\s*$", re.IGNORECASE)
+_NAME_SUFFIXES = (
+    "ing",
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ics",
+    "ism",
+    "ure",
+    "age",
+    "ery",
+    "ory",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    cls: str
+    head: str
+
+
+def _clause_left(text: str, pos: int) -> tuple[str, bool]:
+    """The text of the clause before pos, and whether the clause starts a sentence (not after 'when')."""
+    lo = max(0, pos - 160)
+    left = text[lo:pos]
+    last = None
+    for match in _BOUNDARY_RE.finditer(left):
+        last = match
+    if last is None:
+        return left, lo == 0
+    sentence_start = not _WORD_BOUNDARY_STARTS.match(last.group(0).strip() or " ")
+    return left[last.end() :], sentence_start
+
+
+def _looks_like_name(token: str) -> bool:
+    low = token.lower()
+    return token.isalpha() and len(token) >= 3 and not low.endswith(_NAME_SUFFIXES) and not low.endswith("s")
+
+
+def _classify(token: str, at_start: bool) -> str:
+    token = token.replace("’", "'")
+    low = token.lower()
+    if low.endswith("'s"):
+        return OTHER
+    if token.startswith("@") and len(token) > 1:
+        return PERSON
+    if low in lx.PERSON_PRONOUNS or low in lx.ROLE_NOUNS:
+        return PERSON
+    if low in lx.WEAK_PERSON_PRONOUNS:
+        return WEAK
+    if low in lx.DEICTIC:
+        return DEICTIC
+    if low in lx.SYSTEM_NOUNS:
+        return SYSTEM
+    if low in lx.COMMON_CAPITALISED:
+        return OTHER
+    if token in lx.FIRST_NAMES:
+        return PERSON
+    if token[0].isupper():
+        if token.isupper() and len(token) > 1:
+            return SYSTEM  # an acronym: DNS, API (role acronyms such as SRE are in ROLE_NOUNS)
+        if not at_start or _looks_like_name(token):
+            return WEAK
+    return OTHER
+
+
+def _possessive_class(token: str, at_start: bool) -> str:
+    """Who owns 'X's' / 'his': PERSON, WEAK, SYSTEM or OTHER."""
+    token = token.replace("’", "'")
+    low = token.lower()
+    if low in lx.POSSESSIVE_PRONOUNS:
+        return PERSON
+    if low.endswith("'s"):
+        return _classify(token[:-2], at_start)
+    if low.endswith("s'"):
+        return _classify(token[:-1], at_start)
+    return OTHER
+
+
+def _subject(text: str, pos: int) -> _Subject:
+    """The head of the noun phrase just before pos (the subject of the verb at pos)."""
+    left, sentence_start = _clause_left(text, pos)
+    left = _RELATIVE_RE.sub(" ", left)
+    tokens = _TOKEN_RE.findall(left)
+    i = len(tokens) - 1
+    while i >= 0:
+        low = tokens[i].lower()
+        if low in lx.SKIP_BACK or (low.endswith("ly") and tokens[i].islower() and len(low) > 4) or low.endswith("n't"):
+            i -= 1
+            continue
+        if low in ("that", "which") and i > 0:
+            i -= 1
+            continue
+        break
+    if i < 0:
+        return _Subject(NONE, "")
+    head = tokens[i]
+    low = head.lower()
+    if low == "call" and i > 0 and tokens[i - 1].lower() == "on":
+        return _Subject(PERSON, "on call")
+    cls = _classify(head, at_start=(i == 0 and sentence_start))
+    if cls == OTHER:
+        for j in range(i - 1, -1, -1):
+            if _classify(tokens[j], at_start=(j == 0 and sentence_start)) == PERSON:
+                return _Subject(WEAK, tokens[j])
+    return _Subject(cls, head)
+
+
+def _clause_subject(text: str, pos: int) -> _Subject:
+    """The subject of the whole clause that pos is in: its first noun phrase ('the frontend team')."""
+    left, sentence_start = _clause_left(text, pos)
+    tokens = _TOKEN_RE.findall(left)
+    for i, token in enumerate(tokens):
+        cls = _classify(token, at_start=(i == 0 and sentence_start))
+        if cls in (PERSON, WEAK, SYSTEM, DEICTIC):
+            j = i
+            while (
+                j + 1 < len(tokens)
+                and _classify(tokens[j + 1], False) in (PERSON, SYSTEM)
+                and tokens[j + 1][0].islower()
+            ):
+                j += 1
+            if j != i:
+                return _Subject(_classify(tokens[j], False), tokens[j])
+            return _Subject(cls, token)
+    return _Subject(NONE, "")
+
+
+def _words_after(text: str, pos: int, count: int) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _TOKEN_RE.findall(text[pos : pos + 80])[:count]]
+
+
+def _negated(text: str, pos: int) -> bool:
+    """A negation or a mention cue among the few words before pos, in the same clause."""
+    left, _ = _clause_left(text, pos)
+    tokens = [t.lower().replace("’", "'") for t in _TOKEN_RE.findall(left)[-4:]]
+    return any(t in lx.NEGATIONS or t in lx.MENTION_CUES or t.endswith("n't") for t in tokens)
+
+
+_DOUBLE_QUOTED_RE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|(?<![\w'])'[^'\n]{1,200}?'(?![\w'])")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _DOUBLE_QUOTED_RE.finditer(text)]
+
+
+_PHRASE_STOP = re.compile(r"[.,;:!?()\n]|\b(?:because|so|but|which|when|and\s+then|while|since|until|after|before)\b")
+
+
+def _phrase(text: str, pos: int, max_words: int = 8) -> str:
+    rest = text[pos : pos + 120]
+    stop = _PHRASE_STOP.search(rest)
+    if stop:
+        rest = rest[: stop.start()]
+    words = rest.split()[:max_words]
+    return " ".join(words).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+
+Cond = Callable[[str, "re.Match[str]"], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    rule: str
+    regex: re.Pattern[str]
+    keys: frozenset[str]
+    cond: Cond | None = None
+    negatable: bool = True
+    group: str | int = 0
+    phrase: bool = False  # suggestion uses the base-form verb phrase after the match
+
+
+def _p(
+    rule: str,
+    pattern: str,
+    keys: str,
+    cond: Cond | None = None,
+    *,
+    negatable: bool = True,
+    group: str | int = 0,
+    phrase: bool = False,
+    flags: int = re.IGNORECASE,
+) -> _Pattern:
+    return _Pattern(rule, re.compile(pattern, flags), frozenset(keys.split()), cond, negatable, group, phrase)
+
+
+_A = r"['’]"  # an apostrophe
+_OMISSION_VERBS = lx.word_set("""
+    check checked test tested verify verified read follow followed review reviewed notice noticed look looked
+    double-check double-checked bother bothered listen listened consult consulted confirm confirmed validate
+    validated think thought pay paid ask asked escalate escalated realise realised realize realized catch caught
+    see saw care cared tell told inform informed communicate communicated acknowledge acknowledged ack acked
+    understand understood run ran wait waited warn warned mention mentioned update updated document documented
+    remember remembered heed heeded hear heard respond responded answer answered reply replied roll rolled revert
+    reverted page paged notify notified alert alerted escalate drain drained wait waited
+    """)
+_PASSIVE_DILIGENCE = lx.word_set(
+    "caught noticed spotted seen checked tested verified known obvious clear apparent escalated double-checked"
+)
+
+
+def _person_subject(text: str, m: re.Match[str]) -> bool:
+    return _subject(text, m.start()).cls in _PERSONISH
+
+
+def _person_subject_not_we(text: str, m: re.Match[str]) -> bool:
+    subject = _subject(text, m.start())
+    return subject.cls in _PERSONISH and subject.head.lower() not in ("we", "us")
+
+
+def _clause_person(text: str, m: re.Match[str]) -> bool:
+    return _clause_subject(text, m.start()).cls in _PERSONISH
+
+
+def _clause_person_not_we(text: str, m: re.Match[str]) -> bool:
+    subject = _clause_subject(text, m.start())
+    return subject.cls in _PERSONISH and subject.head.lower() not in ("we", "us")
+
+
+def _clause_not_system(text: str, m: re.Match[str]) -> bool:
+    return _clause_subject(text, m.start()).cls not in (SYSTEM, DEICTIC)
+
+
+_IRREGULAR_PARTICIPLES = lx.word_set("""
+    been known seen done gone read run caught thought taken made told had got gotten found left kept sent spent put
+    set let hit cut shut brought bought taught written ridden spoken chosen woken given driven understood stood paid
+    said heard held felt meant won lost built slept hung begun drunk shown torn worn drawn grown thrown blown flown
+    fallen forgotten forgiven hidden broken frozen stolen undertaken overseen withdrawn rung sung swum sat met led fed
+    fled bled read spread shed split quit rolled-back
+    """)
+
+
+def _is_participle(word: str) -> bool:
+    return word in _IRREGULAR_PARTICIPLES or word.endswith(("ed", "en", "wn")) or word in lx.PERSON_PARTICIPLES
+
+
+def _should_have(text: str, m: re.Match[str]) -> bool:
+    subject = _subject(text, m.start())
+    after = _words_after(text, m.end(), 3)
+    passive = bool(after) and after[0] == "been"
+    verb = (after[1] if len(after) > 1 else "") if passive else (after[0] if after else "")
+    if not passive and verb and not _is_participle(verb):
+        return False  # possession: "every service should have an owner"
+    if (
+        not passive
+        and verb == "read"
+        and len(after) > 1
+        and after[1] in ("access", "only", "permissions", "rights", "replicas")
+    ):
+        return False  # "operators should have read access"
+    if subject.cls == PERSON:
+        if "never" in m.group(0).lower():
+            return True
+        return not (passive and verb in lx.RECIPIENT_PARTICIPLES)
+    if subject.cls == WEAK:
+        if passive:
+            return verb not in lx.RECIPIENT_PARTICIPLES and verb not in lx.SYSTEM_PARTICIPLES
+        return verb not in lx.SYSTEM_PARTICIPLES
+    if subject.cls == NONE:
+        return verb not in lx.SYSTEM_PARTICIPLES and verb != "been"
+    if passive and verb in _PASSIVE_DILIGENCE:
+        agent = re.match(r"\s+\w+\s+by\s+(?:the\s+|our\s+|an?\s+|its\s+)?([\w\-]+)", text[m.end() :][:80])
+        return not (agent and agent.group(1).lower() in lx.SYSTEM_NOUNS)
+    return False
+
+
+def _failed_to(text: str, m: re.Match[str]) -> bool:
+    verb = m.group("verb").lower()
+    subject = _subject(text, m.start())
+    if subject.cls == PERSON:
+        return verb not in lx.ATTEMPT_VERBS
+    if subject.cls == WEAK:
+        return verb not in lx.SYSTEM_VERBS and verb not in lx.ATTEMPT_VERBS
+    if subject.cls == SYSTEM:
+        return False
+    return verb in lx.PERSON_VERBS
+
+
+def _possessive_person(text: str, m: re.Match[str]) -> bool:
+    owner = m.group("pos")
+    return _possessive_class(owner, at_start=_starts_sentence(text, m.start("pos"))) in _PERSONISH
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return (
+        not before
+        or before[-1] in '.!?:;\n"“('
+        or bool(re.search(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[A-Z]{2,4})?$", before))
+    )
+
+
+_PERCEPTION = lx.word_set("see saw notice noticed realise realised realize realized know knew hear heard catch caught")
+_EXPLAINED_RE = re.compile(r"\b(?:because|since|as\s+the|as\s+it|due\s+to|until)\b", re.IGNORECASE)
+
+
+def _omission(text: str, m: re.Match[str]) -> bool:
+    verb = m.group("verb").lower()
+    if verb not in _OMISSION_VERBS:
+        return False
+    if verb in _PERCEPTION and _EXPLAINED_RE.search(_sentence_rest(text, m.end())):
+        return False  # "didn't see the alert because it went to a muted channel": the reason is systemic
+    return _person_subject_not_we(text, m)
+
+
+def _explained_by_system(text: str, pos: int) -> bool:
+    """The rest of the sentence gives a reason that is not a person: 'because the staging environment was down'."""
+    rest = _sentence_rest(text, pos)
+    marker = re.search(
+        r"\b(?:because(?:\s+of)?|since|as\s+(?=the\b|it\b|our\b|a\b|an\b|per\b)|due\s+to|per|as\s+(?:allowed|permitted)|"
+        r"following|in\s+line\s+with|according\s+to)\b",
+        rest,
+        re.IGNORECASE,
+    )
+    if not marker:
+        return False
+    for token in _TOKEN_RE.findall(rest[marker.end() :])[:4]:
+        low = token.lower()
+        if low in ("the", "a", "an", "our", "its", "this", "that", "of") or low in lx.POSSESSIVE_PRONOUNS:
+            continue  # "because his phone was on silent": the phone is the reason
+        return _classify(token, at_start=False) not in _PERSONISH
+    return True
+
+
+def _sentence_rest(text: str, pos: int) -> str:
+    stop = re.search(r"[.!?\n](?:\s|$)", text[pos:])
+    return text[pos : pos + stop.start()] if stop else text[pos:]
+
+
+_HARMLESS_GERUNDS = lx.word_set("""
+    causing losing affecting interrupting impacting needing requiring dropping breaking waking disrupting incurring
+    triggering any downtime errors issue issues problems
+    """)
+
+
+def _without_gerund(text: str, m: re.Match[str]) -> bool:
+    word = m.group("ger").lower()
+    if word in _HARMLESS_GERUNDS:
+        return False
+    left, _ = _clause_left(text, m.start())
+    if _PASSIVE_RE.search(left):
+        return False  # "the new hire was given access without training": the person is not the actor
+    return _clause_subject(text, m.start()).cls in _PERSONISH and not _explained_by_system(text, m.end())
+
+
+def _person_unexplained(text: str, m: re.Match[str]) -> bool:
+    return _subject(text, m.start()).cls in _PERSONISH and not _explained_by_system(text, m.end())
+
+
+def _clause_person_unexplained(text: str, m: re.Match[str]) -> bool:
+    return _clause_subject(text, m.start()).cls in _PERSONISH and not _explained_by_system(text, m.end())
+
+
+_PASSIVE_RE = re.compile(
+    r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?(?:given|granted|sent|asked|told|paged|"
+    r"handed|assigned|put|left|made|allowed|expected|required|forced|moved|added|onboarded|hired)\b",
+    re.IGNORECASE,
+)
+
+
+def _neglected(text: str, m: re.Match[str]) -> bool:
+    return _subject(text, m.start()).cls not in (SYSTEM, DEICTIC)
+
+
+_AGENT_SKIP = lx.word_set("the a an our their one some two several another new junior senior same")
+_AGENT_STOP = lx.word_set("in of on at with for from during after before to into by while when")
+
+
+def _agent_is_person(text: str, m: re.Match[str]) -> bool:
+    """Is the noun phrase right after the match ('by the backend team', 'of Dana's change') a person?"""
+    tokens = _TOKEN_RE.findall(text[m.end() : m.end() + 60])[:5]
+    for token in tokens:
+        low = token.lower().replace("’", "'")
+        if low in _AGENT_SKIP:
+            continue
+        if low in _AGENT_STOP:
+            return False
+        if low.endswith("'s") or low in lx.POSSESSIVE_PRONOUNS:
+            return _possessive_class(token, False) in _PERSONISH
+        cls = _classify(token, at_start=False)
+        if cls in _PERSONISH:
+            return True
+        if cls == OTHER and token[0].isupper():
+            return False
+    return False
+
+
+def _agent_unexplained(text: str, m: re.Match[str]) -> bool:
+    return _agent_is_person(text, m) and not _explained_by_system(text, m.end())
+
+
+def _person_cause_unexplained(text: str, m: re.Match[str]) -> bool:
+    return _person_subject_not_we(text, m) and not _explained_by_system(text, m.end())
+
+
+def _person_in_sentence(text: str, m: re.Match[str]) -> bool:
+    start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    stop_candidates = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i != -1]
+    stop = min(stop_candidates) if stop_candidates else len(text)
+    sentence = text[start:stop]
+    for i, token in enumerate(_TOKEN_RE.findall(sentence)):
+        low = token.lower().replace("’", "'")
+        if low.endswith("'s") and _possessive_class(token, i == 0) in _PERSONISH:
+            return True
+        if _classify(token, at_start=(i == 0)) == PERSON and low not in ("who", "we", "us"):
+            return True
+    return False
+
+
+def _nobody_did(text: str, m: re.Match[str]) -> bool:
+    rest = text[m.end() : m.end() + 120]
+    return not re.search(r"\b(?:because|since|as\s+the|due\s+to)\b", rest.split(".")[0], re.IGNORECASE)
+
+
+def _why_didnt(text: str, m: re.Match[str]) -> bool:
+    """'Why didn't the engineer check ...': a person subject followed by a diligence verb."""
+    tokens = _TOKEN_RE.findall(m.group("rest"))
+    for i, token in enumerate(tokens[:-1]):
+        if _classify(token, at_start=False) in _PERSONISH:
+            verb = tokens[i + 1].lower()
+            return verb in _OMISSION_VERBS or verb in lx.PERSON_VERBS
+    return False
+
+
+def _who_let(text: str, m: re.Match[str]) -> bool:
+    head = re.match(r"who\s+(?:let|allowed)", m.group(0), re.IGNORECASE)
+    tokens = _TOKEN_RE.findall(m.group(0)[head.end() :] if head else "")
+    for token in tokens[:3]:
+        if token.lower() in _AGENT_SKIP:
+            continue
+        return _classify(token, at_start=False) in _PERSONISH
+    return False
+
+
+def _human_error(text: str, m: re.Match[str]) -> bool:
+    rest = text[m.end() : m.end() + 40]
+    return not re.match(
+        r"\s+(?:is|was|are|isn['’]t|wasn['’]t)\s+(?:never|not|rarely|seldom|only|just|a\s+symptom|a\s+starting|the\s+start)",
+        rest,
+        re.IGNORECASE,
+    ) and not re.search(
+        r"\b(?:rather\s+than|instead\s+of|beyond|than|replace|replaced|replacing|past)\s+$",
+        text[max(0, m.start() - 30) : m.start()],
+        re.IGNORECASE,
+    )
+
+
+def _if_had(text: str, m: re.Match[str]) -> bool:
+    who = m.group("who")
+    verb = m.group("verb").lower()
+    if _classify(who, at_start=False) not in _PERSONISH:
+        return False
+    if verb == "been":  # "if the reviewer had been paying attention", but not "if Dana had been paged"
+        after = _words_after(text, m.end(), 1)
+        return bool(after) and after[0] not in lx.RECIPIENT_PARTICIPLES and after[0] not in lx.SYSTEM_PARTICIPLES
+    return verb in lx.PERSON_PARTICIPLES or verb in _OMISSION_VERBS or verb in ("done", "bothered")
+
+
+def _had_inverted(text: str, m: re.Match[str]) -> bool:
+    return _classify(m.group("who"), at_start=False) in _PERSONISH
+
+
+def _could_have(text: str, m: re.Match[str]) -> bool:
+    return _subject(text, m.start()).cls in _PERSONISH
+
+
+_TECH_LAZY = (
+    r"(?![\s-]+(?:load|loading|loaded|loads|evaluation|evaluated|eval|init|initiali[sz]ation|initiali[sz]ed|import|"
+    r"imports|imported|iterator|iteration|sequence|property|properties|attribute|fetch|fetching|fetched|deletion|"
+    r"expiry|expiration|binding|mode|parsing|parsed|rendering|rendered|hydration|compilation|compiled|consumer|"
+    r"instantiation|instantiated|val|list|stream|queue|migration|write|writes|allocation|allocated|mounting|"
+    r"mounted|computed|created|resolved|resolution|approach\s+to\s+loading))"
+)
+
+_PATTERNS: tuple[_Pattern, ...] = (
+    # --- should have (hindsight), unless it is about a system
+    _p(
+        "blame.should-have",
+        rf"\b(?:should(?:\s+not|\s+never|n{_A}t)?\s+have|should{_A}ve|shouldn{_A}t{_A}ve|ought\s+(?:not\s+|never\s+)?to\s+have)\b",
+        "should shouldn ought",
+        _should_have,
+        negatable=False,
+    ),
+    # --- counterfactuals
+    _p("blame.counterfactual", r"\bif\s+only\b", "if only", negatable=False),
+    _p(
+        "blame.counterfactual",
+        r"\bif\s+(?:the\s+|an?\s+|our\s+)?(?P<who>[@A-Za-z][\w\-]*)\s+had\s+(?:only\s+|just\s+|simply\s+|actually\s+|bothered\s+to\s+)?(?P<verb>[a-z\-]+)",
+        "if",
+        _if_had,
+        negatable=False,
+    ),
+    _p(
+        "blame.counterfactual",
+        r"(?:^|(?<=[.;:!?,\n]\s)|(?<=[.;:!?,\n]))\s*(?P<m>[Hh]ad\s+(?:the\s+|an?\s+|our\s+)?(?P<who>[@A-Za-z][\w\-]*)\s+(?:only\s+|just\s+|simply\s+|actually\s+)?(?:[a-z]+ed|read|seen|known|run|caught|thought|looked)\b)",
+        "had",
+        _had_inverted,
+        negatable=False,
+        group="m",
+        flags=0,
+    ),
+    _p(
+        "blame.counterfactual",
+        r"\bcould\s+(?:easily\s+|have\s+easily\s+)?have\s+(?:easily\s+)?(?:prevented|avoided|caught|stopped|noticed|spotted)\b",
+        "could",
+        _could_have,
+    ),
+    # --- failed to
+    _p(
+        "blame.failed-to",
+        r"\bfail(?:ed|s)?\s+to\s+(?P<verb>[a-z][a-z\-]*)",
+        "fail failed fails",
+        _failed_to,
+        phrase=True,
+    ),
+    _p(
+        "blame.failed-to",
+        rf"(?P<pos>\b[@A-Za-z][\w\-]*{_A}s|\b(?:his|her|their|my|your|our))\s+failure\s+to\b",
+        "failure",
+        _possessive_person,
+    ),
+    # --- forgot
+    _p(
+        "blame.forgot",
+        r"\b(?:forgot|forgets|forgetting|(?:had|has|have)\s+forgotten)\b",
+        "forgot forgets forgetting forgotten",
+        phrase=True,
+    ),
+    # --- omissions
+    _p(
+        "blame.omission",
+        rf"\b(?:didn{_A}t|did\s+not|never)\s+(?:even\s+|actually\s+|properly\s+|bother\s+to\s+)?(?P<verb>[a-z][a-z\-]*)",
+        "didn did never",
+        _omission,
+        negatable=False,
+        phrase=True,
+    ),
+    _p("blame.omission", r"\bneglect(?:ed|s)?\s+to\b", "neglect neglected neglects", _neglected, phrase=True),
+    _p(
+        "blame.omission",
+        r"\bneglect(?:ed|s|ing)?\b(?!\s+to\b)",
+        "neglect neglected neglects neglecting",
+        _person_subject,
+    ),
+    _p(
+        "blame.omission",
+        r"\b(?:violated|violates|breached|disobeyed|circumvented|flouted|defied|went\s+around|bypassing|ignoring)\s+"
+        r"(?:the\s+|our\s+|a\s+|an\s+)?(?:\w+\s+){0,2}(?:policy|policies|rules?|process|protocol|procedure|guidelines?|"
+        r"checklist|runbook|change\s+freeze|freeze)\b",
+        "violated violates breached disobeyed circumvented flouted defied went bypassing ignoring",
+        _clause_person,
+    ),
+    _p(
+        "blame.omission",
+        rf"\b(?:didn{_A}t|did\s+not|never|nobody|no\s+one|no-one|couldn{_A}t\s+be|could\s+not\s+be|without|not)\s+(?:even\s+|ever\s+)?bother(?:ed|ing|s)?\b",
+        "bother bothered bothering bothers",
+        negatable=False,
+    ),
+    _p(
+        "blame.omission",
+        r"\b(?:nobody|no\s+one|no-one)\s+(?:ever\s+|even\s+|actually\s+)?(?:checked|tested|verified|noticed|looked|reviewed|read|reads|checks|"
+        r"looks|tests|cares|cared|listened|listens|paid\s+attention|pays\s+attention|followed|follows|thought|asked|double-checked)\b",
+        "nobody no",
+        _nobody_did,
+        negatable=False,
+    ),
+    _p(
+        "blame.omission",
+        r"\b(?:ignored|ignores|overlooked|overlooks|skipped|skips|bypassed|disregarded)\b(?!\s+(?:nothing|none|no)\b)",
+        "ignored ignores overlooked overlooks skipped skips bypassed disregarded",
+        _person_unexplained,
+    ),
+    _p(
+        "blame.omission",
+        r"\bmissed\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|all\s+|several\s+|multiple\s+|this\s+|that\s+|two\s+|three\s+)?"
+        r"(?:\w+\s+)?(?:alert|alerts|page|pages|warning|warnings|signs?|signals?|steps?|message|messages|notifications?|email|emails|ping|call|review)\b",
+        "missed",
+        _person_subject,
+    ),
+    _p(
+        "blame.omission",
+        r"\bwithout\s+(?:any\s+|a\s+|first\s+|even\s+|properly\s+|so\s+much\s+as\s+)?(?P<ger>[a-z]+ing|review|approval|tests|"
+        r"permission|asking|a\s+second\s+thought)\b",
+        "without",
+        _without_gerund,
+    ),
+    _p(
+        "blame.omission",
+        r"\b(?:despite|in\s+spite\s+of)\s+(?:being\s+|having\s+been\s+)?(?:told|warned|asked|reminded|advised)\b|"
+        r"\bagainst\s+(?:the\s+|my\s+|our\s+|their\s+|\w+['’]s\s+)?(?:advice|guidance|instructions|recommendation)\b",
+        "despite spite against",
+        _clause_person_unexplained,
+    ),
+    _p(
+        "blame.omission",
+        r"\b(?:chose|decided|opted|elected|refused|declined|choosing|deciding|refusing)\s+(?:not\s+to|to\s+(?:ignore|skip|bypass|override|"
+        r"disregard|silence))\b|\b(?:refused|declined|refusing)\s+to\b",
+        "chose decided opted elected refused declined choosing deciding refusing",
+        _person_unexplained,
+        negatable=False,
+    ),
+    _p(
+        "blame.omission",
+        r"\b(?:anyway|regardless)\b(?!\s+of)",
+        "anyway regardless",
+        _clause_person_not_we,
+        negatable=False,
+    ),
+    # --- judging a person
+    _p(
+        "blame.judgement",
+        r"\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|negligen(?:t|tly|ce)|incompeten(?:t|tly|ce)|reckless(?:ly|ness)?|"
+        r"irresponsib(?:le|ly|ility)|unprofessional(?:ly|ism)?|inexcusabl[ey]|inexperienced|stupid(?:ly|ity)?|idiot(?:s|ic)?|"
+        r"moron(?:s|ic)?|clueless|bone-?headed|amateur(?:ish)?|rookie|half-?assed|dropped\s+the\s+ball|asleep\s+at\s+the\s+wheel|"
+        r"overconfiden(?:t|ce)|arrogan(?:t|ce)|cowboy|hotshot|gung-?ho|overzealous|trigger-?happy|thoughtless(?:ly|ness)?|"
+        r"inattenti(?:ve|on)|foolish(?:ly|ness)?|foolhardy|brainless|complacen(?:t|cy)|cavalier|inept(?:itude|ness)?|bumbling|"
+        r"butter-?fingers|ham-?fisted|cack-?handed|disgrace(?:ful)?|shameful|incapable|unfit|shoddy|slapdash|slipshod|"
+        r"rubber-?stamp(?:ed|ing|s)?|went\s+rogue|cut(?:ting)?\s+corners|no\s+excuse|unforgivabl[ey]|"
+        r"couldn['’]t\s+care\s+less|"
+        r"screw(?:ed|s|ing)?\s+(?:it\s+|this\s+|things\s+)?up|botch(?:ed|es|ing)?|bungl(?:ed|es|ing|e)|silly\s+mistakes?|"
+        r"kn(?:ow|ew)\s+better|no\s+idea\s+what\s+(?:he|she|they|i|you|we)\s+(?:was|were|am|are)\s+doing|"
+        r"be(?:ing)?\s+(?:more|so|extra|a\s+lot\s+more)\s+(?:careful|vigilant|diligent|attentive)|take\s+more\s+care|"
+        r"pay(?:ing)?\s+(?:more|closer|better)\s+attention|lack\s+of\s+(?:care|attention|diligence|discipline|rigou?r|"
+        r"professionalism|competence|common\s+sense|ownership|accountability|effort|focus|skill))\b",
+        "careless carelessly carelessness sloppy sloppily sloppiness negligent negligently negligence incompetent "
+        "incompetently incompetence reckless recklessly recklessness irresponsible irresponsibly irresponsibility "
+        "unprofessional unprofessionally unprofessionalism inexcusable inexcusably inexperienced stupid stupidly "
+        "stupidity idiot idiots idiotic moron morons moronic clueless boneheaded bone amateur amateurish rookie half "
+        "overconfident overconfidence arrogant arrogance cowboy hotshot gung ho overzealous trigger thoughtless "
+        "thoughtlessly thoughtlessness inattentive inattention foolish foolishly foolishness foolhardy brainless "
+        "complacent complacency cavalier inept ineptitude ineptness bumbling butter butterfingers ham cack disgrace "
+        "disgraceful shameful incapable unfit shoddy slapdash slipshod rubber went rogue cut cutting corners excuse "
+        "unforgivable unforgivably couldn mind "
+        "halfassed dropped asleep screw screwed screws screwing botch botched botches botching bungle bungled bungles "
+        "bungling silly know knew idea careful vigilant diligent attentive care attention lack",
+    ),
+    _p("blame.judgement", r"(?:\bnot|n['’]t)\s+paying\s+attention\b", "paying", negatable=False),
+    _p(
+        "blame.judgement",
+        r"(?:\bnot|n['’]t)\s+(?:being\s+)?(?:careful|thorough|diligent|attentive|vigilant)(?:\s+enough)?\b",
+        "careful thorough diligent attentive vigilant",
+        _person_subject,
+        negatable=False,
+    ),
+    _p(
+        "blame.judgement",
+        r"(?:\bcan['’]t|\bcannot|\bcan\s+not)\s+(?:even\s+)?(?:read|follow|write|type|spell|count|code|be\s+trusted)\b",
+        "can cannot",
+        _person_subject,
+        negatable=False,
+    ),
+    _p("blame.judgement", r"\b(?:in|of)\s+(?:his|her|their|your|my)\s+right\s+minds?\b", "mind", negatable=False),
+    _p(
+        "blame.omission",
+        r"\bs(?:at|its|itting)\s+on\s+(?:the|an?|this|that|his|her|their)\s+(?:alert|alerts|page|pages|ticket|tickets|issue|"
+        r"warning|warnings|incident|problem|review|pr)\b|\bsat\s+on\s+it\b",
+        "sat sits sitting",
+        _person_subject,
+    ),
+    _p(
+        "blame.judgement",
+        r"\b(?:bad|poor|questionable|terrible|awful|lousy)\s+(?:judg(?:e)?ment|decision(?:-making)?s?|choices?|"
+        r"attitude|engineering)\b",
+        "bad poor questionable terrible awful lousy",
+    ),
+    _p(
+        "blame.judgement",
+        r"\b(?:unacceptable|inexcusable|unforgivable)\b",
+        "unacceptable inexcusable unforgivable",
+        _person_in_sentence,
+    ),
+    _p(
+        "blame.person-cause",
+        r"\b(?:pushed|deployed|shipped|merged|committed|released|rolled\s+out)\s+(?:a|an|the|his|her|their|another)\s+"
+        r"(?:broken|bad|buggy|untested|faulty|half-finished|unfinished)\b",
+        "pushed deployed shipped merged committed released rolled",
+        _clause_person,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\b(?:maybe|perhaps|hopefully)\s+(?:next\s+time\s+)?(?:\w+\s+){0,2}(?:will|might|can|could)\s+"
+        r"(?:actually|finally|bother\s+to)\b|"
+        r"\b(?:will|would|might)\s+(?:actually|finally)\s+(?:read|follow|check|test|look|listen|bother|pay|remember|learn)\b",
+        "maybe perhaps hopefully will would might",
+        negatable=False,
+    ),
+    _p(
+        "blame.judgement",
+        r"\b(?:keeps?|kept|always|constantly|continually|repeatedly)\s+(?:on\s+)?(?:breaking|causing|forgetting|ignoring|making\s+mistakes|"
+        r"messing|skipping|missing|screwing|breaks|forgets|ignores|skips|misses|causes|pushing\s+broken)\b",
+        "keep keeps kept always constantly continually repeatedly",
+        _person_subject,
+    ),
+    _p(
+        "blame.judgement",
+        r"\b(?:people|engineers|developers|devs|everyone|everybody|staff|operators|the\s+team|you|they)\s+(?:just\s+|simply\s+|really\s+)?"
+        r"(?:need|needs|have|has|must|should|ought)\s+to\s+(?:just\s+|simply\s+)?(?:follow|read|pay|remember|stop|learn|think|"
+        r"listen|check\s+their|be\s+(?:more\s+)?(?:careful|responsible|professional))\b",
+        "need needs have has must should ought",
+    ),
+    _p(
+        "blame.judgement",
+        r"\bno\s+business\s+(?:touching|doing|being|running|deploying|changing|making|having)\b",
+        "business",
+        negatable=False,
+    ),
+    _p(
+        "blame.person-cause",
+        r"\b(?:made|making|makes)\s+(?:it|things|this|everything|matters|the\s+outage|the\s+incident)\s+worse\b",
+        "worse",
+        _clause_person,
+    ),
+    _p(
+        "blame.omission",
+        rf"\b(?:why|how\s+come)\s+(?:didn{_A}t|did\s+not|wasn{_A}t|weren{_A}t|hasn{_A}t|haven{_A}t|couldn{_A}t)\s+"
+        r"(?P<rest>(?:[@\w\-]+\s+){1,4}[a-z\-]+)",
+        "why come",
+        _why_didnt,
+        negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\bwho\s+(?:let|allowed)\s+(?:the\s+|an?\s+|our\s+)?\w+(?:\s+\w+)?\s+(?:to\s+)?\w+",
+        "who",
+        _who_let,
+        negatable=False,
+    ),
+    _p(
+        "blame.judgement",
+        r"\b(?:do|did|done|doing|does)\s+(?:his|her|their|your|my)\s+(?:job|jobs)\b(?!\s+well)",
+        "do did done doing does",
+        _clause_person,
+    ),
+    _p(
+        "blame.judgement",
+        r"\btook\s+(?:a\s+)?shortcuts?\b|\btaking\s+(?:a\s+)?shortcuts?\b",
+        "took taking",
+        _clause_person,
+    ),
+    _p("blame.judgement", rf"\blazy\b{_TECH_LAZY}|\blaziness\b|\blazily\b{_TECH_LAZY}", "lazy laziness lazily"),
+    _p("blame.judgement", r"\bblindly\b", "blindly", _clause_not_system),
+    _p(
+        "blame.judgement",
+        r"\bmess(?:ed|es|ing)?\s+(?:it\s+|this\s+|things\s+)?up\b",
+        "mess messed messes messing",
+        _person_subject,
+    ),
+    _p(
+        "blame.judgement",
+        r"\b(?:any|a|an)\s+(?:competent|decent|good|real|experienced|careful|sensible|reasonable|half-?decent|proper|qualified|"
+        r"capable|senior)\s+(?:engineer|developer|dev|admin|operator|sre|dba|person|reviewer|programmer)s?\s+(?:would|could|should)\b",
+        "competent decent good real experienced careful sensible reasonable half proper qualified capable senior",
+    ),
+    _p(
+        "blame.judgement",
+        r"\bbetter\s+(?:engineers|developers|people|operators|admins|reviewers|programmers)\b",
+        "better",
+    ),
+    # --- hindsight
+    _p("blame.hindsight", r"\bobviously\b", "obviously"),
+    _p(
+        "blame.hindsight",
+        r"\b(?:was|were|is|are|been|be|seemed|seems)\s+(?:so\s+|very\s+|pretty\s+|quite\s+|really\s+|completely\s+|painfully\s+|blindingly\s+)?"
+        r"obvious(?!\s+(?:only|in\s+hindsight|in\s+retrospect|after))\b",
+        "obvious",
+    ),
+    _p(
+        "blame.hindsight",
+        r"\bobvious\s+(?:mistake|mistakes|error|errors|oversight|blunder|thing\s+to\s+do)\b",
+        "obvious",
+    ),
+    _p("blame.hindsight", r"\b(?:saw|seen|see|seeing)\s+(?:this|it|that)\s+coming\b", "coming"),
+    _p(
+        "blame.hindsight",
+        rf"\bclearly\s+(?:didn{_A}t|did\s+not|doesn{_A}t|does\s+not|wasn{_A}t|was\s+not|weren{_A}t|had\s+no|has\s+no|never|failed|forgot|"
+        r"ignored|missed|should|incompetent|careless)\b",
+        "clearly",
+        negatable=False,
+    ),
+    _p(
+        "blame.hindsight",
+        r"\b(?:anyone|anybody|everyone|everybody)\s+(?:could|would|should)\s+have\s+(?:seen|known|noticed|spotted|predicted|avoided|caught)\b",
+        "anyone anybody everyone everybody",
+    ),
+    # --- human error as the conclusion
+    _p(
+        "blame.human-error",
+        r"\b(?:human|operator|pilot|user|engineer|manual)\s+(?:errors?|mistakes?|failures?)\b(?!\s+(?:rate|rates|budget|handling|message|messages))",
+        "error errors mistake mistakes failure failures",
+        _human_error,
+    ),
+    _p(
+        "blame.human-error",
+        r"\bfat[\s-]?finger(?:ed|ing|s)?\b|\bpebkac\b|\bid10t\b",
+        "fat finger fingered fingering fingers pebkac id",
+    ),
+    # --- a person as the cause
+    _p(
+        "blame.person-cause",
+        rf"(?P<pos>\b[@A-Za-z][\w\-]*{_A}s?|\b(?:his|her|their|my|your|our))\s+(?:own\s+|careless\s+|stupid\s+|silly\s+|big\s+|fault\s+and\s+)?"
+        r"(?:fault|mistake|mistakes|error|errors|blunder|screw-?up|negligence|carelessness|typo|oversight|f\*ck-?up|doing|"
+        r"untested|botched|rushed|bad|reckless|sloppy)\b"
+        r"(?![\s-]+(?:rate|rates|budget|message|messages|log|logs|handling|code|codes|count|counts|page|path|response|spike|"
+        r"tolerance|tolerant|domain|domains|injection|isolation|free))(?!-)",
+        "fault mistake mistakes error errors blunder screw screwup negligence carelessness typo oversight doing "
+        "untested botched rushed bad reckless sloppy",
+        _possessive_person,
+    ),
+    _p(
+        "blame.person-cause",
+        r"\b(?:caused|broken)\s+by\b",
+        "by",
+        _agent_unexplained,
+    ),
+    _p(
+        "blame.person-cause",
+        r"\b(?:mistake|mistakes|error|errors|blunder|blunders|screw-?up|slip|oversight)\s+(?:made\s+|committed\s+)?(?:by|of)\b",
+        "by of",
+        _agent_is_person,
+    ),
+    _p(
+        "blame.person-cause",
+        r"\b(?:caused|causes|broke|breaks|crashed|nuked|wiped|killed|trashed|corrupted|took\s+down|takes\s+down|brought\s+down|"
+        r"knocked\s+(?:over|out)|blew\s+up)\b",
+        "caused causes broke breaks crashed nuked wiped killed trashed corrupted took takes brought knocked blew",
+        _person_cause_unexplained,
+    ),
+    _p(
+        "blame.person-cause",
+        r"\bmade\s+(?:a|an|the|this|that|another|one|some|several|two|multiple)?\s*(?:\w+\s+)?(?:mistake|mistakes|error|errors|blunder|"
+        r"blunders|mess|hash|muddle|pig['’]s\s+ear)\b",
+        "made",
+        _person_subject,
+    ),
+    _p(
+        "blame.person-cause",
+        r"\b(?:by\s+mistake|mistakenly|by\s+accident|accidentally|inadvertently|unintentionally)\b",
+        "mistake mistakenly accident accidentally inadvertently unintentionally",
+        _clause_person_not_we,
+    ),
+    _p("blame.person-cause", r"\bculprits?\b", "culprit culprits", _person_in_sentence),
+    _p(
+        "blame.person-cause",
+        r"(?<!git\s)(?<!git-)\b(?:to\s+blame|blam(?:e|es|ed|ing))\b(?![-\w])",
+        "blame blames blamed blaming",
+    ),
+    _p("blame.person-cause", r"\bfault\s+of\b", "fault", _agent_is_person),
+    _p("blame.person-cause", r"\bat\s+fault\b", "fault", _person_subject),
+    _p(
+        "blame.person-cause",
+        r"\bwho(?:ever)?\s+(?:is|was|were|are)\s+(?:really\s+)?(?:responsible|to\s+blame|at\s+fault|the\s+culprit)\b",
+        "responsible blame fault culprit",
+    ),
+    _p(
+        "blame.person-cause",
+        r"\bresponsible\s+for\s+(?:this|the|that|today['’]s|yesterday['’]s)\s+(?:outage|incident|mess|failure|disaster|downtime|breakage|"
+        r"screw-?up|problem|data\s+loss)\b",
+        "responsible",
+        _person_subject,
+    ),
+    # --- punitive
+    _p(
+        "blame.punitive",
+        r"\b(?:be|been|get|gets|got|getting|being)\s+(?:fired|sacked|let\s+go)\b|\bfire\s+(?:him|her|them|whoever|the\s+(?:engineer|developer|intern|"
+        r"contractor|person|guy|admin|dba|operator))\b|\bheld\s+(?:personally\s+)?(?:accountable|responsible|liable)\b|"
+        r"\bhold(?:ing)?\s+(?:someone|somebody|anyone|people|him|her|them|the\s+\w+|[A-Z]\w+)\s+(?:personally\s+)?(?:accountable|responsible|liable)\b|"
+        r"\b(?:face|faces|facing|suffer|suffers)\s+(?:the\s+|some\s+|serious\s+|real\s+)?consequences\b|"
+        r"\b(?:be|been|get|gets|got|being|face|faces|facing)\s+disciplin\w*|\bdisciplinary\b|"
+        r"\bpunish(?:ed|es|ing|ment|ments)?\b|\breprimand(?:ed|s|ing)?\b|\bwritten\s+up\b|"
+        r"\bheads?\s+(?:will|should|must|need\s+to|are\s+going\s+to)\s+roll\b|\bnam(?:e|ing)\s+and\s+sham(?:e|ing)\b|"
+        r"\banswer\s+for\s+(?:this|that|it)\b|\b(?:lose|lost|losing)\s+(?:his|her|their)\s+(?:job|jobs|bonus)\b|"
+        r"\bbanned\s+from\b|\bperformance\s+improvement\s+plan\b|"
+        r"\b(?:revoke|revoking|remove|removing|take\s+away|taking\s+away|pull|pulling|strip|stripping)\s+(?:his|her|their)\s+"
+        r"(?:production\s+|prod\s+|admin\s+|root\s+|commit\s+|deploy\s+)?(?:access|permissions|rights|privileges|keys)\b",
+        "fired sacked let fire held hold holding face faces facing suffer suffers consequences disciplined discipline "
+        "disciplinary punish punished punishes punishing punishment punishments reprimand reprimanded reprimands "
+        "reprimanding written heads head name naming answer lose lost losing banned performance revoke revoking remove "
+        "removing take taking pull pulling strip stripping",
+    ),
+    _p(
+        "blame.punitive",
+        r"\bnever\s+(?:touches|touch|deploys|deploy|gets|get|goes|is\s+allowed|works?|runs?|pushes|push)\b"
+        r"[^.!?\n]{0,60}\bagain\b",
+        "never",
+        _person_subject,
+        negatable=False,
+    ),
+    # --- sarcasm
+    _p("blame.sarcasm", r"\bgenius(?:es)?\b", "genius geniuses"),
+    _p(
+        "blame.sarcasm",
+        r"\b(?:great|nice|good|fantastic|excellent|brilliant|awesome|stellar|well)\s+(?:job|work|move|going|one|done)\b"
+        r"(?=[^.!?]{0,40}\b(?:breaking|taking\s+down|crashing|deleting|nuking|wiping|killing|bringing\s+down|causing|dropping|"
+        r"corrupting|losing|ruining)\b)",
+        "job work move going one done",
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\bwho\s+(?:thought|decided|figured)\s+(?:it|this|that)\s+(?:was|would\s+be|is)\s+a\s+(?:good|great|smart|clever)\s+idea\b|"
+        r"\bwhat\s+(?:was|were)\s+(?:they|he|she|you|we)\s+thinking\b|\bthanks\s+(?:a\s+lot|for\s+nothing)\b|"
+        r"\bapparently\s+(?:nobody|no\s+one|no-one|someone|somebody|everyone)\b|"
+        r"\bsome\s+(?:bright\s+spark|clever\s+clogs|wise\s+guy|hero|wizard|rocket\s+scientist)\b",
+        "thought decided figured thinking thanks apparently spark clogs wise hero wizard rocket",
+        negatable=False,
+    ),
+)
+
+_REASONS: dict[str, str] = {
+    "blame.should-have": "judges a past action with hindsight",
+    "blame.counterfactual": "is a counterfactual about what a person did not do",
+    "blame.failed-to": "says a person failed, rather than what happened",
+    "blame.forgot": "singles out a person's lapse as the cause",
+    "blame.omission": "singles out a person's omission",
+    "blame.judgement": "judges a person rather than describing the action and its conditions",
+    "blame.hindsight": "is hindsight: it was not obvious at the time",
+    "blame.human-error": "gives human error as the conclusion; it is where the inquiry starts",
+    "blame.person-cause": "names a person as the cause",
+    "blame.punitive": "is punitive: a blameless review does not seek consequences for people",
+    "blame.sarcasm": "is sarcasm aimed at a person",
+}
+
+_SUGGESTIONS: dict[str, str] = {
+    "blame.should-have": (
+        "Describe what the people involved knew at the time and what the process did not provide, e.g. "
+        "'The failover runbook did not include a replica-lag check.'"
+    ),
+    "blame.counterfactual": (
+        "Describe what did happen and what would make the safer path the default, e.g. "
+        "'The deploy tool did not show the diff before applying.'"
+    ),
+    "blame.failed-to": (
+        "Describe what did not happen and what made it hard, e.g. 'There was no prompt or check to {phrase}.'"
+    ),
+    "blame.forgot": "Say what the process lacked, e.g. 'Nothing in the process prompts anyone to {phrase}.'",
+    "blame.omission": (
+        "Say what the process did not require, e.g. 'Nothing in the process required anyone to {phrase}.'"
+    ),
+    "blame.judgement": (
+        "Describe the action and its conditions, not the person, e.g. "
+        "'The change was applied without a dry run; the tool does not offer one.'"
+    ),
+    "blame.hindsight": (
+        "Drop the hindsight; describe what could be seen at the time, e.g. "
+        "'The disk usage graph was not on the on-call dashboard.'"
+    ),
+    "blame.human-error": (
+        "Name the conditions that made the error likely, e.g. "
+        "'The CLI accepted a production hostname without asking for confirmation.'"
+    ),
+    "blame.person-cause": (
+        "Name the event, not the person ('Deployment of version 1.2 initiated'), then what the system allowed: "
+        "'The deployment process allowed changes to production without an automated review.'"
+    ),
+    "blame.punitive": (
+        "Focus on what will change in the system, e.g. 'Require a second approval for production changes', "
+        "not on consequences for people."
+    ),
+    "blame.sarcasm": (
+        "State the decision and its context neutrally, e.g. 'The alert was disabled on Friday to reduce noise "
+        "during the migration.'"
+    ),
+}
+_GENERIC_SUGGESTIONS: dict[str, str] = {
+    "blame.failed-to": (
+        "Describe what did not happen and what made it hard, e.g. "
+        "'The escalation policy did not page the database team.'"
+    ),
+    "blame.forgot": (
+        "Say what the process lacked, e.g. 'The release checklist has no step to remove temporary feature flags.'"
+    ),
+    "blame.omission": (
+        "Say what the process did not require, e.g. 'The deploy checklist does not include verifying replica lag.'"
+    ),
+}
+
+
+def _build_index() -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for i, pattern in enumerate(_PATTERNS):
+        for key in pattern.keys:
+            index.setdefault(key, []).append(i)
+    return {key: tuple(ids) for key, ids in index.items()}
+
+
+# Which patterns can match, by the words a text contains: most texts need no regex at all.
+_INDEX: dict[str, tuple[int, ...]] = _build_index()
+
+
+_POSSESSIVES_RE = re.compile(r"\b(?:his|her|their|my|your)\b", re.IGNORECASE)
+
+
+def _suggestion(pattern: _Pattern, text: str, match: re.Match[str]) -> str:
+    if not pattern.phrase:
+        return _GENERIC_SUGGESTIONS.get(pattern.rule, _SUGGESTIONS[pattern.rule])
+    # "failed to escalate ...", "forgot to remove ...", "didn't check ...": reuse the base-form verb phrase.
+    phrase = ""
+    verb = match.groupdict().get("verb")
+    if verb is not None:
+        lead = match.group(0).lower()
+        past = verb.lower().endswith("ed") or verb.lower() in ("saw", "ran", "thought", "told", "paid", "caught")
+        if lead.startswith(("fail", "didn", "did")) or not past:
+            phrase = _phrase(text, match.start("verb"))
+    elif match.group(0).lower().endswith(" to"):
+        phrase = _phrase(text, match.end())
+    else:
+        stripped = text[match.end() :].lstrip()
+        if stripped.lower().startswith("to "):
+            phrase = _phrase(stripped, 3)
+    phrase = _POSSESSIVES_RE.sub("the", phrase).strip()
+    if len(phrase.split()) < 2:
+        return _GENERIC_SUGGESTIONS[pattern.rule]
+    return _SUGGESTIONS[pattern.rule].format(phrase=phrase)
+
+
+def find_blame(text: str) -> list[BlameHit]:
+    """Words in `text` that blame or judge a person, in text order (spans do not overlap)."""
+    if not text:
+        return []
+    candidates: set[int] = set()
+    for key in set(_KEY_RE.findall(text.lower())):
+        ids = _INDEX.get(key)
+        if ids:
+            candidates.update(ids)
+    if not candidates:
+        return []
+    quoted: list[tuple[int, int]] | None = None
+    hits: list[BlameHit] = []
+    for i in sorted(candidates):
+        pattern = _PATTERNS[i]
+        for match in pattern.regex.finditer(text):
+            start, end = match.span(pattern.group)
+            if pattern.cond is not None and not pattern.cond(text, match):
+                continue
+            if pattern.negatable and _negated(text, start):
+                continue
+            if quoted is None:
+                quoted = _quoted_spans(text) if any(q in text for q in "\"“‘'") else []
+            if any(qs <= start and end <= qe for qs, qe in quoted):
+                continue
+            hits.append(
+                BlameHit(
+                    start=start,
+                    end=end,
+                    words=text[start:end],
+                    reason=_REASONS[pattern.rule],
+                    suggestion=_suggestion(pattern, text, match),
+                    rule=pattern.rule,
+                )
+            )
+    if len(hits) < 2:
+        return hits
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[BlameHit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept

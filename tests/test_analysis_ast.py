@@ -1,0 +1,175 @@
+"""AST checks on actions: each criterion, the owners, the clock, findings, and the labelled set."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pmtui.analysis.ast_checks import CRITERIA, ast_missing, check_action, is_actionable, is_specific, owner_problem
+from pmtui.config import CheckConfig
+from pmtui.model import Action, ActionStatus, Stage
+
+NOW = datetime(2024, 6, 10, 12, 0, tzinfo=UTC)
+DATA = Path(__file__).parent / "data" / "actions_labelled.tsv"
+GOOD = "Add alerts for database connection pool usage exceeding 80% on payments-db"
+
+
+def action(text: str = GOOD, owner: str = "Dana", due: date | None = date(2024, 7, 1), **kw: object) -> Action:
+    return Action(text=text, owner=owner, due=due, **kw)
+
+
+def test_a_good_action_misses_nothing() -> None:
+    assert ast_missing(action(), NOW) == []
+    assert check_action(action(), NOW) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigate the pool exhaustion",
+        "Look into the alert",
+        "Consider a canary stage",
+        "Discuss the rotation",
+        "Think about alerting",
+        "Explore multi-region failover",
+        "Better testing",
+        "Monitoring improvements",
+        "Be more careful",
+    ],
+)
+def test_not_actionable(text: str) -> None:
+    assert not is_actionable(text)
+    assert "Actionable" in ast_missing(action(text), NOW)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Improve monitoring",
+        "Be more careful",
+        "Better testing",
+        "Fix the bug",
+        "Update the runbook",
+        "Make the deploy process more robust",
+        "Add more tests",
+    ],
+)
+def test_not_specific(text: str) -> None:
+    assert not is_specific(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GOOD,
+        "Raise max_connections on payments-db from 100 to 200",
+        "Update the failover runbook to drain the node before rebooting it",
+        "Require one approving review for merges to main in the api repository",
+    ],
+)
+def test_actionable_and_specific(text: str) -> None:
+    assert is_actionable(text)
+    assert is_specific(text)
+
+
+@pytest.mark.parametrize(
+    ("owner", "problem"),
+    [
+        ("", "empty"),
+        ("  ", "empty"),
+        ("TBD", "placeholder"),
+        ("?", "placeholder"),
+        ("team", "group"),
+        ("everyone", "group"),
+        ("all", "group"),
+        ("SRE team", "group"),
+        ("Ops", "group"),
+        ("Dana and Priya", "several"),
+        ("Dana/Priya", "several"),
+        ("Dana, Priya", "several"),
+        ("Dana & Tom", "several"),
+        ("Dana", None),
+        ("dana@example.com", None),
+        ("@priya", None),
+        ("the payments on-call lead", None),
+        ("Carlos (SRE)", None),
+        ("Mary-Jane O'Neil", None),
+        ("Incident commander", None),
+        ("DB owner", None),
+    ],
+)
+def test_owner(owner: str, problem: str | None) -> None:
+    assert owner_problem(owner) == problem
+    assert ("One owner" in ast_missing(action(owner=owner), NOW)) == (problem is not None)
+
+
+def test_time_bounded() -> None:
+    assert "Time-bounded" in ast_missing(action(due=None), NOW)
+    assert "Time-bounded" in ast_missing(action(due=date(2024, 6, 9)), NOW)
+    assert "Time-bounded" not in ast_missing(action(due=date(2024, 6, 10)), NOW)  # due today is not past
+    assert "Time-bounded" not in ast_missing(action(due=date(2024, 6, 9), status=ActionStatus.DONE), NOW)
+
+
+def test_now_is_read_in_its_own_zone() -> None:
+    late_evening_utc = datetime(2024, 6, 10, 23, 30, tzinfo=UTC)
+    tokyo = late_evening_utc.astimezone(ZoneInfo("Asia/Tokyo"))  # already 11 June there
+    due_today_utc = action(due=date(2024, 6, 10))
+    assert "Time-bounded" not in ast_missing(due_today_utc, late_evening_utc)
+    assert "Time-bounded" in ast_missing(due_today_utc, tokyo)
+
+
+def test_missing_names_are_in_order() -> None:
+    assert ast_missing(Action(text="Improve monitoring"), NOW) == ["Specific", "Time-bounded", "One owner"]
+    assert ast_missing(Action(text="investigate"), NOW) == list(CRITERIA)
+
+
+def test_findings_have_paths_and_suggestions() -> None:
+    findings = check_action(Action(text="Improve monitoring", owner="Dana and Priya"), NOW, index=3)
+    by_rule = {f.rule: f for f in findings}
+    assert set(by_rule) == {"ast.specific", "ast.time-bounded", "ast.one-owner"}
+    assert by_rule["ast.specific"].path == "actions.3.text"
+    assert by_rule["ast.time-bounded"].path == "actions.3.due"
+    assert by_rule["ast.one-owner"].path == "actions.3.owner"
+    assert all(f.stage == Stage.ACTIONS and f.suggestion for f in findings)
+    assert "Add alerts for database connection pool usage exceeding 80%" in by_rule["ast.specific"].suggestion
+    assert "'Dana'" in by_rule["ast.one-owner"].suggestion
+    assert by_rule["ast.time-bounded"].suggestion == f"Set a due date, e.g. {(NOW.date() + timedelta(days=30))}."
+
+
+def test_non_deliverable_finding_has_a_span() -> None:
+    [finding] = [f for f in check_action(action("Investigate the connection pool"), NOW) if f.rule == "ast.actionable"]
+    assert (finding.excerpt, finding.start, finding.end) == ("Investigate", 0, 11)
+
+
+def test_severity_comes_from_config() -> None:
+    findings = check_action(action(owner=""), NOW, CheckConfig(blocking=()))
+    assert [f.severity for f in findings] == ["advisory"]
+    findings = check_action(action(owner=""), NOW)
+    assert [f.severity for f in findings] == ["blocking"]
+
+
+def load_labelled() -> list[tuple[Action, dict[str, bool]]]:
+    lines = [x for x in DATA.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    rows = []
+    for line in lines[1:]:
+        a, s, t, o, owner, due, status, text = line.split("\t")
+        act = Action(
+            text=text,
+            owner="" if owner == "-" else owner,
+            due=None if due == "-" else date.fromisoformat(due),
+            status=ActionStatus(status),
+        )
+        rows.append((act, dict(zip(CRITERIA, (a == "1", s == "1", t == "1", o == "1"), strict=True))))
+    return rows
+
+
+def test_labelled_actions_per_criterion_accuracy() -> None:
+    rows = load_labelled()
+    assert len(rows) >= 100
+    for name in CRITERIA:
+        assert any(labels[name] for _, labels in rows) and not all(labels[name] for _, labels in rows)
+        correct = sum((name not in ast_missing(act, NOW)) == labels[name] for act, labels in rows)
+        assert correct / len(rows) >= 0.90, (name, correct / len(rows))

@@ -1,0 +1,255 @@
+"""Blameless-language check: the rules, the traps, the labelled set, and speed."""
+
+from __future__ import annotations
+
+import time
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pmtui.analysis.blame import BlameHit, find_blame
+
+DATA = Path(__file__).parent / "data" / "blame_labelled.tsv"
+
+
+def rules(text: str) -> list[str]:
+    return [hit.rule for hit in find_blame(text)]
+
+
+# --- the neutral examples from the issue, and other false-positive traps -----------------------
+
+NEUTRAL = [
+    "14:02 Dana paged the database team",
+    "the health check failed",
+    "alerts should fire when the pool is 80% full",
+    "the deployment process allowed changes without review",
+    "the job failed to start",
+    "Deployment of version 1.2 initiated",
+    "Kubernetes failed to schedule the new pods because the node pool was full.",
+    "Postgres failed to accept new connections after max_connections was reached.",
+    "The on-call engineer could not log in because SSO was down.",
+    "The failover should have completed in under a minute, but it took nine.",
+    "Every service should have an owner.",
+    "The runbook says operators should have read access to the audit logs.",
+    "The DBA should have been paged by the alert, not by a customer ticket.",
+    "Human error is never a root cause; it is a starting point for the investigation.",
+    'Replace "human error" with a description of the conditions that made the error likely.',
+    "No one was careless; the tooling made the wrong target easy to pick.",
+    "Nobody was blamed; the review focused on the deploy tooling.",
+    "It was not obvious from the dashboard that the disk was filling.",
+    "Obvious signals, such as the queue depth, were not on the main dashboard.",
+    "The git blame output showed the timeout was changed in 2021.",
+    "Our fault-tolerance design assumed a single zone failure.",
+    "The service logged a segmentation fault at 14:01.",
+    "Lazy loading of the catalogue delayed the first page render.",
+    "The post-mortem is blameless: we focus on the system, not on individuals.",
+    "Dana's quick failover kept the impact under ten minutes.",
+    "We restarted the cluster without losing any messages.",
+    "We skipped the staging soak because the staging environment was down.",
+    "The new hire was given production access on day one without training.",
+    "The alert fired at 14:03 and paged the on-call engineer.",
+    "Error rates stayed below the error budget burn threshold.",
+    'Dana wrote in the channel: "I think I forgot the flag"',
+    "The process relied on one person remembering to renew the certificate.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NEUTRAL)
+def test_neutral_text_is_left_alone(text: str) -> None:
+    assert find_blame(text) == []
+
+
+# --- every rule fires on its phrases ------------------------------------------------------------
+
+BLAMING = [
+    ("John should have checked the replica lag.", "blame.should-have", "should have"),
+    ("We shouldn't have deployed on a Friday.", "blame.should-have", "shouldn't have"),
+    ("This should have been caught in code review.", "blame.should-have", "should have"),
+    ("If only someone had looked at the dashboard.", "blame.counterfactual", "If only"),
+    ("Had Ravi checked the diff, this would never have happened.", "blame.counterfactual", "Had Ravi checked"),
+    ("The on-call engineer failed to escalate.", "blame.failed-to", "failed to escalate"),
+    ("We failed to test the failover procedure.", "blame.failed-to", "failed to test"),
+    ("Priya forgot to update the DNS record.", "blame.forgot", "forgot"),
+    ("The engineer didn't bother to read the runbook.", "blame.omission", "didn't bother"),
+    ("Maria didn't test her change before merging it.", "blame.omission", "didn't test"),
+    ("The DBA ignored the disk space warnings.", "blame.omission", "ignored"),
+    ("Tom pushed straight to main without review.", "blame.omission", "without review"),
+    ("A careless change took the site down.", "blame.judgement", "careless"),
+    ("Sloppy code review let the bug through.", "blame.judgement", "Sloppy"),
+    ("Frankly the deploy was negligent.", "blame.judgement", "negligent"),
+    ("Whoever wrote this script is incompetent.", "blame.judgement", "incompetent"),
+    ("Engineers need to be more careful.", "blame.judgement", "be more careful"),
+    ("Obviously nobody tested the rollback path.", "blame.hindsight", "Obviously"),
+    ("Root cause: human error.", "blame.human-error", "human error"),
+    ("It was Mike's mistake to run the migration at peak.", "blame.person-cause", "Mike's mistake"),
+    ("The outage was caused by Alex deploying the wrong branch.", "blame.person-cause", "caused by"),
+    ("Carlos broke production.", "blame.person-cause", "broke"),
+    ("Someone needs to be held accountable for this outage.", "blame.punitive", "held accountable"),
+    ("Whoever pushed that change should be fired.", "blame.punitive", "be fired"),
+    ("Some genius decided to disable the alert on Friday.", "blame.sarcasm", "genius"),
+    ("Great job, Bob, taking down checkout on Black Friday.", "blame.sarcasm", "Great job"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "words"), BLAMING)
+def test_blaming_text_is_flagged_with_rule_and_span(text: str, rule: str, words: str) -> None:
+    hits = find_blame(text)
+    assert hits, text
+    hit = next((h for h in hits if h.rule == rule), None)
+    assert hit is not None, (text, [h.rule for h in hits])
+    assert words in hit.words  # the span may take in the surrounding phrase ("didn't bother to read")
+    assert text[hit.start : hit.end] == hit.words
+    assert hit.reason
+    assert hit.suggestion
+
+
+def test_hit_fields() -> None:
+    [hit] = find_blame("Dana forgot to remove the feature flag.")
+    assert isinstance(hit, BlameHit)
+    assert (hit.start, hit.end, hit.words, hit.rule) == (5, 11, "forgot", "blame.forgot")
+    assert "remove the feature flag" in hit.suggestion
+
+
+def test_failed_to_depends_on_the_subject() -> None:
+    assert rules("He failed to follow the checklist.") == ["blame.failed-to"]
+    assert rules("The ops team failed to follow the checklist.") == ["blame.failed-to"]
+    assert rules("Ahmed failed to renew the certificate on time.") == ["blame.failed-to"]
+    assert rules("The migration script failed to acquire a lock.") == []
+    assert rules("The backup job failed to upload to S3.") == []
+    assert rules("Dana failed to connect to the VPN because it was down.") == []
+
+
+def test_should_have_depends_on_the_subject() -> None:
+    assert rules("She should've known the cache would be cold.") == ["blame.should-have"]
+    assert rules("The alert should have fired at 80%.") == []
+    assert rules("The canary should have rolled back automatically.") == []
+
+
+def test_quoted_and_negated_phrases_are_not_flagged() -> None:
+    assert find_blame('Avoid phrases like "should have" and "careless" in the write-up.') == []
+    assert find_blame("This was not human error.") == []
+    assert find_blame("No one was careless.") == []
+    assert find_blame("The 'human error' label was removed from the template.") == []
+
+
+def test_several_hits_do_not_overlap() -> None:
+    hits = find_blame("Obviously John should have checked; he was careless.")
+    assert [h.rule for h in hits] == ["blame.hindsight", "blame.should-have", "blame.judgement"]
+    assert all(a.end <= b.start for a, b in pairwise(hits))
+
+
+def test_apostrophe_variants() -> None:
+    assert rules("Dana didn’t check the dashboard.") == ["blame.omission"]
+    assert rules("It was Tom’s fault.") == ["blame.person-cause"]
+
+
+def test_suggestions_are_complete_sentences() -> None:
+    for _, _, text in load_labelled():
+        for hit in find_blame(text):
+            assert "{" not in hit.suggestion and hit.suggestion.endswith((".", ".'")), (text, hit.suggestion)
+    [hit] = find_blame("The developer neglected to add an index.")
+    assert "add an index" in hit.suggestion
+
+
+# --- the labelled set ----------------------------------------------------------------------------
+
+
+def load_labelled() -> list[tuple[bool, str, str]]:
+    rows = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, split, text = line.split("\t", 2)
+            assert label in ("blame", "ok"), line
+            rows.append((label == "blame", split, text))
+    return rows
+
+
+def test_labelled_set_size_and_balance() -> None:
+    rows = load_labelled()
+    assert len(rows) >= 150
+    assert sum(1 for blame, _, _ in rows if blame) >= 60
+    assert sum(1 for blame, _, _ in rows if not blame) >= 60
+
+
+@pytest.mark.parametrize("split", ["dev", "holdout", "probe", None])
+def test_labelled_set_precision_and_recall(split: str | None) -> None:
+    tp = fp = fn = 0
+    for blame, row_split, text in load_labelled():
+        if split is not None and row_split != split:
+            continue
+        flagged = bool(find_blame(text))
+        tp += flagged and blame
+        fp += flagged and not blame
+        fn += (not flagged) and blame
+    precision = tp / (tp + fp)
+    recall = tp / (tp + fn)
+    assert precision >= 0.90, (split, precision)
+    assert recall >= 0.80, (split, recall)
+
+
+# --- speed ---------------------------------------------------------------------------------------
+
+
+def test_two_thousand_timeline_events_in_well_under_100_ms() -> None:
+    labelled = [text for _, _, text in load_labelled()]
+    events = []
+    for i in range(2000):
+        if i % 5 == 0:
+            events.append(labelled[i % len(labelled)])
+        else:
+            events.append(
+                f"{10 + i // 60 % 12:02d}:{i % 60:02d} Dana restarted api-{i} and posted an update in #incident"
+            )
+    find_blame("warm up the caches")
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        for text in events:
+            find_blame(text)
+        best = min(best, time.perf_counter() - started)
+    assert best < 0.100, f"{best * 1000:.1f} ms"
+
+
+# --- robustness ----------------------------------------------------------------------------------
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "Dana",
+        "the on-call engineer",
+        "should have",
+        "failed to",
+        "forgot",
+        "didn't",
+        "careless",
+        "human error",
+        "'",
+        '"',
+        "“",
+        ",",
+        ".",
+        "because",
+        "the job",
+        "not",
+        "if only",
+        "by mistake",
+        "genius",
+        "\n",
+        "14:02",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=12)), max_size=25).map(" ".join))
+def test_hits_are_well_formed_on_any_text(text: str) -> None:
+    hits = find_blame(text)
+    for hit in hits:
+        assert 0 <= hit.start < hit.end <= len(text)
+        assert text[hit.start : hit.end] == hit.words
+        assert hit.rule.startswith("blame.") and hit.reason and hit.suggestion
+    assert all(a.end <= b.start for a, b in pairwise(hits))
