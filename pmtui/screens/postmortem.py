@@ -453,7 +453,8 @@ class PostMortemScreen(Screen[None]):
             text.append("\n")
         if len(findings) > 4:
             text.append(f"… and {len(findings) - 4} more (see Review)")
-        panel.update(text.rstrip() if hasattr(text, "rstrip") else text)
+        text.rstrip()
+        panel.update(text)
         panel.display = True
 
     # -- palette and help --------------------------------------------------------------------------
