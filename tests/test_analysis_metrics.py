@@ -64,3 +64,20 @@ def test_format_duration() -> None:
     assert format_duration(timedelta(minutes=65)) == "1 h 05 min"
     assert format_duration(timedelta(days=2, hours=3)) == "2 d 3 h"
     assert format_duration(timedelta(minutes=-5)) == "-5 min"
+
+
+def test_durations_across_a_daylight_saving_change() -> None:
+    """Europe/Berlin moved from 02:00 to 03:00 on 2026-03-29: 01:30 -> 03:30 local is one hour."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from pmtui.analysis.metrics import incident_metrics
+    from pmtui.model import PostMortem
+
+    berlin = ZoneInfo("Europe/Berlin")
+    pm = PostMortem(
+        timezone="Europe/Berlin",
+        started=datetime(2026, 3, 29, 1, 30, tzinfo=berlin),
+        resolved=datetime(2026, 3, 29, 3, 30, tzinfo=berlin),
+    )
+    assert incident_metrics(pm).time_to_resolve.total_seconds() == 3600

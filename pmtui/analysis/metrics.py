@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pmtui.model import Milestone, PostMortem
@@ -28,7 +28,9 @@ class IncidentMetrics:
 
     def between(self, start: Milestone, end: Milestone) -> timedelta | None:
         if start in self.times and end in self.times:
-            return self.times[end] - self.times[start]
+            # In UTC: Python subtracts two times of the same zone object as wall-clock times,
+            # which would be an hour off across a daylight-saving change.
+            return self.times[end].astimezone(UTC) - self.times[start].astimezone(UTC)
         return None
 
     @property
