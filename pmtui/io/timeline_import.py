@@ -1,0 +1,1785 @@
+"""Timeline import from the files people already have: text logs, Slack exports, CSV and PagerDuty.
+
+Pure parsing: no Textual, no store. `parse_timeline` reads a file or a Slack channel folder,
+`parse_timeline_text` reads text already in memory; both return an `ImportResult` whose events are
+`TimelineEvent`s with aware times, in time order, each naming where it came from. `plan_import`
+keeps only the events a post-mortem doesn't have yet and `apply_import` returns an updated copy.
+Nothing here saves anything.
+
+Every failure is a `TimelineImportError` (a `ValueError`) with a one-line message naming the file
+and, where it applies, the line or entry. A line or entry that can't be read becomes a `Skipped`
+row instead, unless nothing at all could be read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pmtui.model import EventKind, PostMortem, TimelineEvent
+
+__all__ = [
+    "FORMATS",
+    "ImportResult",
+    "Skipped",
+    "TimelineImportError",
+    "anchor_date",
+    "apply_import",
+    "event_key",
+    "guess_kind",
+    "parse_timeline",
+    "parse_timeline_text",
+    "plan_import",
+]
+
+FORMATS: tuple[str, ...] = ("auto", "text", "slack", "csv", "pagerduty")
+
+#: A time of day earlier than the previous event by more than this moves to the next day.
+ROLLOVER_TOLERANCE = timedelta(hours=1)
+#: Files larger than this are refused (a post-mortem timeline is never that big).
+MAX_BYTES = 64 * 1024 * 1024
+_TEXT_LIMIT = 20_000  # TimelineEvent.text max_length
+_SHORT_LIMIT = 500  # TimelineEvent.source / evidence max_length
+_PROGRESS_STEPS = 100
+_MIN_YEAR, _MAX_YEAR = 1900, 2999  # an event outside these years is a misread
+
+Progress = Callable[[int, int], None]
+
+
+# --------------------------------------------------------------------------------------------
+# Public result types
+# --------------------------------------------------------------------------------------------
+
+
+class TimelineImportError(ValueError):
+    """An import that could not produce anything; the message is one plain line."""
+
+    def __init__(self, reason: str, *, source: str = "", where: str = "") -> None:
+        self.source = source
+        self.where = where
+        self.reason = reason
+        message = ": ".join(part for part in (source, where, reason) if part)
+        super().__init__(" ".join(message.splitlines()))
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A line or entry that was not imported, and why."""
+
+    where: str  # "line 12", "entry 7", "2026-03-02.json entry 3"
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass
+class ImportResult:
+    """What an import found: new events (time-sorted) and what was skipped."""
+
+    events: list[TimelineEvent]
+    skipped: list[Skipped]
+    format: str
+    name: str = ""
+    zone: str = "UTC"  # the zone the summary shows times in (the document's zone)
+    duplicates: int = 0  # events dropped because the same import had them already
+    filtered: int = 0  # events outside since/until
+    unit: str = "line"  # what a skipped row is: "line" (text, csv) or "entry" (slack, pagerduty)
+
+    @property
+    def first(self) -> datetime | None:
+        return self.events[0].time if self.events else None
+
+    @property
+    def last(self) -> datetime | None:
+        return self.events[-1].time if self.events else None
+
+    def summary(self) -> str:
+        """One plain line: '42 events from 23:27 to 02:10, 3 lines skipped'."""
+        count = len(self.events)
+        parts = [f"{count} event{'' if count == 1 else 's'}"]
+        first, last = self.first, self.last
+        if first is not None and last is not None:
+            zone = _zone_or_utc(self.zone)
+            a, b = first.astimezone(zone), last.astimezone(zone)
+            pattern = "%H:%M" if b - a < timedelta(hours=24) else "%Y-%m-%d %H:%M"
+            if count == 1:
+                parts[0] += f" at {a.strftime(pattern)}"
+            else:
+                parts[0] += f" from {a.strftime(pattern)} to {b.strftime(pattern)}"
+        skipped = len(self.skipped)
+        if skipped:
+            noun = self.unit if skipped == 1 else ("entries" if self.unit == "entry" else self.unit + "s")
+            parts.append(f"{skipped} {noun} skipped")
+        if self.duplicates:
+            parts.append(f"{self.duplicates} duplicate{'' if self.duplicates == 1 else 's'} dropped")
+        if self.filtered:
+            parts.append(f"{self.filtered} outside the time range")
+        return ", ".join(parts)
+
+
+# --------------------------------------------------------------------------------------------
+# Small helpers: zones, cleaning, kinds
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=512)
+def _zoneinfo(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
+        return None
+
+
+def _zone_or_utc(name: str) -> tzinfo:
+    if name in ("", "Z", "UTC"):
+        return UTC
+    return _zoneinfo(name) or UTC
+
+
+@lru_cache(maxsize=256)
+def _fixed(minutes: int) -> timezone:
+    return UTC if minutes == 0 else timezone(timedelta(minutes=minutes))
+
+
+def _named_zone(name: str | None, what: str) -> tuple[tzinfo, str]:
+    """A zone argument (tz or doc_zone) as (tzinfo, IANA name); a clear error when unknown."""
+    if name is None or name in ("", "Z", "UTC", "utc"):
+        return UTC, "UTC"
+    zone = _zoneinfo(name) if isinstance(name, str) else None
+    if zone is None:
+        raise TimelineImportError(f"unknown time zone {name!r} for {what} (use a name like 'UTC' or 'Europe/Berlin')")
+    return zone, name
+
+
+# Abbreviations read as fixed offsets. Only ones that mean one thing in practice; CST, IST, BST,
+# AST and MST are left out on purpose (each names several zones).
+_ABBREVIATIONS: dict[str, int] = {
+    "WET": 0,
+    "WEST": 60,
+    "CET": 60,
+    "CEST": 120,
+    "EET": 120,
+    "EEST": 180,
+    "MSK": 180,
+    "EST": -300,
+    "EDT": -240,
+    "CDT": -300,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+    "AKST": -540,
+    "AKDT": -480,
+    "HST": -600,
+    "JST": 540,
+    "KST": 540,
+    "HKT": 480,
+    "SGT": 480,
+    "AWST": 480,
+    "ACST": 570,
+    "ACDT": 630,
+    "AEST": 600,
+    "AEDT": 660,
+    "NZST": 720,
+    "NZDT": 780,
+}
+
+_OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?")
+
+
+def _offset_minutes(text: str) -> int | None:
+    m = _OFFSET.fullmatch(text)
+    if not m:
+        return None
+    hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    total = hours * 60 + minutes
+    return -total if m.group(1) == "-" else total
+
+
+@lru_cache(maxsize=512)
+def _zone_token(token: str) -> tuple[tzinfo, str] | None:
+    """A zone written after a time: (tzinfo, zone name for the event or '') or None if not a zone."""
+    upper = token.upper()
+    if upper in ("Z", "UTC", "GMT", "UT"):
+        return UTC, "UTC"
+    for prefix in ("UTC", "GMT", "UT"):
+        if upper.startswith(prefix) and token[len(prefix) : len(prefix) + 1] in ("+", "-"):
+            minutes = _offset_minutes(token[len(prefix) :])
+            return (_fixed(minutes), "") if minutes is not None else None
+    if token[:1] in ("+", "-"):
+        minutes = _offset_minutes(token)
+        return (_fixed(minutes), "") if minutes is not None else None
+    if token in _ABBREVIATIONS:
+        return _fixed(_ABBREVIATIONS[token]), ""
+    if "/" in token:
+        zone = _zoneinfo(token)
+        if zone is not None:
+            return zone, token
+    return None
+
+
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
+    r"|\x1b[ -/]*[0-~]?"  # other escapes (and a lone ESC)
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+# C0 controls but tab and newline, DEL, C1 controls, bidi overrides and lone surrogates.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    """Drop ANSI escape sequences and control characters; the rest stays literal."""
+    if text.isprintable():
+        return text
+    if "\x1b" in text or "\x9b" in text:
+        text = _ANSI.sub("", text)
+    return _CONTROL.sub("", text)
+
+
+def _limit(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+# Matched against the lower-cased text (faster than IGNORECASE); a match right after a negation
+# ("not resolved", "isn't acknowledged") doesn't count.
+_NEGATIONS = ("not ", "n't ", "yet ", "never ")
+_KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        (
+            EventKind.COMMUNICATION,
+            r"\bstatus ?page\b|\bstatuspage|\bstatus update|\bposted (?:an? )?update|\bupdate posted"
+            r"|\b(?:customers?|stakeholders?|support) (?:were |was |have been )?(?:notified|informed|emailed|updated)"
+            r"|\bnotified (?:the )?(?:customers?|stakeholders?|support|leadership)|\bcomms? (?:sent|out|posted)"
+            r"|\btweeted\b|\bincident (?:update|announcement)\b",
+        ),
+        (
+            EventKind.RESOLUTION,
+            r"\b(?:resolved|fully recovered|all clear|incident (?:is )?closed|closing the incident"
+            r"|back to normal)\b",
+        ),
+        (
+            EventKind.MITIGATION,
+            r"\brolled back\b|\broll(?:ing)? ?back\b|\brollback\b|\breverted\b|\breverting\b"
+            r"|\bfail(?:ed|ing)? ?over\b|\bfailover\b|\brestarted\b|\bscaled (?:up|out)\b"
+            r"|\bmitigated\b|\bmitigation (?:applied|in place|deployed)\b|\bhot ?fix\b"
+            r"|\bdisabled (?:the )?(?:feature )?flag\b|\bdrain(?:ed|ing)\b|\bshifted traffic\b|\btraffic shifted\b",
+        ),
+        (
+            EventKind.RESPONSE,
+            r"\back(?:nowledged|ed|'d)\b|\bon it\b|\binvestigating\b|\blooking into\b"
+            r"|\bjoined (?:the )?(?:call|bridge|channel|war ?room)\b|\bincident commander\b"
+            r"|\bdeclar(?:ed|ing) (?:an |the )?(?:incident|sev)|\bescalated\b",
+        ),
+        (
+            EventKind.DETECTION,
+            r"\balert(?:s|ed|ing)?\b|\bfiring\b|\btriggered\b|\bpaged\b|\bpaging\b|\bpagerduty\b|\balarm"
+            r"|\bmonitor(?:s|ing)? (?:fired|detected|triggered)|\bcustomers? report(?:ed|ing|s)?\b"
+            r"|\breported by\b|\bnoticed\b",
+        ),
+    )
+)
+
+
+def guess_kind(text: str) -> tuple[EventKind, bool]:
+    """(kind, guessed): a kind when the text says what happened, else (OTHER, False)."""
+    low = text.lower()
+    for kind, pattern in _KIND_RULES:
+        for m in pattern.finditer(low):
+            if not low[max(0, m.start() - 6) : m.start()].endswith(_NEGATIONS):
+                return kind, True
+    return EventKind.OTHER, False
+
+
+_KIND_LABELS: dict[str, EventKind] = {
+    "alert": EventKind.DETECTION,
+    "page": EventKind.DETECTION,
+    "paged": EventKind.DETECTION,
+    "detect": EventKind.DETECTION,
+    "detected": EventKind.DETECTION,
+    "ack": EventKind.RESPONSE,
+    "acknowledged": EventKind.RESPONSE,
+    "acknowledge": EventKind.RESPONSE,
+    "respond": EventKind.RESPONSE,
+    "responded": EventKind.RESPONSE,
+    "comms": EventKind.COMMUNICATION,
+    "comm": EventKind.COMMUNICATION,
+    "status": EventKind.COMMUNICATION,
+    "statuspage": EventKind.COMMUNICATION,
+    "update": EventKind.COMMUNICATION,
+    "mitigate": EventKind.MITIGATION,
+    "mitigated": EventKind.MITIGATION,
+    "fix": EventKind.MITIGATION,
+    "rollback": EventKind.MITIGATION,
+    "resolve": EventKind.RESOLUTION,
+    "resolved": EventKind.RESOLUTION,
+    "cause": EventKind.TRIGGER,
+    "change": EventKind.TRIGGER,
+    "note": EventKind.OTHER,
+}
+
+
+def _kind_from_label(label: str, text: str) -> tuple[EventKind, bool]:
+    """A CSV kind/type cell: an exact kind name is taken as said; a known synonym is a guess."""
+    key = label.strip().lower()
+    if key:
+        try:
+            return EventKind(key), False
+        except ValueError:
+            pass
+        if key in _KIND_LABELS:
+            return _KIND_LABELS[key], True
+    return guess_kind(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Times at the start of a line (text) or in a cell (csv)
+# --------------------------------------------------------------------------------------------
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
+
+_LEAD = re.compile(r"[ \t]*(?:[-*•+>][ \t]+)?(\[)?")
+_ISO_DATE = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})")
+_DMY_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_MON_DATE = re.compile(
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:,?[ \t]+(\d{4}))?",
+    re.IGNORECASE,
+)
+_DATE_TIME_SEP = re.compile(r"T|[ \t]*,[ \t]*|[ \t]+(?:at[ \t]+|@[ \t]*)?")
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[ \t]?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?")
+_ZONE = re.compile(
+    r"[ \t]?(Z(?![A-Za-z])|[+-]\d{2}(?::?\d{2})?(?!\d)|(?:UTC|GMT|UT|utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?"
+    r"|[A-Z][A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+|[A-Z]{2,5})"
+)
+_BOUNDARY = frozenset(" \t]-–—:|,;)>.")
+_AFTER_TIME = re.compile(r"\]?[ \t]*(?:(?:[-–—|>:]{1,2}|=>)(?=[ \t]|$)[ \t]*)?")
+_DATE_LINE = re.compile(
+    r"[\s#=*_>:-]*(?:[A-Za-z]+:?,?\s+)?(\d{4})-(\d{2})-(\d{2})(?:,?\s+\(?[A-Za-z]+\)?)?[\s#=*_:-]*",
+)
+_EPOCH = re.compile(r"(\d{10})(?:\.(\d{1,9}))?|(\d{13})")
+
+# A time spec: (kind, value, tzinfo or None, zone name)
+#   "abs"   aware datetime        "naive" naive datetime (read in the default zone)
+#   "clock" time of day           "mday"  (month, day, time) without a year
+#   "date"  a date heading        "bad"   a reason: it looked like a time but isn't one
+Spec = tuple[str, Any, "tzinfo | None", str]
+
+
+def _boundary(s: str, pos: int) -> bool:
+    return pos >= len(s) or s[pos] in _BOUNDARY
+
+
+def _scan_time(s: str, pos: int, slash_dayfirst: bool | None = None) -> tuple[Spec, int] | None:
+    """A date and/or time starting at s[pos], and where it ends; None if there is none."""
+    if pos >= len(s):
+        return None
+    ch = s[pos]
+    ymd: tuple[int, int, int] | None = None
+    month_day: tuple[int, int] | None = None
+    p = pos
+    if "0" <= ch <= "9":
+        m = _ISO_DATE.match(s, p)
+        if m:
+            ymd = (int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        else:
+            m = _DMY_DATE.match(s, p)
+            if m:
+                ymd = (int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            elif slash_dayfirst is not None:
+                m = _SLASH_DATE.match(s, p)
+                if m:
+                    a, b = int(m.group(1)), int(m.group(2))
+                    ymd = (int(m.group(3)), b, a) if slash_dayfirst else (int(m.group(3)), a, b)
+        if m:
+            p = m.end()
+    elif ch in "JFMASONDjfmasond":
+        m = _MON_DATE.match(s, p)
+        if not m:
+            return None
+        month, day = _MONTHS[m.group(1).lower()], int(m.group(2))
+        if m.group(3):
+            ymd = (int(m.group(3)), month, day)
+        else:
+            month_day = (month, day)
+        p = m.end()
+    else:
+        return None
+    if ymd is not None or month_day is not None:
+        m = _DATE_TIME_SEP.match(s, p)
+        if not m:
+            return None
+        p = m.end()
+    m = _CLOCK.match(s, p)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2))
+    second = int(m.group(3) or 0)
+    micro = int((m.group(4) or "0")[:6].ljust(6, "0"))
+    ampm = m.group(5)
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm in "Pp" else 0)
+    if hour > 23 or minute > 59 or second > 60:
+        return None
+    second = min(second, 59)
+    p = m.end()
+    zone: tzinfo | None = None
+    zone_name = ""
+    zm = _ZONE.match(s, p)
+    if zm and _boundary(s, zm.end()):
+        found = _zone_token(zm.group(1))
+        if found is not None:
+            zone, zone_name = found
+            p = zm.end()
+    if zone is None and not _boundary(s, p):
+        return None
+    clock = time(hour, minute, second, micro)
+    if ymd is not None:
+        try:
+            day = date(*ymd)
+        except ValueError:
+            return ("bad", f"no such date {ymd[0]:04d}-{ymd[1]:02d}-{ymd[2]:02d}", None, ""), p
+        when = datetime.combine(day, clock)
+        if zone is None:
+            return ("naive", when, None, ""), p
+        return ("abs", when.replace(tzinfo=zone), zone, zone_name), p
+    if month_day is not None:
+        return ("mday", (month_day[0], month_day[1], clock), zone, zone_name), p
+    return ("clock", clock, zone, zone_name), p
+
+
+def _scan_line(line: str) -> tuple[Spec, str] | None:
+    """A text line that starts with a time: (spec, rest of the line); a date heading; else None."""
+    lead = _LEAD.match(line)
+    pos = lead.end() if lead else 0
+    found = _scan_time(line, pos)
+    if found is None:
+        m = _DATE_LINE.fullmatch(line)
+        if m:
+            try:
+                return ("date", date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None, ""), ""
+            except ValueError:
+                return None
+        return None
+    spec, end = found
+    after = _AFTER_TIME.match(line, end)
+    rest = line[after.end() if after else end :]
+    return spec, rest.strip()
+
+
+def _scan_cell(value: str, slash_dayfirst: bool | None) -> Spec | None:
+    """A whole CSV cell as a time (epoch seconds or milliseconds, ISO, D.M.Y, D/M/Y or M/D/Y, clock)."""
+    value = value.strip()
+    if not value:
+        return None
+    m = _EPOCH.fullmatch(value)
+    if m:
+        seconds = int(m.group(3)) / 1000 if m.group(3) else float(value)
+        return ("abs", datetime.fromtimestamp(seconds, UTC), UTC, "")
+    found = _scan_time(value, 0, slash_dayfirst)
+    if found is not None:
+        spec, end = found
+        if not value[end:].strip(" \t]"):
+            return spec
+    if _ISO_DATE.fullmatch(value) or _DMY_DATE.fullmatch(value) or _SLASH_DATE.fullmatch(value):
+        return ("bad", f"a date but no time of day ({value})", None, "")
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        return ("naive", when, None, "")
+    return ("abs", when, when.tzinfo, "UTC" if when.utcoffset() == timedelta(0) else "")
+
+
+# --------------------------------------------------------------------------------------------
+# Records (text lines, csv rows) -> placed in time
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Rec:
+    where: str
+    spec: Spec
+    texts: list[str]
+    source: str
+    evidence: str = ""
+    kind: tuple[EventKind, bool] | None = None
+    order: int = 0
+
+
+@dataclass(slots=True)
+class _Item:
+    """An event before it becomes a TimelineEvent."""
+
+    when: datetime
+    zone: str
+    text: str
+    source: str
+    where: str
+    evidence: str = ""
+    kind: tuple[EventKind, bool] | None = None
+    order: int = 0
+
+
+def _local_date(when: datetime, zone: tzinfo) -> date:
+    try:
+        return when.astimezone(zone).date()
+    except OverflowError:
+        return when.date()
+
+
+def _combine(day: date, clock: time, zone: tzinfo) -> datetime:
+    return datetime.combine(day, clock, tzinfo=zone)
+
+
+def _forward(clock: time, zone: tzinfo, last: datetime) -> datetime:
+    """The first placement of a time of day not earlier than the previous event less the tolerance."""
+    base = last.astimezone(zone).date()
+    floor = last - ROLLOVER_TOLERANCE
+    candidate = last
+    for days in (-1, 0, 1, 2):
+        candidate = _combine(base + timedelta(days=days), clock, zone)
+        if candidate >= floor:
+            return candidate
+    return candidate
+
+
+def _backward(clock: time, zone: tzinfo, following: datetime) -> datetime:
+    """The last placement of a time of day not later than the following event plus the tolerance."""
+    base = following.astimezone(zone).date()
+    ceiling = following + ROLLOVER_TOLERANCE
+    candidate = following
+    for days in (1, 0, -1, -2):
+        candidate = _combine(base + timedelta(days=days), clock, zone)
+        if candidate <= ceiling:
+            return candidate
+    return candidate
+
+
+def _month_day(value: tuple[int, int, time], zone: tzinfo, year: int, near: datetime | None) -> datetime | None:
+    """A date without a year (syslog): in `year`, or in the year that puts it nearest `near`."""
+    month, day, clock = value
+    if near is None:
+        try:
+            return datetime(year, month, day, tzinfo=zone).replace(
+                hour=clock.hour, minute=clock.minute, second=clock.second, microsecond=clock.microsecond
+            )
+        except ValueError:
+            return None
+    candidates = []
+    for y in (near.year - 1, near.year, near.year + 1):
+        try:
+            candidates.append(datetime.combine(date(y, month, day), clock, tzinfo=zone))
+        except (ValueError, OverflowError):
+            continue
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: abs(c - near))
+
+
+def _place(
+    recs: list[_Rec],
+    default_zone: tzinfo,
+    default_label: str,
+    anchor: date | None,
+    name: str,
+    skipped: list[Skipped],
+) -> list[_Item]:
+    """Give every record an aware time: anchor dates, roll over midnight, read zones."""
+    placed: list[tuple[_Rec, datetime, str] | None] = [None] * len(recs)
+
+    def zone_of(rec: _Rec) -> tuple[tzinfo, str]:
+        _, _, zone, zone_name = rec.spec
+        return (zone, zone_name) if zone is not None else (default_zone, default_label)
+
+    year = anchor.year if anchor else None
+    if year is None:
+        year = next(
+            (r.spec[1].year for r in recs if r.spec[0] in ("abs", "naive")),
+            datetime.now(default_zone).year,
+        )
+    start = 0
+    current: date | None = anchor
+    last: datetime | None = None
+    if anchor is None:
+        # No anchor: the first dated line gives the date; the undated lines before it are placed backwards.
+        first, ref = None, None
+        for index, rec in enumerate(recs):
+            kind, value = rec.spec[0], rec.spec[1]
+            if kind == "abs":
+                ref = value
+            elif kind == "naive":
+                ref = value.replace(tzinfo=default_zone)
+            elif kind == "date":
+                ref = _combine(value, time(0), default_zone)
+            elif kind == "mday":
+                ref = _month_day(value, zone_of(rec)[0], year, None)
+            if ref is not None:
+                first = index
+                break
+        if first is None or ref is None:
+            clock = next((r for r in recs if r.spec[0] == "clock"), None)
+            if clock is not None:
+                raise TimelineImportError(
+                    "the times have no date; set the incident's start time or give an anchor date",
+                    source=name,
+                    where=clock.where,
+                )
+        else:
+            following = ref
+            for index in range(first - 1, -1, -1):
+                rec = recs[index]
+                kind, value = rec.spec[0], rec.spec[1]
+                zone, zone_name = zone_of(rec)
+                try:
+                    if kind == "clock":
+                        when = _backward(value, zone, following)
+                    else:
+                        when = _month_day(value, zone, year, following)
+                except OverflowError:
+                    when = None
+                if when is None:
+                    skipped.append(Skipped(rec.where, "cannot place this date (out of range or no such day)"))
+                    continue
+                placed[index] = (rec, when, zone_name)
+                following = when
+            start = first
+            current = _local_date(ref, default_zone)
+    for index in range(start, len(recs)):
+        rec = recs[index]
+        kind, value = rec.spec[0], rec.spec[1]
+        zone, zone_name = zone_of(rec)
+        when = None
+        try:
+            if kind == "abs":
+                when = value
+            elif kind == "naive":
+                when = value.replace(tzinfo=default_zone)
+            elif kind == "date":
+                current, last = value, None
+                continue
+            elif kind == "clock":
+                if last is not None:
+                    when = _forward(value, zone, last)
+                elif current is not None:
+                    when = _combine(current, value, zone)
+            elif kind == "mday":
+                when = _month_day(value, zone, current.year if current else year, last)
+        except OverflowError:
+            when = None
+        if when is None:
+            if kind != "bad":
+                skipped.append(Skipped(rec.where, "cannot place this date (out of range or no such day)"))
+            continue
+        placed[index] = (rec, when, zone_name)
+        last = when
+        current = _local_date(when, default_zone)
+    items = []
+    for entry in placed:
+        if entry is None:
+            continue
+        rec, when, zone_name = entry
+        items.append(
+            _Item(
+                when=when,
+                zone=zone_name,
+                text="\n".join(rec.texts),
+                source=rec.source,
+                where=rec.where,
+                evidence=rec.evidence,
+                kind=rec.kind,
+                order=rec.order,
+            )
+        )
+    return items
+
+
+# --------------------------------------------------------------------------------------------
+# Context shared by the parsers
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    name: str  # file name for sources and messages
+    display: str  # the path as given, for error messages
+    default_zone: tzinfo
+    default_label: str
+    doc_zone: str
+    anchor: date | None
+    since: datetime | None
+    until: datetime | None
+    include_noise: bool
+    progress: Progress | None
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def report(self, done: int, total: int) -> None:
+        if self.progress is not None and total > 0:
+            self.progress(done, total)
+
+    def fail(self, reason: str, where: str = "") -> TimelineImportError:
+        return TimelineImportError(reason, source=self.display, where=where)
+
+
+def _step(total: int) -> int:
+    """How often a loop over `total` items reports progress."""
+    return max(1, total // _PROGRESS_STEPS)
+
+
+def _split_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+# --------------------------------------------------------------------------------------------
+# Text
+# --------------------------------------------------------------------------------------------
+
+
+def _parse_text(text: str, ctx: _Context) -> list[_Item]:
+    lines = _split_lines(text)
+    total = len(lines)
+    step = _step(total)
+    recs: list[_Rec] = []
+    current: _Rec | None = None
+    bad = False
+    for number, raw in enumerate(lines, 1):
+        if number % step == 0:
+            ctx.report(number, total)
+        line = _clean(raw)
+        if not line.strip():
+            continue
+        found = _scan_line(line)
+        if found is None:
+            if current is not None:
+                current.texts.append(line.strip())
+            elif not bad:
+                ctx.skipped.append(Skipped(f"line {number}", "no time at the start of the line"))
+            continue
+        spec, rest = found
+        where = f"line {number}"
+        if spec[0] == "bad":
+            ctx.skipped.append(Skipped(where, spec[1]))
+            current, bad = None, True
+            continue
+        bad = False
+        rec = _Rec(where=where, spec=spec, texts=[rest] if rest else [], source=f"{ctx.name}:{number}", order=number)
+        recs.append(rec)
+        current = rec if spec[0] != "date" else None
+    ctx.report(total, total)
+    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+
+
+# --------------------------------------------------------------------------------------------
+# CSV
+# --------------------------------------------------------------------------------------------
+
+
+def _header_key(cell: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", cell.strip().lower()).strip("_")
+
+
+_DATETIME_HEADERS = ("timestamp", "datetime", "date_time", "created_at", "created", "occurred_at", "time_stamp", "ts")
+_TIME_HEADERS = ("time", "when", "clock", "hour")
+_DATE_HEADERS = ("date", "day")
+_TEXT_HEADERS = (
+    "text",
+    "message",
+    "description",
+    "summary",
+    "event",
+    "details",
+    "detail",
+    "note",
+    "notes",
+    "what",
+    "msg",
+    "content",
+    "body",
+    "title",
+)
+_KIND_HEADERS = ("kind", "type", "category", "event_type", "kind_type")
+_SOURCE_HEADERS = ("source", "author", "user", "who", "by", "actor", "owner", "person", "reporter", "from")
+_EVIDENCE_HEADERS = ("evidence", "link", "url", "ticket")
+_ZONE_HEADERS = ("timezone", "tz", "zone", "time_zone")
+_HEADER_ZONE = re.compile(r"[(\[]\s*([A-Za-z][A-Za-z_/+-]*[A-Za-z0-9]|[+-]\d{1,2}(?::?\d{2})?)\s*[)\]]|\b(UTC|GMT)\b")
+
+
+_QUALIFIER = re.compile(r"(?:_[a-z]+){1,3}")
+
+
+def _find(keys: list[str], names: tuple[str, ...], exclude: set[int] | frozenset[int] = frozenset()) -> int | None:
+    """The first column whose header is one of names; else one of them with a qualifier ('time_utc')."""
+    for name in names:
+        for index, key in enumerate(keys):
+            if index not in exclude and key == name:
+                return index
+    for name in names:
+        for index, key in enumerate(keys):
+            if index not in exclude and key.startswith(name + "_") and _QUALIFIER.fullmatch(key, len(name)):
+                return index
+    return None
+
+
+@dataclass
+class _Columns:
+    when: int  # a full date-time (or a date, joined with `clock`)
+    clock: int | None
+    text: int
+    kind: int | None
+    source: int | None
+    evidence: int | None
+    zone: int | None
+
+
+def _columns(header: list[str]) -> _Columns | None:
+    keys = [_header_key(cell)[:40] for cell in header]
+    used: set[int] = set()
+
+    def take(names: tuple[str, ...]) -> int | None:
+        index = _find(keys, names, used)
+        if index is not None:
+            used.add(index)
+        return index
+
+    zone = take(_ZONE_HEADERS)  # first, so that 'time_zone' is not taken for a time
+    when = take(_DATETIME_HEADERS)
+    clock = None
+    if when is None:
+        day = take(_DATE_HEADERS)
+        clock = take(_TIME_HEADERS)
+        if day is not None:
+            when = day
+        else:
+            when, clock = clock, None
+    if when is None:
+        return None
+    kind = take(_KIND_HEADERS)
+    text = take(_TEXT_HEADERS)
+    if text is None:
+        return None
+    source = take(_SOURCE_HEADERS)
+    evidence = take(_EVIDENCE_HEADERS)
+    return _Columns(when, clock, text, kind, source, evidence, zone)
+
+
+def _first_line(text: str) -> tuple[int, str]:
+    for number, line in enumerate(_split_lines(text), 1):
+        if line.strip():
+            return number, line
+    return 0, ""
+
+
+def _split_header(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return line.split(delimiter)
+
+
+def _delimiter(text: str, header: str) -> str:
+    """csv.Sniffer on the first lines, checked against the header; else the most frequent of , ; tab |."""
+    sample = "\n".join(_split_lines(text[:8192])[:20])
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except (csv.Error, ValueError, TypeError, IndexError, KeyError):
+        sniffed = ""
+    if sniffed and _columns(_split_header(header, sniffed)) is not None:
+        return sniffed
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    for candidate in sorted(counts, key=lambda d: -counts[d]):
+        if counts[candidate] and _columns(_split_header(header, candidate)) is not None:
+            return candidate
+    return best if counts[best] else (sniffed or ",")
+
+
+def _looks_like_csv(text: str) -> bool:
+    _, header = _first_line(text)
+    if not any(d in header for d in ",;\t|"):
+        return False
+    return _columns(_split_header(header, _delimiter(text, header))) is not None
+
+
+def _header_zone(cell: str) -> tuple[tzinfo, str] | None:
+    m = _HEADER_ZONE.search(cell)
+    if not m:
+        return None
+    return _zone_token(m.group(1) or m.group(2))
+
+
+def _slash_order(values: Iterable[str], delimiter: str) -> bool:
+    """Day first or month first for n/n/yyyy dates: from the values when they tell, else by the delimiter."""
+    day_first = month_first = False
+    for value in values:
+        m = _SLASH_DATE.match(value.strip())
+        if m:
+            a, b = int(m.group(1)), int(m.group(2))
+            day_first |= a > 12
+            month_first |= b > 12
+    if day_first != month_first:
+        return day_first
+    return delimiter == ";"
+
+
+def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
+    _, header_line = _first_line(text)
+    if not header_line:
+        raise ctx.fail("the file is empty")
+    delimiter = _delimiter(text, header_line)
+    rows = list(_csv_rows(text.replace("\x00", ""), delimiter, ctx.skipped))
+    header_index = next((i for i, (_, row) in enumerate(rows) if any(c.strip() for c in row)), None)
+    if header_index is None:
+        raise ctx.fail("the file is empty")
+    header_no, header = rows[header_index]
+    cols = _columns(header)
+    if cols is None:
+        shown = ", ".join(repr(_limit(_clean(c.strip()), 40)) for c in header[:12]) or "none"
+        raise ctx.fail(
+            f"no time column and text column in the header (found {shown}); "
+            "name them e.g. 'time' (or 'date' and 'time') and 'text'",
+            where=f"line {header_no}",
+        )
+    column_zone = _header_zone(header[cols.clock] if cols.clock is not None else header[cols.when])
+    if column_zone is None and cols.clock is not None:
+        column_zone = _header_zone(header[cols.when])
+    body = rows[header_index + 1 :]
+    dayfirst = _slash_order((row[cols.when] for _, row in body if cols.when < len(row)), delimiter)
+    recs: list[_Rec] = []
+    total = len(body)
+    step = _step(total)
+
+    def cell(row: list[str], index: int | None) -> str:
+        return _clean(row[index]).strip() if index is not None and index < len(row) else ""
+
+    for count, (number, row) in enumerate(body, 1):
+        if count % step == 0:
+            ctx.report(count, total)
+        if not any(c.strip() for c in row):
+            continue
+        where = f"line {number}"
+        value = cell(row, cols.when)
+        if cols.clock is not None and cell(row, cols.clock):
+            value = f"{value} {cell(row, cols.clock)}".strip()
+        if not value:
+            ctx.skipped.append(Skipped(where, "no time"))
+            continue
+        try:
+            spec = _scan_cell(value, dayfirst)
+        except (ValueError, OverflowError, OSError):
+            spec = None
+        if spec is None or spec[0] == "date":
+            ctx.skipped.append(Skipped(where, f"cannot read the time {_limit(value, 60)!r}"))
+            continue
+        if spec[0] == "bad":
+            ctx.skipped.append(Skipped(where, spec[1]))
+            continue
+        zone = _zone_token(cell(row, cols.zone)) if cell(row, cols.zone) else None
+        zone = zone or column_zone
+        if zone is not None and spec[0] in ("naive", "clock", "mday"):
+            if spec[0] == "naive":
+                spec = ("abs", spec[1].replace(tzinfo=zone[0]), zone[0], zone[1])
+            elif spec[2] is None:
+                spec = (spec[0], spec[1], zone[0], zone[1])
+        text_value = cell(row, cols.text)
+        if not text_value:
+            ctx.skipped.append(Skipped(where, "no text"))
+            continue
+        author = cell(row, cols.source)
+        source = f"{ctx.name}:{number}" + (f" @{author}" if author else "")
+        kind = _kind_from_label(cell(row, cols.kind), text_value) if cols.kind is not None else None
+        recs.append(
+            _Rec(
+                where=where,
+                spec=spec,
+                texts=[text_value],
+                source=source,
+                evidence=cell(row, cols.evidence),
+                kind=kind,
+                order=number,
+            )
+        )
+    ctx.report(total, total)
+    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+
+
+def _csv_rows(text: str, delimiter: str, skipped: list[Skipped]) -> Iterable[tuple[int, list[str]]]:
+    """Rows with the line number each starts on; a row the csv module rejects is a Skipped row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True, strict=False)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            skipped.append(Skipped(f"line {start}", f"not readable as CSV ({_limit(str(error), 80)})"))
+            if reader.line_num < start:
+                return
+            start = reader.line_num + 1
+            continue
+        yield start, row
+        start = reader.line_num + 1
+
+
+# --------------------------------------------------------------------------------------------
+# JSON (Slack, PagerDuty)
+# --------------------------------------------------------------------------------------------
+
+
+def _load_json(text: str, ctx: _Context, what: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ctx.fail(f"not JSON, so not a {what} (line {error.lineno}, column {error.colno}: {error.msg})") from None
+    except RecursionError:
+        raise ctx.fail(f"the JSON is nested too deeply to be a {what}") from None
+    except ValueError as error:
+        raise ctx.fail(f"not JSON, so not a {what} ({error})") from None
+
+
+def _is_slack(data: Any) -> bool:
+    if isinstance(data, dict):
+        data = data.get("messages")
+    if not isinstance(data, list):
+        return False
+    return any(isinstance(m, dict) and "ts" in m for m in data[:50])
+
+
+def _pd_entries(data: Any) -> list[Any] | None:
+    if isinstance(data, dict):
+        entries = data.get("log_entries")
+        return entries if isinstance(entries, list) else None
+    if isinstance(data, list) and any(
+        isinstance(e, dict)
+        and "created_at" in e
+        and isinstance(e.get("type"), str)
+        and re.search(r"_log_entry(?:_reference)?$", e["type"])
+        for e in data[:50]
+    ):
+        return data
+    return None
+
+
+def _text_of(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+# Slack ----------------------------------------------------------------------------------------
+
+_SLACK_NOISE = frozenset(
+    {
+        "channel_join",
+        "channel_leave",
+        "channel_topic",
+        "channel_purpose",
+        "channel_name",
+        "channel_archive",
+        "channel_unarchive",
+        "channel_convert_to_private",
+        "channel_convert_to_public",
+        "channel_posting_permissions",
+        "group_join",
+        "group_leave",
+        "group_topic",
+        "group_purpose",
+        "group_name",
+        "group_archive",
+        "group_unarchive",
+        "bot_add",
+        "bot_remove",
+        "bot_enable",
+        "bot_disable",
+        "pinned_item",
+        "unpinned_item",
+        "reminder_add",
+        "reminder_delete",
+        "app_conversation_join",
+        "sh_room_created",
+    }
+)
+_SLACK_DELETED = frozenset({"message_deleted", "tombstone"})
+_SLACK_TOKEN = re.compile(r"<([^<>\s][^<>\n]*)>|&(lt|gt|amp);")
+_ENTITIES = {"lt": "<", "gt": ">", "amp": "&"}
+_SLACK_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\.json")
+
+
+def _entities(text: str) -> str:
+    return _SLACK_TOKEN.sub(lambda m: _ENTITIES[m.group(2)] if m.group(2) else m.group(0), text)
+
+
+def _slack_unescape(text: str, users: dict[str, str]) -> str:
+    """Slack's mrkdwn escapes as plain text: mentions as @name, channels as #name, links as 'label (url)'."""
+
+    def replace(m: re.Match[str]) -> str:
+        if m.group(2):
+            return _ENTITIES[m.group(2)]
+        target, _, label = m.group(1).partition("|")
+        label = _entities(label)
+        if target.startswith("@"):
+            uid = target[1:]
+            return "@" + (users.get(uid) or label.lstrip("@") or uid)
+        if target.startswith("#"):
+            return "#" + (label or target[1:])
+        if target.startswith("!"):
+            command = target[1:]
+            if command in ("here", "channel", "everyone"):
+                return "@" + command
+            if command.startswith("subteam^"):
+                return label or "@" + command[len("subteam^") :]
+            return label or "@" + command.split("^", 1)[0]
+        url = _entities(target)
+        if not label or label == url:
+            return url
+        if url in ("mailto:" + label, "tel:" + label) or url.split("://", 1)[-1] == label:
+            return label
+        return f"{label} ({url})"
+
+    return _SLACK_TOKEN.sub(replace, text)
+
+
+def _person(value: Any) -> str:
+    """A display name from a Slack user or profile object."""
+    if not isinstance(value, dict):
+        return ""
+    profile = value.get("profile") if isinstance(value.get("profile"), dict) else {}
+    for candidate in (
+        value.get("real_name"),
+        profile.get("real_name"),
+        profile.get("display_name"),
+        value.get("display_name"),
+        value.get("name"),
+    ):
+        if isinstance(candidate, str) and candidate.strip():
+            return _limit(_clean(candidate).strip(), 100)
+    return ""
+
+
+def _load_users(folders: Iterable[Path], ctx: _Context) -> dict[str, str]:
+    users: dict[str, str] = {}
+    for folder in folders:
+        path = folder / "users.json"
+        if not path.is_file():
+            continue
+        try:
+            data = json.loads(_decode(path.read_bytes()))
+        except (OSError, ValueError, RecursionError) as error:
+            ctx.skipped.append(Skipped(str(path), f"users.json not read, user ids kept ({_limit(str(error), 80)})"))
+            return users
+        if isinstance(data, list):
+            for user in data:
+                if isinstance(user, dict) and isinstance(user.get("id"), str):
+                    name = _person(user)
+                    if name:
+                        users[user["id"]] = name
+        return users
+    return users
+
+
+def _slack_ts(value: Any) -> datetime | None:
+    try:
+        seconds = float(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else math.nan
+    except ValueError:
+        return None
+    if not math.isfinite(seconds) or not -62_135_596_800 < seconds < 253_402_300_799:
+        return None
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _slack_item(
+    message: Any, where: str, order: int, users: dict[str, str], channel: str, ctx: _Context
+) -> _Item | str:
+    """One Slack message as an item, or the reason it was skipped."""
+    if not isinstance(message, dict):
+        return "not a message object"
+    when = _slack_ts(message.get("ts"))
+    if when is None:
+        return "no usable ts (epoch seconds)"
+    subtype = _text_of(message.get("subtype"))
+    if subtype in _SLACK_DELETED:
+        return "deleted message"
+    if subtype in _SLACK_NOISE and not ctx.include_noise:
+        return f"{subtype} (channel noise; include it with include_noise)"
+    text = _slack_unescape(_text_of(message.get("text")), users)
+    attachments = message.get("attachments")
+    if not text.strip() and isinstance(attachments, list):
+        parts = []
+        for attachment in attachments:
+            if isinstance(attachment, dict):
+                piece = _text_of(attachment.get("fallback")) or " — ".join(
+                    p for p in (_text_of(attachment.get("title")), _text_of(attachment.get("text"))) if p
+                )
+                if piece:
+                    parts.append(_slack_unescape(piece, users))
+        text = "\n".join(parts)
+    files = message.get("files")
+    if isinstance(files, list):
+        for shared in files:
+            if isinstance(shared, dict):
+                title = _text_of(shared.get("title")) or _text_of(shared.get("name")) or "a file"
+                text = (text + " " if text.strip() else "") + f"[file: {title}]"
+    text = _clean(text).strip()
+    if not text:
+        return "no text"
+    thread = message.get("thread_ts")
+    if thread is not None and str(thread) != str(message.get("ts")):
+        text = "↳ " + text
+    uid = _text_of(message.get("user"))
+    name = (
+        users.get(uid)
+        or _person(message.get("user_profile"))
+        or _clean(_text_of(message.get("username"))).strip()
+        or _person(message.get("bot_profile"))
+        or uid
+        or _clean(_text_of(message.get("bot_id")))
+        or "unknown"
+    )
+    source = f"slack:#{channel} @{name}" if channel else f"slack:@{name}"
+    return _Item(
+        when=when.astimezone(ctx.default_zone),
+        zone=ctx.default_label,
+        text=text,
+        source=source,
+        where=where,
+        order=order,
+    )
+
+
+def _slack_messages(data: Any) -> list[Any] | None:
+    if isinstance(data, dict) and isinstance(data.get("messages"), list):
+        data = data["messages"]
+    return data if isinstance(data, list) else None
+
+
+def _collect_users(messages: Iterable[Any], users: dict[str, str]) -> None:
+    """Names from the user_profile a message carries, for ids users.json doesn't have."""
+    for message in messages:
+        if isinstance(message, dict) and isinstance(message.get("user"), str) and message["user"] not in users:
+            name = _person(message.get("user_profile"))
+            if name:
+                users[message["user"]] = name
+
+
+def _slack_batch(
+    messages: list[Any], prefix: str, users: dict[str, str], channel: str, ctx: _Context, start: int
+) -> list[_Item]:
+    items = []
+    for index, message in enumerate(messages, 1):
+        if not prefix and index % _step(len(messages)) == 0:
+            ctx.report(index, len(messages))
+        where = f"{prefix} entry {index}" if prefix else f"entry {index}"
+        result = _slack_item(message, where, start + index, users, channel, ctx)
+        if isinstance(result, str):
+            ctx.skipped.append(Skipped(where, result))
+        else:
+            items.append(result)
+    return items
+
+
+def _channel_name(name: str) -> str:
+    if not name or name.startswith("<") or _SLACK_DAY.fullmatch(name):
+        return ""
+    return Path(name).stem
+
+
+def _parse_slack_data(data: Any, ctx: _Context, channel: str, users: dict[str, str]) -> list[_Item]:
+    messages = _slack_messages(data)
+    if messages is None:
+        raise ctx.fail("not a Slack export: expected a JSON array of messages (objects with 'ts')")
+    _collect_users(messages, users)
+    items = _slack_batch(messages, "", users, channel, ctx, 0)
+    ctx.report(len(messages), len(messages))
+    return items
+
+
+def _day_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if _SLACK_DAY.fullmatch(p.name) and p.is_file())
+    except OSError:
+        return []
+
+
+def _parse_slack_folder(folder: Path, ctx: _Context) -> list[_Item]:
+    try:
+        entries = list(folder.iterdir())
+    except OSError as error:
+        raise ctx.fail(f"cannot read the folder ({error.strerror or error})") from None
+    days = sorted(p for p in entries if _SLACK_DAY.fullmatch(p.name) and p.is_file())
+    if not days:
+        channels = sorted(p.name for p in entries if p.is_dir() and _day_files(p))
+        if channels:
+            shown = ", ".join(channels[:8]) + (", …" if len(channels) > 8 else "")
+            raise ctx.fail(f"this is a whole Slack workspace export; choose one channel folder in it ({shown})")
+        raise ctx.fail("no Slack day files (YYYY-MM-DD.json) in this folder")
+    users = _load_users((folder, folder.parent), ctx)
+    channel = folder.name
+    batches: list[tuple[str, list[Any]]] = []
+    for number, path in enumerate(days, 1):
+        ctx.report(number - 1, len(days))
+        try:
+            data = json.loads(_decode(path.read_bytes()))
+        except (OSError, ValueError, RecursionError) as error:
+            ctx.skipped.append(Skipped(path.name, f"not readable as JSON ({_limit(str(error), 80)})"))
+            continue
+        messages = _slack_messages(data)
+        if messages is None:
+            ctx.skipped.append(Skipped(path.name, "not a JSON array of messages"))
+            continue
+        batches.append((path.name, messages))
+    for _, messages in batches:
+        _collect_users(messages, users)
+    items: list[_Item] = []
+    seen = 0
+    for prefix, messages in batches:
+        items.extend(_slack_batch(messages, prefix, users, channel, ctx, seen))
+        seen += len(messages)
+    ctx.report(len(days), len(days))
+    return items
+
+
+# PagerDuty ------------------------------------------------------------------------------------
+
+#: PagerDuty log entry types with a clear kind (not marked as guessed). Annotations and anything
+#: else are guessed from their text.
+PAGERDUTY_KINDS: dict[str, EventKind] = {
+    "trigger_log_entry": EventKind.DETECTION,
+    "acknowledge_log_entry": EventKind.RESPONSE,
+    "resolve_log_entry": EventKind.RESOLUTION,
+    "notify_log_entry": EventKind.RESPONSE,
+    "escalate_log_entry": EventKind.RESPONSE,
+    "repeat_escalation_path_log_entry": EventKind.RESPONSE,
+    "assign_log_entry": EventKind.RESPONSE,
+    "delegate_log_entry": EventKind.RESPONSE,
+    "responder_request_log_entry": EventKind.RESPONSE,
+    "responder_accept_log_entry": EventKind.RESPONSE,
+    "status_update_log_entry": EventKind.COMMUNICATION,
+}
+
+
+def _pd_item(entry: Any, where: str, order: int, ctx: _Context) -> _Item | str:
+    if not isinstance(entry, dict):
+        return "not a log entry object"
+    created = entry.get("created_at")
+    if not isinstance(created, str):
+        return "no created_at"
+    try:
+        when = datetime.fromisoformat(created.strip())
+    except ValueError:
+        return f"cannot read created_at {_limit(created, 40)!r}"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=ctx.default_zone)
+    kind_name = _text_of(entry.get("type")).removesuffix("_reference")
+    summary = _clean(_text_of(entry.get("summary"))).strip()
+    channel = entry.get("channel") if isinstance(entry.get("channel"), dict) else {}
+    incident = entry.get("incident") if isinstance(entry.get("incident"), dict) else {}
+    text = summary
+    if kind_name == "annotate_log_entry":
+        note = next((_text_of(channel.get(k)) for k in ("content", "summary", "notes") if _text_of(channel.get(k))), "")
+        text = _clean(note).strip() or summary
+    elif kind_name == "trigger_log_entry":
+        title = _clean(_text_of(incident.get("summary")) or _text_of(incident.get("title"))).strip()
+        if title and title not in text:
+            text = f"{text}: {title}" if text else title
+    if not text:
+        text = kind_name.removesuffix("_log_entry").replace("_", " ")
+    if not text:
+        return "no summary"
+    agent = entry.get("agent")
+    who = _clean(_text_of(agent.get("summary")) or _text_of(agent.get("name"))) if isinstance(agent, dict) else ""
+    who = who.strip() or (_clean(agent).strip() if isinstance(agent, str) else "")
+    evidence = _text_of(entry.get("html_url")) or _text_of(incident.get("html_url"))
+    kind = (PAGERDUTY_KINDS[kind_name], False) if kind_name in PAGERDUTY_KINDS else guess_kind(text)
+    try:
+        local = when.astimezone(ctx.default_zone)
+    except OverflowError:
+        return "the date is out of range"
+    return _Item(
+        when=local,
+        zone=ctx.default_label,
+        text=text,
+        source=f"pagerduty:{who}" if who else "pagerduty",
+        where=where,
+        evidence=_clean(evidence).strip(),
+        kind=kind,
+        order=order,
+    )
+
+
+def _parse_pagerduty_data(data: Any, ctx: _Context) -> list[_Item]:
+    entries = _pd_entries(data)
+    if entries is None:
+        raise ctx.fail('not PagerDuty log entries: expected {"log_entries": [...]} or a JSON array of log entries')
+    items = []
+    for index, entry in enumerate(entries, 1):
+        where = f"entry {index}"
+        result = _pd_item(entry, where, index, ctx)
+        if isinstance(result, str):
+            ctx.skipped.append(Skipped(where, result))
+        else:
+            items.append(result)
+        if index % _step(len(entries)) == 0:
+            ctx.report(index, len(entries))
+    ctx.report(len(entries), len(entries))
+    return items
+
+
+# --------------------------------------------------------------------------------------------
+# Reading, detection, finishing
+# --------------------------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 (spreadsheet exports)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _read(path: Path, display: str) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise TimelineImportError(
+                f"the file is too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)", source=display
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise TimelineImportError("no such file", source=display) from None
+    except PermissionError:
+        raise TimelineImportError("permission denied", source=display) from None
+    except IsADirectoryError:
+        raise TimelineImportError("is a folder", source=display) from None
+    except OSError as error:
+        raise TimelineImportError(f"cannot read the file ({error.strerror or error})", source=display) from None
+    return _decode(data)
+
+
+def _detect(text: str, ctx: _Context, suffix: str) -> tuple[str, Any]:
+    """The format of the text (and the parsed JSON when it is JSON)."""
+    stripped = text.lstrip()
+    if stripped[:1] in ("[", "{"):
+        try:
+            data = json.loads(stripped)
+        except (ValueError, RecursionError):
+            data = None
+        else:
+            if _is_slack(data):
+                return "slack", data
+            if _pd_entries(data) is not None:
+                return "pagerduty", data
+            if isinstance(data, (list, dict)):
+                raise ctx.fail(
+                    "JSON, but neither a Slack export (messages with 'ts') nor PagerDuty log entries; "
+                    "choose a format with --format"
+                )
+    if _looks_like_csv(text) or suffix in (".csv", ".tsv"):
+        return "csv", None
+    return "text", None
+
+
+def event_key(event: TimelineEvent) -> tuple[datetime, str] | None:
+    """What makes two events the same: the time to the second and the text with whitespace normalised."""
+    if event.time is None:
+        return None
+    when = event.time.replace(microsecond=0)
+    try:
+        when = (when if when.tzinfo is not None else when.replace(tzinfo=UTC)).astimezone(UTC)
+    except OverflowError:  # a time at the very edge of the calendar: compare it as written
+        when = when.replace(tzinfo=None)
+    return when, _normalise(event.text)
+
+
+def _aware(value: datetime | None, zone: tzinfo, what: str) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        raise TimelineImportError(f"{what} must be a date and time")
+    return value if value.tzinfo is not None else value.replace(tzinfo=zone)
+
+
+def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
+    unit = "entry" if fmt in ("slack", "pagerduty") else "line"
+    items.sort(key=lambda item: (item.when, item.order))
+    events: list[TimelineEvent] = []
+    seen: set[tuple[datetime, str]] = set()
+    duplicates = filtered = 0
+    readable = 0
+    for item in items:
+        text = _limit(_clean(item.text).strip(), _TEXT_LIMIT)
+        if not text:
+            ctx.skipped.append(Skipped(item.where, "a time but no text"))
+            continue
+        if not _MIN_YEAR <= item.when.year <= _MAX_YEAR:
+            ctx.skipped.append(Skipped(item.where, f"the year {item.when.year} is out of range"))
+            continue
+        readable += 1
+        if (ctx.since is not None and item.when < ctx.since) or (ctx.until is not None and item.when > ctx.until):
+            filtered += 1
+            continue
+        when = item.when.replace(microsecond=0)
+        key = (when.astimezone(UTC), _normalise(text))
+        if key in seen:
+            duplicates += 1
+            continue
+        seen.add(key)
+        kind, guessed = item.kind if item.kind is not None else guess_kind(text)
+        events.append(
+            TimelineEvent(
+                time=when,
+                zone=item.zone,
+                kind=kind,
+                kind_guessed=guessed,
+                text=text,
+                source=_limit(_clean(item.source), _SHORT_LIMIT),
+                evidence=_limit(item.evidence, _SHORT_LIMIT),
+            )
+        )
+    ctx.skipped.sort(key=_skip_order)
+    if not readable:
+        hint = ""
+        if ctx.skipped:
+            count = len(ctx.skipped)
+            noun = unit if count == 1 else ("entries" if unit == "entry" else unit + "s")
+            hint = f" ({count} {noun} skipped; first: {ctx.skipped[0]})"
+        raise ctx.fail(f"no events found{hint}")
+    return ImportResult(
+        events=events,
+        skipped=ctx.skipped,
+        format=fmt,
+        name=ctx.name,
+        zone=ctx.doc_zone,
+        duplicates=duplicates,
+        filtered=filtered,
+        unit=unit,
+    )
+
+
+def _skip_order(skipped: Skipped) -> tuple[str, int]:
+    m = re.search(r"(\d+)$", skipped.where)
+    return (skipped.where[: m.start()] if m else skipped.where, int(m.group(1)) if m else 0)
+
+
+def _context(
+    name: str,
+    display: str,
+    tz: str | None,
+    anchor: date | None,
+    doc_zone: str,
+    since: datetime | None,
+    until: datetime | None,
+    include_noise: bool,
+    progress: Progress | None,
+) -> _Context:
+    doc_info, doc_name = _named_zone(doc_zone, "the document")
+    if tz is not None and tz != "":
+        default_zone, tz_name = _named_zone(tz, "--tz")
+        label = "" if tz_name == doc_name else tz_name
+    else:
+        default_zone, label = doc_info, ""
+    if anchor is not None and not isinstance(anchor, date):
+        raise TimelineImportError("the anchor must be a date")
+    if isinstance(anchor, datetime):
+        anchor = (anchor if anchor.tzinfo is None else anchor.astimezone(default_zone)).date()
+    since_aware = _aware(since, default_zone, "since")
+    until_aware = _aware(until, default_zone, "until")
+    if since_aware is not None and until_aware is not None and since_aware > until_aware:
+        raise TimelineImportError("since is later than until")
+    return _Context(
+        name=name,
+        display=display,
+        default_zone=default_zone,
+        default_label=label,
+        doc_zone=doc_name,
+        anchor=anchor,
+        since=since_aware,
+        until=until_aware,
+        include_noise=include_noise,
+        progress=progress,
+    )
+
+
+def _check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise TimelineImportError(f"unknown format {fmt!r} (choose {', '.join(FORMATS[:-1])} or {FORMATS[-1]})")
+    return fmt
+
+
+def _parse(
+    text: str,
+    fmt: str,
+    ctx: _Context,
+    *,
+    suffix: str = "",
+    users: Callable[[], dict[str, str]] = dict,
+    channel: str = "",
+) -> ImportResult:
+    if not text.strip():
+        raise ctx.fail("the file is empty")
+    data: Any = None
+    if fmt == "auto":
+        fmt, data = _detect(text, ctx, suffix)
+    if fmt == "text":
+        items = _parse_text(text, ctx)
+    elif fmt == "csv":
+        items = _parse_csv(text, ctx)
+    elif fmt == "slack":
+        if data is None:
+            data = _load_json(text, ctx, "Slack export")
+        items = _parse_slack_data(data, ctx, channel, users())
+    else:
+        if data is None:
+            data = _load_json(text, ctx, "PagerDuty log")
+        items = _parse_pagerduty_data(data, ctx)
+    return _finish(items, fmt, ctx)
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def parse_timeline(
+    source: Path | str,
+    *,
+    fmt: str = "auto",
+    tz: str | None = None,
+    anchor: date | None = None,
+    doc_zone: str = "UTC",
+    since: datetime | None = None,
+    until: datetime | None = None,
+    include_noise: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Read timeline events from a file (text, Slack JSON, CSV, PagerDuty JSON) or a Slack channel folder.
+
+    `tz`: the zone of times that don't say theirs (default: `doc_zone`). `anchor`: the date of times
+    without one (default: the first date in the file). `since`/`until`: keep events in this range
+    (inclusive). `progress(done, total)` is called now and then. Raises TimelineImportError when
+    nothing can be imported.
+    """
+    _check_format(fmt)
+    display = str(source)
+    try:
+        path = Path(source)
+        is_dir = path.is_dir()
+    except (OSError, ValueError, TypeError):
+        raise TimelineImportError("not a readable path", source=display) from None
+    ctx = _context(path.name or display, display, tz, anchor, doc_zone, since, until, include_noise, progress)
+    if is_dir:
+        if fmt not in ("auto", "slack"):
+            raise ctx.fail(f"is a folder; only a Slack channel export can be a folder, not {fmt}")
+        return _finish(_parse_slack_folder(path, ctx), "slack", ctx)
+    text = _read(path, display)
+    parent = path.parent
+    return _parse(
+        text,
+        fmt,
+        ctx,
+        suffix=path.suffix.lower(),
+        users=lambda: _load_users((parent, parent.parent), ctx),
+        channel=parent.name if _SLACK_DAY.fullmatch(path.name) else path.stem,
+    )
+
+
+def parse_timeline_text(
+    text: str,
+    fmt: str = "auto",
+    name: str = "<input>",
+    *,
+    tz: str | None = None,
+    anchor: date | None = None,
+    doc_zone: str = "UTC",
+    since: datetime | None = None,
+    until: datetime | None = None,
+    include_noise: bool = False,
+    progress: Progress | None = None,
+    users: dict[str, str] | None = None,
+) -> ImportResult:
+    """Like parse_timeline, for text already in memory (a paste, a test).
+
+    `name` stands for the file in sources and messages (a Slack channel name is taken from it unless
+    it is a day file name or starts with '<'); `users` maps Slack user ids to names.
+    """
+    _check_format(fmt)
+    if not isinstance(text, str):
+        raise TimelineImportError("the input must be text", source=name)
+    ctx = _context(name, name, tz, anchor, doc_zone, since, until, include_noise, progress)
+    return _parse(
+        text.removeprefix("\ufeff"),
+        fmt,
+        ctx,
+        suffix="" if name.startswith("<") else Path(name).suffix.lower(),
+        users=lambda: dict(users or {}),
+        channel=_channel_name(name),
+    )
+
+
+def anchor_date(pm: PostMortem) -> date | None:
+    """The incident's date in the document's zone: from the start time, else the first other setup time,
+    else the earliest timed event. What to pass as `anchor`."""
+    zone = pm.tzinfo
+    timed = [e.time for e in pm.timeline if e.time is not None]
+    candidates = [pm.started, pm.detected, pm.responded, pm.mitigated, pm.resolved, min(timed) if timed else None]
+    value = next((v for v in candidates if v is not None), None)
+    return None if value is None else _local_date(value, zone)
+
+
+def plan_import(pm: PostMortem, result: ImportResult) -> list[TimelineEvent]:
+    """The events of the result the post-mortem doesn't have yet (same second, same text = same event)."""
+    seen = {key for key in map(event_key, pm.timeline) if key is not None}
+    fresh = []
+    for event in result.events:
+        key = event_key(event)
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        fresh.append(event)
+    return fresh
+
+
+def apply_import(pm: PostMortem, events: Iterable[TimelineEvent]) -> PostMortem:
+    """An updated copy of the post-mortem with the events added (duplicates left out) and the timeline sorted
+    (timed events by time, untimed ones after them in their order). The original is not changed."""
+    updated = pm.model_copy(deep=True)
+    seen = {key for key in map(event_key, updated.timeline) if key is not None}
+    for event in events:
+        key = event_key(event)
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        updated.timeline.append(event.model_copy(deep=True))
+    timed = [e for e in updated.timeline if e.time is not None]
+    untimed = [e for e in updated.timeline if e.time is None]
+    timed.sort(key=lambda e: e.time)  # type: ignore[arg-type, return-value]
+    updated.timeline = timed + untimed
+    return updated

@@ -1,0 +1,777 @@
+"""Timeline import: text logs, Slack exports, CSV, PagerDuty log entries; dedupe, filters, errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time as clock
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pmtui.io.timeline_import import (
+    FORMATS,
+    ImportResult,
+    TimelineImportError,
+    anchor_date,
+    apply_import,
+    guess_kind,
+    parse_timeline,
+    parse_timeline_text,
+    plan_import,
+)
+from pmtui.model import EventKind, PostMortem, TimelineEvent
+
+FIXTURES = Path(__file__).parent / "fixtures" / "timeline"
+TEXT_LOG = FIXTURES / "ops-notes.log"
+SLACK_ROOT = FIXTURES / "slack-export"
+SLACK_CHANNEL = SLACK_ROOT / "inc-2291-checkout"
+CSV_FILE = FIXTURES / "incident-2291.csv"
+PD_FILE = FIXTURES / "pagerduty-log-entries.json"
+BERLIN = ZoneInfo("Europe/Berlin")
+INCIDENT_DAY = date(2026, 3, 2)
+
+
+def utc(text: str) -> datetime:
+    """'2026-03-02 22:27:05' as an aware UTC datetime."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def at_utc(result: ImportResult) -> list[datetime]:
+    return [e.time.astimezone(UTC) for e in result.events]
+
+
+def texts(result: ImportResult) -> list[str]:
+    return [e.text for e in result.events]
+
+
+def by_text(result: ImportResult, fragment: str) -> TimelineEvent:
+    matches = [e for e in result.events if fragment in e.text]
+    assert len(matches) == 1, (fragment, texts(result))
+    return matches[0]
+
+
+def parse(text: str, **kwargs) -> ImportResult:
+    kwargs.setdefault("anchor", INCIDENT_DAY)
+    kwargs.setdefault("doc_zone", "Europe/Berlin")
+    return parse_timeline_text(text, **kwargs)
+
+
+# --------------------------------------------------------------------------------------------
+# Plain text
+# --------------------------------------------------------------------------------------------
+
+
+class TestTextFixture:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return parse_timeline(TEXT_LOG, anchor=INCIDENT_DAY, doc_zone="Europe/Berlin")
+
+    def test_detected_and_counted(self, result: ImportResult) -> None:
+        assert result.format == "text"
+        assert len(result.events) == 14
+        assert result.summary() == "14 events from 23:27 to 00:40, 4 lines skipped"
+
+    def test_lines_before_the_first_time_and_bad_dates_are_skipped_with_a_reason(self, result: ImportResult) -> None:
+        assert [s.where for s in result.skipped] == ["line 1", "line 2", "line 3", "line 19"]
+        assert result.skipped[0].reason == "no time at the start of the line"
+        assert "2026-02-30" in result.skipped[3].reason
+        assert not any("bogus" in t for t in texts(result))
+
+    def test_times_roll_over_midnight_and_keep_their_zones(self, result: ImportResult) -> None:
+        assert at_utc(result) == [
+            utc("2026-03-02 22:27:00"),  # 23:27 Berlin
+            utc("2026-03-02 22:31:40"),
+            utc("2026-03-02 22:33:05"),  # ISO with Z
+            utc("2026-03-02 22:35:12"),  # [23:35:12]
+            utc("2026-03-02 22:38:00"),
+            utc("2026-03-02 22:41:00"),  # "- 23:41" bullet
+            utc("2026-03-02 22:44:00"),  # 23:44 CET
+            utc("2026-03-02 22:52:10"),  # syslog "Mar  2 23:52:10"
+            utc("2026-03-02 22:58:00"),
+            utc("2026-03-02 23:04:00"),  # 00:04 -> next day
+            utc("2026-03-02 23:15:00"),  # 2026-03-03 00:15:00+01:00
+            utc("2026-03-02 23:20:00"),  # "23:20 UTC" after 00:15 Berlin: same instant day, not the next
+            utc("2026-03-02 23:31:00"),
+            utc("2026-03-02 23:40:00"),
+        ]
+        assert by_text(result, "PagerDuty paged").zone == "UTC"
+        assert by_text(result, "customers notified").zone == "UTC"
+        assert by_text(result, "deploy of checkout-api").zone == ""  # read in the document's zone
+        assert all(e.time.tzinfo is not None for e in result.events)
+
+    def test_continuation_lines_join_the_line_above(self, result: ImportResult) -> None:
+        event = by_text(result, "CrashLoopBackOff")
+        assert event.text.splitlines() == [
+            "ERROR checkout-api pods in CrashLoopBackOff:",
+            "panic: runtime error: invalid memory address or nil pointer dereference",
+            "goroutine 1 [running]:",
+        ]
+
+    def test_ansi_and_control_characters_are_stripped(self, result: ImportResult) -> None:
+        for event in result.events:
+            assert "\x1b" not in event.text and "\x07" not in event.text
+        assert by_text(result, "set to monitoring").text == "status page set to monitoring"
+        assert by_text(result, "customers notified").text == "customers notified via status page"
+
+    def test_sources_name_file_and_line(self, result: ImportResult) -> None:
+        assert result.events[0].source == "ops-notes.log:5"
+        assert by_text(result, "CrashLoopBackOff").source == "ops-notes.log:9"
+
+    def test_kinds_are_guessed_where_the_text_says(self, result: ImportResult) -> None:
+        expected = {
+            "deploy of checkout-api": (EventKind.OTHER, False),
+            "[FIRING:1]": (EventKind.DETECTION, True),
+            "PagerDuty paged": (EventKind.DETECTION, True),
+            "acknowledged, looking": (EventKind.RESPONSE, True),
+            "declared SEV2": (EventKind.RESPONSE, True),
+            "posted status page update": (EventKind.COMMUNICATION, True),
+            "rolling back checkout-api": (EventKind.MITIGATION, True),
+            "incident resolved": (EventKind.RESOLUTION, True),
+            "back to baseline": (EventKind.OTHER, False),
+        }
+        for fragment, (kind, guessed) in expected.items():
+            event = by_text(result, fragment)
+            assert (event.kind, event.kind_guessed) == (kind, guessed), fragment
+
+
+@pytest.mark.parametrize(
+    ("line", "expected_utc"),
+    [
+        ("2026-03-02T23:27:05Z x", "2026-03-02 23:27:05"),
+        ("2026-03-02 23:27:05+01:00 x", "2026-03-02 22:27:05"),
+        ("2026-03-02 23:27:05.250 +0100 x", "2026-03-02 22:27:05"),
+        ("2026-03-02 23:27:05,123 INFO x", "2026-03-02 22:27:05"),
+        ("2017-01-31 23:27 x", "2017-01-31 22:27:00"),
+        ("2026/03/02 23:27 x", "2026-03-02 22:27:00"),
+        ("02.03.2026 23:27 x", "2026-03-02 22:27:00"),
+        ("23:27 x", "2026-03-02 22:27:00"),
+        ("23:27:05 x", "2026-03-02 22:27:05"),
+        ("[14:05:33] x", "2026-03-02 13:05:33"),
+        ("[2026-03-02 14:05:33] x", "2026-03-02 13:05:33"),
+        ("Mar  2 23:27:01 host sshd[1]: x", "2026-03-02 22:27:01"),
+        ("Mar 2, 2026 23:27 x", "2026-03-02 22:27:00"),
+        ("14:05 UTC x", "2026-03-02 14:05:00"),
+        ("14:05 GMT x", "2026-03-02 14:05:00"),
+        ("14:05Z x", "2026-03-02 14:05:00"),
+        ("14:05 CET x", "2026-03-02 13:05:00"),
+        ("14:05 EST x", "2026-03-02 19:05:00"),
+        ("14:05 UTC+2 x", "2026-03-02 12:05:00"),
+        ("14:05 +05:30 x", "2026-03-02 08:35:00"),
+        ("14:05 America/New_York x", "2026-03-02 19:05:00"),
+        ("11:27 PM x", "2026-03-02 22:27:00"),
+        ("9:05 a.m. x", "2026-03-02 08:05:00"),
+        ("* 14:05 x", "2026-03-02 13:05:00"),
+        ("- [14:05] - x", "2026-03-02 13:05:00"),
+        ("14:05: x", "2026-03-02 13:05:00"),
+        ("14:05 | x", "2026-03-02 13:05:00"),
+    ],
+)
+def test_time_forms(line: str, expected_utc: str) -> None:
+    result = parse(line)
+    assert at_utc(result) == [utc(expected_utc)]
+    assert result.events[0].text.endswith("x")
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("14:05 ERROR disk full", "ERROR disk full"),  # not a zone
+        ("14:05 IST call", "IST call"),  # ambiguous abbreviation: left in the text
+        ("14:05 DB failover", "DB failover"),
+        ("14:05 AMQP broker down", "AMQP broker down"),
+        ("14:05 -5 replicas", "-5 replicas"),
+    ],
+)
+def test_words_after_a_time_are_not_taken_for_zones(line: str, text: str) -> None:
+    result = parse(line)
+    assert texts(result) == [text]
+    assert at_utc(result) == [utc("2026-03-02 13:05:00")]
+
+
+@pytest.mark.parametrize("line", ["99:99 nope", "24:00 nope", "12:345 nope", "1234 nope", "13:05 PM nope", "nope"])
+def test_not_a_time(line: str) -> None:
+    result = parse(f"10:00 first\n{line}")
+    assert texts(result) == [f"first\n{line}"]
+
+
+def test_midnight_rollover() -> None:
+    result = parse("23:50 a\n23:59:30 b\n00:10 c\n01:00 d\n00:30 e\n")
+    assert at_utc(result) == [
+        utc("2026-03-02 22:50:00"),
+        utc("2026-03-02 22:59:30"),
+        utc("2026-03-02 23:10:00"),
+        utc("2026-03-02 23:30:00"),  # "00:30" after "01:00": 30 minutes back, within the tolerance
+        utc("2026-03-03 00:00:00"),
+    ]
+    assert texts(result) == ["a", "b", "c", "e", "d"]
+
+
+def test_going_back_more_than_an_hour_moves_to_the_next_day() -> None:
+    result = parse("10:00 a\n09:30 b\n08:00 c\n")  # c is 90 minutes before b
+    assert texts(result) == ["b", "a", "c"]
+    assert at_utc(result) == [utc("2026-03-02 08:30:00"), utc("2026-03-02 09:00:00"), utc("2026-03-03 07:00:00")]
+
+
+def test_small_step_back_across_midnight_stays_on_the_previous_day() -> None:
+    result = parse("00:10 a\n23:55 b\n")
+    assert [e.time.astimezone(BERLIN).isoformat() for e in result.events] == [
+        "2026-03-01T23:55:00+01:00",
+        "2026-03-02T00:10:00+01:00",
+    ]
+
+
+def test_rollover_across_daylight_saving_change() -> None:
+    result = parse("23:30 a\n01:30 b\n03:30 c\n", anchor=date(2026, 3, 28))
+    assert [e.time.astimezone(BERLIN).isoformat() for e in result.events] == [
+        "2026-03-28T23:30:00+01:00",
+        "2026-03-29T01:30:00+01:00",
+        "2026-03-29T03:30:00+02:00",
+    ]
+
+
+def test_date_heading_sets_the_date() -> None:
+    result = parse("## 2026-03-05\n09:00 a\n\nTuesday 2026-03-10\n09:00 b\n")
+    assert at_utc(result) == [utc("2026-03-05 08:00:00"), utc("2026-03-10 08:00:00")]
+    assert result.skipped == []
+
+
+def test_without_an_anchor_the_first_date_in_the_file_is_used() -> None:
+    result = parse_timeline_text("23:50 a\n2026-03-03 00:10 b\n00:20 c\n", doc_zone="UTC")
+    assert at_utc(result) == [utc("2026-03-02 23:50:00"), utc("2026-03-03 00:10:00"), utc("2026-03-03 00:20:00")]
+
+
+def test_without_an_anchor_or_any_date_it_says_so() -> None:
+    with pytest.raises(TimelineImportError, match=r"^notes\.txt: line 2: the times have no date"):
+        parse_timeline_text("notes\n23:50 a\n", name="notes.txt")
+
+
+def test_syslog_year_rolls_over() -> None:
+    result = parse("Dec 31 23:59:00 a\nJan  1 00:01:00 b\n", anchor=date(2025, 12, 31), doc_zone="UTC")
+    assert at_utc(result) == [utc("2025-12-31 23:59:00"), utc("2026-01-01 00:01:00")]
+
+
+def test_tz_argument_reads_zoneless_times_and_names_the_zone() -> None:
+    result = parse("10:00 a\n15:05 UTC b\n", tz="America/New_York")
+    assert at_utc(result) == [utc("2026-03-02 15:00:00"), utc("2026-03-02 15:05:00")]
+    assert [e.zone for e in result.events] == ["America/New_York", "UTC"]
+    # the same zone as the document is left empty (= the document's zone)
+    same = parse("10:00 a\n", tz="Europe/Berlin")
+    assert same.events[0].zone == ""
+
+
+def test_text_is_kept_literal_but_escapes_and_controls_go() -> None:
+    line = "10:00 [bold red]x[/] <b>y</b> \x1b[31mred\x1b[0m\x00\x08 \u202eevil \\n *md*"
+    result = parse(line)
+    assert texts(result) == ["[bold red]x[/] <b>y</b> red evil \\n *md*"]
+
+
+def test_empty_and_unreadable_inputs_fail_with_a_message() -> None:
+    with pytest.raises(TimelineImportError, match="empty"):
+        parse_timeline_text("  \n\n", name="x.log")
+    with pytest.raises(TimelineImportError, match=r"^x\.log: no events found \(2 lines skipped; first: line 1: "):
+        parse_timeline_text("hello\nworld\n", name="x.log", fmt="text")
+
+
+def test_a_time_with_no_text_is_skipped() -> None:
+    result = parse("10:00\n10:05 b\n")
+    assert texts(result) == ["b"]
+    assert [str(s) for s in result.skipped] == ["line 1: a time but no text"]
+
+
+# --------------------------------------------------------------------------------------------
+# Slack
+# --------------------------------------------------------------------------------------------
+
+
+class TestSlackFolder:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return parse_timeline(SLACK_CHANNEL, doc_zone="Europe/Berlin")
+
+    def test_detected_counted_sorted(self, result: ImportResult) -> None:
+        assert result.format == "slack"
+        assert len(result.events) == 11
+        assert at_utc(result) == sorted(at_utc(result))
+        assert result.summary() == "11 events from 23:31 to 00:40, 5 entries skipped"
+
+    def test_times_come_from_ts_not_the_day_file_name(self, result: ImportResult) -> None:
+        # in 2026-03-03.json (named in Berlin time) but 23:04 on 2 March in UTC
+        event = by_text(result, "rollback done")
+        assert event.time.astimezone(UTC) == utc("2026-03-02 23:04:00")
+        assert event.time.astimezone(BERLIN).date() == date(2026, 3, 3)
+
+    def test_noise_and_deleted_messages_are_skipped_with_reasons(self, result: ImportResult) -> None:
+        assert [(s.where, s.reason.split(" ")[0]) for s in result.skipped] == [
+            ("2026-03-02.json entry 1", "channel_join"),
+            ("2026-03-02.json entry 2", "channel_join"),
+            ("2026-03-02.json entry 9", "channel_topic"),
+            ("2026-03-02.json entry 10", "deleted"),
+            ("2026-03-03.json entry 4", "channel_leave"),
+        ]
+
+    def test_include_noise(self) -> None:
+        result = parse_timeline(SLACK_CHANNEL, doc_zone="Europe/Berlin", include_noise=True)
+        assert len(result.events) == 15
+        assert texts(result)[:2] == ["@Sam Okafor has joined the channel", "@Dana Whitfield has joined the channel"]
+        assert "@Lee has left the channel" in texts(result)
+
+    def test_users_are_named_from_users_json_and_message_profiles(self, result: ImportResult) -> None:
+        assert by_text(result, "declaring SEV2").source == "slack:#inc-2291-checkout @Sam Okafor"
+        assert by_text(result, "rolling back now").source == "slack:#inc-2291-checkout @Lee"  # display_name
+        assert by_text(result, "customer tickets").source == "slack:#inc-2291-checkout @Alex Kim"  # user_profile
+        assert by_text(result, "[Triggered]").source == "slack:#inc-2291-checkout @Datadog"  # bot username
+
+    def test_escapes_mentions_channels_links_entities(self, result: ImportResult) -> None:
+        assert by_text(result, "declaring SEV2").text == (
+            "@here declaring SEV2, I'm incident commander. Updates go to #status-updates"
+        )
+        assert by_text(result, "acknowledged").text == (
+            "acknowledged - looking at the checkout dashboard (https://grafana.example.com/d/checkout?from=now-1h&to=now)"
+        )
+        assert by_text(result, "crashlooping").text == (
+            "↳ pods crashlooping since the deploy <v4.12.0> & the config change"
+        )
+        assert by_text(result, "rollback done").text == "rollback done, @Dana Whitfield can you check the error ratio?"
+        assert by_text(result, "post-mortem owner").text.endswith("doc in https://wiki.example.com/pm/2291")
+
+    def test_thread_replies_in_time_order_and_marked(self, result: ImportResult) -> None:
+        order = texts(result)
+        parent = order.index(next(t for t in order if "declaring SEV2" in t))
+        reply = order.index(next(t for t in order if "crashlooping" in t))
+        later_reply = order.index(next(t for t in order if "I'll roll back" in t))
+        status = order.index(next(t for t in order if "posted status page" in t))
+        assert parent < reply < status < later_reply
+        assert order[reply].startswith("↳ ") and order[later_reply].startswith("↳ ")
+        assert not order[parent].startswith("↳")
+
+    def test_edited_message_uses_current_text(self, result: ImportResult) -> None:
+        assert by_text(result, "acknowledged").text.startswith("acknowledged - looking")
+
+    def test_file_share_names_the_file(self, result: ImportResult) -> None:
+        assert by_text(result, "graph").text == "error graph [file: checkout 5xx graph]"
+
+    def test_bot_attachment_text_and_kinds(self, result: ImportResult) -> None:
+        alert = by_text(result, "[Triggered]")
+        assert alert.text == "[Triggered] Checkout 5xx ratio > 5% on checkout-api"
+        assert (alert.kind, alert.kind_guessed) == (EventKind.DETECTION, True)
+        assert by_text(result, "posted status page").kind == EventKind.COMMUNICATION
+        assert by_text(result, "resolved. thanks").kind == EventKind.RESOLUTION
+        assert by_text(result, "customer tickets").kind_guessed is False
+
+    def test_times_are_shown_in_the_document_zone(self, result: ImportResult) -> None:
+        assert all(e.time.utcoffset() == timedelta(hours=1) for e in result.events)
+        assert all(e.zone == "" for e in result.events)
+
+
+def test_slack_single_day_file_uses_folder_name_and_parent_users() -> None:
+    result = parse_timeline(SLACK_CHANNEL / "2026-03-03.json")
+    assert result.format == "slack"
+    assert result.events[0].source == "slack:#inc-2291-checkout @Lee"
+    assert "@Dana Whitfield" in result.events[0].text
+
+
+def test_slack_workspace_root_asks_for_a_channel() -> None:
+    with pytest.raises(TimelineImportError, match=r"whole Slack workspace export.*inc-2291-checkout"):
+        parse_timeline(SLACK_ROOT)
+
+
+def test_slack_folder_without_users_json_keeps_ids(tmp_path: Path) -> None:
+    channel = tmp_path / "ops"
+    shutil.copytree(SLACK_CHANNEL, channel)
+    result = parse_timeline(channel)
+    assert by_text(result, "declaring SEV2").source == "slack:#ops @U02SAM"
+    assert by_text(result, "rollback done").text == "rollback done, @Dana Whitfield can you check the error ratio?"
+
+
+def test_slack_folder_with_a_broken_day_file(tmp_path: Path) -> None:
+    channel = tmp_path / "ops"
+    shutil.copytree(SLACK_CHANNEL, channel)
+    (channel / "2026-03-04.json").write_text("[{not json")
+    result = parse_timeline(channel)
+    assert len(result.events) == 11
+    assert result.skipped[-1].where == "2026-03-04.json"
+
+
+@pytest.mark.parametrize(
+    ("raw", "plain"),
+    [
+        ("a &lt;b&gt; &amp;amp; c", "a <b> &amp; c"),
+        ("<@U1> and <@U2|bob> and <@U3>", "@Ann and @bob and @U3"),
+        ("see <#C1|ops> and <#C2>", "see #ops and #C2"),
+        ("<https://x.example/a?b=1&amp;c=2|the doc>", "the doc (https://x.example/a?b=1&c=2)"),
+        ("<https://x.example>", "https://x.example"),
+        ("<https://x.example|x.example>", "x.example"),
+        ("<mailto:bob@example.com|bob@example.com>", "bob@example.com"),
+        ("<!here> <!channel> <!everyone> <!here|@here>", "@here @channel @everyone @here"),
+        ("<!subteam^S123|@sre-team> please", "@sre-team please"),
+        ("<!date^1392734382^{date}|Feb 18, 2014>", "Feb 18, 2014"),
+        ("a < b > c", "a < b > c"),
+    ],
+)
+def test_slack_unescape(raw: str, plain: str) -> None:
+    messages = [{"ts": "1772490000.000100", "user": "U1", "text": raw}]
+    result = parse_timeline_text(json.dumps(messages), users={"U1": "Ann"})
+    assert texts(result) == [plain]
+
+
+def test_slack_api_response_shape_and_source_without_channel() -> None:
+    data = {"ok": True, "messages": [{"type": "message", "ts": "1772490000.000100", "user": "U1", "text": "hi"}]}
+    result = parse_timeline_text(json.dumps(data))
+    assert result.format == "slack"
+    assert result.events[0].source == "slack:@U1"
+
+
+def test_slack_bad_entries_are_skipped_not_fatal() -> None:
+    messages = [{"ts": "1772490000.1", "text": "ok"}, {"ts": "soon", "text": "x"}, "junk", {"ts": "1e999", "text": "y"}]
+    result = parse_timeline_text(json.dumps(messages), fmt="slack")
+    assert texts(result) == ["ok"]
+    assert [s.where for s in result.skipped] == ["entry 2", "entry 3", "entry 4"]
+
+
+def test_slack_format_on_non_json_fails_clearly() -> None:
+    with pytest.raises(TimelineImportError, match=r"^log\.txt: not JSON, so not a Slack export \(line 1, column \d+: "):
+        parse_timeline_text("10:00 hello", fmt="slack", name="log.txt")
+
+
+# --------------------------------------------------------------------------------------------
+# CSV
+# --------------------------------------------------------------------------------------------
+
+
+class TestCsvFixture:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return parse_timeline(CSV_FILE, doc_zone="Europe/Berlin")
+
+    def test_detected_and_counted(self, result: ImportResult) -> None:
+        assert result.format == "csv"
+        assert len(result.events) == 8
+        assert [str(s) for s in result.skipped] == ["line 5: cannot read the time '02.03.2026 tbd'"]
+
+    def test_date_and_time_columns_joined_in_the_header_zone(self, result: ImportResult) -> None:
+        assert at_utc(result) == [
+            utc("2026-03-02 22:27:00"),
+            utc("2026-03-02 22:31:40"),
+            utc("2026-03-02 22:35:00"),
+            utc("2026-03-02 22:44:00"),
+            utc("2026-03-02 22:58:00"),
+            utc("2026-03-02 23:04:00"),
+            utc("2026-03-02 23:15:00"),
+            utc("2026-03-03 00:40:00"),
+        ]
+        assert {e.zone for e in result.events} == {"UTC"}
+
+    def test_quoted_fields(self, result: ImportResult) -> None:
+        assert result.events[0].text == "Deploy of checkout-api v4.12.0 started; change CHG-2291"
+        assert by_text(result, "Status page").text == 'Status page: "Elevated errors at checkout"'
+        assert by_text(result, "Rollback finished").text == "Rollback finished\nerror ratio dropping"
+
+    def test_kind_column(self, result: ImportResult) -> None:
+        assert (result.events[0].kind, result.events[0].kind_guessed) == (EventKind.TRIGGER, False)
+        alert = by_text(result, "[Triggered]")
+        assert (alert.kind, alert.kind_guessed) == (EventKind.DETECTION, True)  # "alert": a synonym
+        ack = by_text(result, "Acknowledged the page")
+        assert (ack.kind, ack.kind_guessed) == (EventKind.RESPONSE, True)  # empty: guessed from the text
+        assert by_text(result, "Incident resolved").kind_guessed is False
+
+    def test_sources_and_evidence(self, result: ImportResult) -> None:
+        assert result.events[0].source == "incident-2291.csv:2 @Dana"
+        assert result.events[0].evidence == "https://deploy.example.com/runs/8812"
+        assert by_text(result, "Incident resolved").source == "incident-2291.csv:11 @Sam"
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t", "|", ";"])
+def test_csv_delimiters(delimiter: str) -> None:
+    rows = [["timestamp", "message", "author"], ["2026-03-02T22:27:00Z", "deploy, then alert", "dana"]]
+    text = "\n".join(delimiter.join(f'"{c}"' if delimiter in c or "," in c else c for c in row) for row in rows)
+    result = parse_timeline_text(text)
+    assert result.format == "csv"
+    assert texts(result) == ["deploy, then alert"]
+    assert at_utc(result) == [utc("2026-03-02 22:27:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("date,time,text\n03/02/2026,10:00,a\n", "2026-03-02 10:00:00"),  # comma: month first
+        ("date;time;text\n03/02/2026;10:00;a\n", "2026-02-03 10:00:00"),  # semicolon: day first
+        ("date,time,text\n13/02/2026,10:00,a\n", "2026-02-13 10:00:00"),  # the values tell
+        ("created_at,summary\n1772490000,a\n", "2026-03-02 22:20:00"),  # epoch seconds
+        ("created_at,summary\n1772490000000,a\n", "2026-03-02 22:20:00"),  # epoch milliseconds
+    ],
+)
+def test_csv_date_forms(text: str, expected: str) -> None:
+    assert at_utc(parse_timeline_text(text, doc_zone="UTC")) == [utc(expected)]
+
+
+def test_csv_time_only_column_uses_anchor_and_rolls_over() -> None:
+    result = parse_timeline_text("time,event\n23:50,a\n00:10,b\n", anchor=INCIDENT_DAY, doc_zone="UTC")
+    assert at_utc(result) == [utc("2026-03-02 23:50:00"), utc("2026-03-03 00:10:00")]
+
+
+def test_csv_without_a_time_column_says_which_headers_it_saw() -> None:
+    with pytest.raises(TimelineImportError, match=r"^t\.csv: line 1: no time column and text column .*'who'"):
+        parse_timeline_text("who,what happened\nann,x\n", fmt="csv", name="t.csv")
+
+
+def test_csv_zone_column() -> None:
+    text = "time,text,tz\n2026-03-02 10:00,a,America/New_York\n2026-03-02 10:00,b,\n"
+    result = parse_timeline_text(text, doc_zone="UTC")
+    assert sorted(at_utc(result)) == [utc("2026-03-02 10:00:00"), utc("2026-03-02 15:00:00")]
+
+
+# --------------------------------------------------------------------------------------------
+# PagerDuty
+# --------------------------------------------------------------------------------------------
+
+
+class TestPagerDuty:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return parse_timeline(PD_FILE, doc_zone="Europe/Berlin")
+
+    def test_detected_sorted_skipped(self, result: ImportResult) -> None:
+        assert result.format == "pagerduty"
+        assert at_utc(result) == [
+            utc("2026-03-02 22:31:45"),
+            utc("2026-03-02 22:33:05"),
+            utc("2026-03-02 22:35:02"),
+            utc("2026-03-02 22:40:05"),
+            utc("2026-03-02 22:58:30"),
+            utc("2026-03-02 23:40:12"),
+        ]
+        assert [str(s) for s in result.skipped] == ["entry 7: no created_at"]
+
+    def test_kind_mapping(self, result: ImportResult) -> None:
+        assert [(e.kind.value, e.kind_guessed) for e in result.events] == [
+            ("detection", False),  # trigger
+            ("response", False),  # notify
+            ("response", False),  # acknowledge
+            ("response", False),  # escalate
+            ("mitigation", True),  # annotate: guessed from the note
+            ("resolution", False),  # resolve
+        ]
+
+    def test_text_source_evidence(self, result: ImportResult) -> None:
+        trigger, _, ack, _, note, resolve = result.events
+        assert trigger.text == "Triggered through the API: [#2291] Checkout 5xx ratio > 5%"
+        assert trigger.source == "pagerduty:Datadog"
+        assert ack.source == "pagerduty:Dana Whitfield"
+        assert note.text == "Rolling back checkout-api to v4.11.3"
+        assert resolve.evidence == "https://acme.pagerduty.com/incidents/Q2291XYZ"
+
+
+def test_pagerduty_bare_list() -> None:
+    entries = json.loads(PD_FILE.read_text())["log_entries"][:2]
+    result = parse_timeline_text(json.dumps(entries))
+    assert result.format == "pagerduty"
+    assert texts(result) == ["Rolling back checkout-api to v4.11.3", "Resolved by Sam Okafor"]
+
+
+def test_pagerduty_wrong_shape() -> None:
+    with pytest.raises(TimelineImportError, match="not PagerDuty log entries"):
+        parse_timeline_text('{"incidents": []}', fmt="pagerduty")
+    with pytest.raises(TimelineImportError, match="neither a Slack export"):
+        parse_timeline_text('{"incidents": []}')
+
+
+# --------------------------------------------------------------------------------------------
+# Detection, errors, filters, dedupe, applying
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt"),
+    [(TEXT_LOG, "text"), (SLACK_CHANNEL, "slack"), (CSV_FILE, "csv"), (PD_FILE, "pagerduty")],
+)
+def test_auto_detection(path: Path, fmt: str) -> None:
+    assert parse_timeline(path, anchor=INCIDENT_DAY).format == fmt
+
+
+def test_explicit_formats_agree_with_auto() -> None:
+    for path, fmt in [(TEXT_LOG, "text"), (CSV_FILE, "csv"), (PD_FILE, "pagerduty")]:
+        auto = parse_timeline(path, anchor=INCIDENT_DAY)
+        explicit = parse_timeline(path, fmt=fmt, anchor=INCIDENT_DAY)
+        assert texts(auto) == texts(explicit)
+
+
+def test_errors_name_the_file(tmp_path: Path) -> None:
+    with pytest.raises(TimelineImportError, match=r"nope\.log: no such file$"):
+        parse_timeline(tmp_path / "nope.log")
+    empty = tmp_path / "empty.log"
+    empty.write_bytes(b"")
+    with pytest.raises(TimelineImportError, match=r"empty\.log: the file is empty$"):
+        parse_timeline(empty)
+    with pytest.raises(TimelineImportError, match="unknown format 'xml'"):
+        parse_timeline(TEXT_LOG, fmt="xml")
+    with pytest.raises(TimelineImportError, match="unknown time zone 'Mars/Olympus'"):
+        parse_timeline(TEXT_LOG, tz="Mars/Olympus")
+    with pytest.raises(TimelineImportError, match="only a Slack channel export can be a folder"):
+        parse_timeline(SLACK_CHANNEL, fmt="csv")
+    with pytest.raises(TimelineImportError, match="no Slack day files"):
+        parse_timeline(tmp_path)
+    with pytest.raises(TimelineImportError, match=r"pagerduty-log-entries\.json: not a Slack export"):
+        parse_timeline(PD_FILE, fmt="slack")
+
+
+def test_non_utf8_file_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("time;text\n2026-03-02 10:00;Störung gemeldet\n".encode("cp1252"))
+    assert texts(parse_timeline(path)) == ["Störung gemeldet"]
+    path.write_bytes("\ufefftime,text\n2026-03-02 10:00,bom\n".encode("utf-16"))
+    assert texts(parse_timeline(path)) == ["bom"]
+
+
+def test_since_until_are_inclusive() -> None:
+    text = "10:00 a\n10:05 b\n10:10 c\n10:15 d\n"
+    since = datetime(2026, 3, 2, 10, 5, tzinfo=BERLIN)
+    until = datetime(2026, 3, 2, 9, 10, tzinfo=UTC)  # 10:10 Berlin
+    result = parse(text, since=since, until=until)
+    assert texts(result) == ["b", "c"]
+    assert result.filtered == 2
+    assert result.summary() == "2 events from 10:05 to 10:10, 2 outside the time range"
+
+
+def test_since_until_can_filter_everything_without_failing() -> None:
+    result = parse("10:00 a\n", since=datetime(2027, 1, 1, tzinfo=UTC))
+    assert result.events == [] and result.filtered == 1
+    assert result.summary() == "0 events, 1 outside the time range"
+
+
+def test_duplicates_inside_one_import_are_dropped() -> None:
+    result = parse("10:00 deploy  started\n10:00:00 deploy started\n10:00 deploy started!\n")
+    assert texts(result) == ["deploy  started", "deploy started!"]
+    assert result.duplicates == 1
+
+
+def pm_with(*events: TimelineEvent) -> PostMortem:
+    return PostMortem(
+        timezone="Europe/Berlin",
+        started=datetime(2026, 3, 2, 23, 27, tzinfo=BERLIN),
+        timeline=list(events),
+    )
+
+
+def test_plan_and_apply_import() -> None:
+    existing = TimelineEvent(
+        time=datetime(2026, 3, 2, 22, 58, tzinfo=UTC), text="rolling  back checkout-api to v4.11.3"
+    )
+    untimed = TimelineEvent(text="someone mentioned a cache flush, time unknown")
+    pm = pm_with(untimed, existing)
+    result = parse_timeline(TEXT_LOG, anchor=anchor_date(pm), doc_zone=pm.timezone)
+    new = plan_import(pm, result)
+    assert len(new) == len(result.events) - 1
+    assert all("rolling back" not in e.text for e in new)
+    updated = apply_import(pm, new)
+    assert pm.timeline == [untimed, existing]  # the original is untouched
+    assert len(updated.timeline) == 2 + len(new)
+    timed = [e.time for e in updated.timeline if e.time is not None]
+    assert timed == sorted(timed)
+    assert updated.timeline[-1].text == untimed.text
+    # importing again adds nothing
+    assert plan_import(updated, parse_timeline(TEXT_LOG, anchor=anchor_date(pm), doc_zone=pm.timezone)) == []
+    assert apply_import(updated, new).timeline == updated.timeline
+
+
+def test_apply_import_result_validates_and_round_trips() -> None:
+    pm = pm_with()
+    result = parse_timeline(SLACK_CHANNEL, doc_zone=pm.timezone)
+    updated = apply_import(pm, plan_import(pm, result))
+    again = PostMortem.model_validate_json(updated.model_dump_json())
+    assert [e.text for e in again.timeline] == texts(result)
+    assert [e.time for e in again.timeline] == [e.time for e in result.events]
+
+
+def test_anchor_date_uses_the_document_zone() -> None:
+    pm = PostMortem(timezone="Europe/Berlin", started=datetime(2026, 3, 2, 23, 30, tzinfo=UTC))
+    assert anchor_date(pm) == date(2026, 3, 3)
+    assert anchor_date(PostMortem()) is None
+
+
+def test_progress_is_reported() -> None:
+    calls: list[tuple[int, int]] = []
+    parse("\n".join(f"10:{i % 60:02d} event {i}" for i in range(500)), progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1] == (500, 500)
+    assert len(calls) <= 110
+
+
+def test_summary_singular_forms() -> None:
+    result = parse("junk\n10:00 a\n")
+    assert result.summary() == "1 event at 10:00, 1 line skipped"
+
+
+def test_guess_kind_negations() -> None:
+    assert guess_kind("not resolved yet") == (EventKind.OTHER, False)
+    assert guess_kind("still isn't resolved, investigating") == (EventKind.RESPONSE, True)
+    assert guess_kind("unresolved alerts") == (EventKind.DETECTION, True)
+
+
+def test_formats_constant() -> None:
+    assert FORMATS == ("auto", "text", "slack", "csv", "pagerduty")
+
+
+def test_ten_thousand_lines_are_quick() -> None:
+    lines = [f"{(i // 60) % 24:02d}:{i % 60:02d}:{i % 60:02d} event number {i} on host-{i % 17}" for i in range(10_000)]
+    text = "\n".join(lines)
+    started = clock.perf_counter()
+    result = parse(text, doc_zone="UTC")
+    elapsed = clock.perf_counter() - started
+    assert len(result.events) == 10_000
+    assert elapsed < 3.0  # the benchmark measures the real figure; this only catches a gross regression
+
+
+def test_fixed_offset_event_times_survive_the_model() -> None:
+    result = parse("14:05 +05:30 x\n")
+    event = result.events[0]
+    assert event.time.utcoffset() == timedelta(hours=5, minutes=30)
+    assert event.time.tzinfo == timezone(timedelta(hours=5, minutes=30))
+    assert event.zone == ""
+
+
+def test_csv_time_zone_header_is_not_a_time_and_date_only_cells_are_skipped() -> None:
+    text = "date,time_zone,text\n2026-03-02,Europe/Berlin,a\n"
+    with pytest.raises(TimelineImportError, match=r"a date but no time of day \(2026-03-02\)"):
+        parse_timeline_text(text)
+    result = parse_timeline_text("date,time,time_zone,text\n2026-03-02,10:00,Europe/Berlin,a\n2026-03-02,,,b\n")
+    assert at_utc(result) == [utc("2026-03-02 09:00:00")]
+    assert [str(s) for s in result.skipped] == ["line 3: a date but no time of day (2026-03-02)"]
+
+
+def test_pagerduty_status_update_is_communication() -> None:
+    entry = {"type": "status_update_log_entry", "created_at": "2026-03-02T22:50:00Z", "summary": "Update posted"}
+    event = parse_timeline_text(json.dumps([entry])).events[0]
+    assert (event.kind, event.kind_guessed, event.source) == (EventKind.COMMUNICATION, False, "pagerduty")
+
+
+def test_long_text_is_cut_to_the_model_limit() -> None:
+    result = parse("10:00 " + "x" * 30_000)
+    assert len(result.events[0].text) == 20_000 and result.events[0].text.endswith("…")
+
+
+def test_source_as_a_string_path() -> None:
+    assert parse_timeline(str(PD_FILE)).format == "pagerduty"
+
+
+def test_slack_thread_broadcast_is_a_reply() -> None:
+    messages = [
+        {"ts": "1772490000.000100", "user": "U1", "text": "parent", "thread_ts": "1772490000.000100"},
+        {
+            "ts": "1772490060.000100",
+            "user": "U1",
+            "text": "also in channel",
+            "subtype": "thread_broadcast",
+            "thread_ts": "1772490000.000100",
+        },
+    ]
+    assert texts(parse_timeline_text(json.dumps(messages))) == ["parent", "↳ also in channel"]
+
+
+def test_plan_import_copes_with_existing_events_at_the_edge_of_the_calendar() -> None:
+    edge = TimelineEvent(time=datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14))), text="typo")
+    pm = pm_with(edge)
+    result = parse("10:00 a\n")
+    updated = apply_import(pm, plan_import(pm, result))
+    assert [e.text for e in updated.timeline] == ["typo", "a"]
