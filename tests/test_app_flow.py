@@ -45,14 +45,14 @@ async def test_create_edit_setup_quit_reopen(library) -> None:
         await type_into(pilot, "field-services", "checkout-api, payments-db")
         await type_into(pilot, "field-facilitator", "Ana Silva")
         await type_into(pilot, "field-note_taker", "ana silva")
-        warning = app.screen.query_one("#roles-warning", Static)
+        warning = app.screen.query_one("#setup-notes", Static)
         assert "cannot lead the meeting and take the notes" in str(warning.render())
         await type_into(pilot, "field-note_taker", "Ben Okafor")
         assert str(warning.render()).strip() == ""
         await type_into(pilot, "field-users_affected", "12,400")
         await type_into(pilot, "field-cost_per_minute", "75.5")
         await type_into(pilot, "field-duration", "soon")  # bad input: message, nothing lost
-        error = app.screen.query_one("#error-duration", Static)
+        error = app.screen.query_one("#setup-notes", Static)
         assert "whole number" in str(error.render())
         assert app.screen.query_one("#field-duration", Input).value == "soon"
         await pilot.press("ctrl+q")

@@ -63,7 +63,7 @@ class StageBar(Static):
             if count:
                 text.append(f"·{count}", style=("reverse bold " if stage == current else "") + "italic")
             text.append(" ", style=style)
-        self.update(text)
+        self.update(text, layout=False)  # always one line: no reflow needed
 
 
 class PostMortemScreen(Screen[None]):
@@ -114,6 +114,7 @@ class PostMortemScreen(Screen[None]):
         self.meeting_mark: datetime | None = None  # when the current stage's running time last accrued
         self._autosave_timer = None
         self._theme_before_presenting: str | None = None
+        self._findings_shown = ""
 
     # -- layout ------------------------------------------------------------------------------------
 
@@ -144,12 +145,13 @@ class PostMortemScreen(Screen[None]):
 
     def _show_title(self) -> None:
         self.query_one("#pm-title", Static).update(
-            Text.assemble(
+            layout=False,
+            content=Text.assemble(
                 (self.pm.title, "bold"),
                 f" · {self.pm.severity.value} · {self.pm.status.value}",
                 no_wrap=True,
                 overflow="ellipsis",
-            )
+            ),
         )
 
     # -- stages ------------------------------------------------------------------------------------
@@ -299,19 +301,19 @@ class PostMortemScreen(Screen[None]):
         else:
             status = "saved"
         save_widget = self.query_one("#save-status", Static)
-        save_widget.update(status)
+        save_widget.update(status, layout=False)
         save_widget.set_class(self.save_error is not None, "-error")
         clock = self.query_one("#clock", Static)
         record = self.pm.meeting.stages[self.current_stage]
         spent = record.spent_seconds + self._running_seconds(now)
         left = record.timebox_minutes * 60 - spent
         if self.pm.meeting.started_at is None and not self.meeting_running:
-            clock.update(f"{STAGE_TITLES[self.current_stage]} {record.timebox_minutes} min")
+            clock.update(f"{STAGE_TITLES[self.current_stage]} {record.timebox_minutes} min", layout=False)
         else:
             total = sum(r.spent_seconds for r in self.pm.meeting.stages.values()) + self._running_seconds(now)
             state = "" if self.meeting_running else " ⏸"
             label = f"{format_clock(left)} left" if left >= 0 else f"{format_clock(-left)} over"
-            clock.update(f"⏱ {format_clock(total)}{state} · {label}")
+            clock.update(f"⏱ {format_clock(total)}{state} · {label}", layout=False)
         clock.set_class(left < 0, "-over")
 
     def _running_seconds(self, now: datetime) -> float:
@@ -438,7 +440,7 @@ class PostMortemScreen(Screen[None]):
         panel = self.query_one("#findings", Static)
         findings = getattr(self, "findings_by_stage", {}).get(self.current_stage, [])
         if not findings:
-            panel.update("")
+            self._findings_shown = ""
             panel.display = False
             return
         text = Text()
@@ -454,6 +456,9 @@ class PostMortemScreen(Screen[None]):
         if len(findings) > 4:
             text.append(f"… and {len(findings) - 4} more (see Review)")
         text.rstrip()
+        if text.plain == self._findings_shown and panel.display:
+            return  # unchanged: no repaint, no reflow
+        self._findings_shown = text.plain
         panel.update(text)
         panel.display = True
 

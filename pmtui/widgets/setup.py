@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -240,11 +241,16 @@ class SetupStage(StageView):
         super().__init__(pm, **kwargs)
         self.fields = {f.key: f for f in setup_fields(lambda: self.now.astimezone(self.pm.tzinfo).date())}
         self._loading = False
+        self.problems: dict[str, str] = {}  # field key -> what is wrong with what was typed
+        self.roles_warning = ""
 
     def compose(self) -> ComposeResult:
+        # One grid of label/field pairs and one notes line for every problem: a flat form keeps
+        # Textual's reflow (which an Input runs on each keystroke) cheap.
         with VerticalScroll(id="setup-form"):
-            for field in self.fields.values():
-                with Horizontal(classes="form-row", id=f"row-{field.key}"):
+            yield Static("", id="setup-notes", markup=False)
+            with Grid(id="setup-grid"):
+                for field in self.fields.values():
                     yield Label(field.label, classes="form-label")
                     yield Input(
                         field.show(self.pm),
@@ -252,11 +258,8 @@ class SetupStage(StageView):
                         id=f"field-{field.key}",
                         classes="form-input",
                     )
-                yield Static("", id=f"error-{field.key}", classes="field-error", markup=False)
-                if field.key == "timezone":
-                    yield from self._selects()
-            yield Static("", id="roles-warning", classes="field-warning", markup=False)
-            with Horizontal(classes="form-row"):
+                    if field.key == "timezone":
+                        yield from self._selects()
                 yield Label("Detected by", classes="form-label")
                 yield Select(
                     [(m.value, m.value) for m in DetectionMethod],
@@ -282,35 +285,47 @@ class SetupStage(StageView):
                 )
 
     def _selects(self) -> ComposeResult:
-        with Horizontal(classes="form-row"):
-            yield Label("Severity", classes="form-label")
-            yield Select(
-                [(s.value, s.value) for s in Severity],
-                value=self.pm.severity.value,
-                allow_blank=False,
-                id="field-severity",
-                classes="form-input",
-            )
-        with Horizontal(classes="form-row"):
-            yield Label("Status", classes="form-label")
-            yield Select(
-                [(s.value, s.value) for s in Status],
-                value=self.pm.status.value,
-                allow_blank=False,
-                id="field-status",
-                classes="form-input",
-            )
+        yield Label("Severity", classes="form-label")
+        yield Select(
+            [(s.value, s.value) for s in Severity],
+            value=self.pm.severity.value,
+            allow_blank=False,
+            id="field-severity",
+            classes="form-input",
+        )
+        yield Label("Status", classes="form-label")
+        yield Select(
+            [(s.value, s.value) for s in Status],
+            value=self.pm.status.value,
+            allow_blank=False,
+            id="field-status",
+            classes="form-input",
+        )
 
     def on_mount(self) -> None:
         self._check_roles()
+
+    def _show_notes(self) -> None:
+        """Every field that doesn't read yet, then the roles warning; hidden when there is nothing."""
+        notes = self.query_one("#setup-notes", Static)
+        text = Text()
+        for key, problem in self.problems.items():
+            text.append(f"{self.fields[key].label}: {problem} — not saved until it reads\n", style="bold")
+        if self.roles_warning:
+            text.append(self.roles_warning)
+        text.rstrip()
+        notes.update(text)
+        notes.set_class(bool(text.plain), "-shown")
 
     def refresh_view(self) -> None:
         self._loading = True
         try:
             for field in self.fields.values():
-                self.query_one(f"#field-{field.key}", Input).value = field.show(self.pm)
-                self.query_one(f"#error-{field.key}", Static).update("")
-                self.query_one(f"#error-{field.key}", Static).remove_class("-shown")
+                field_input = self.query_one(f"#field-{field.key}", Input)
+                field_input.value = field.show(self.pm)
+                field_input.remove_class("-invalid")
+            self.problems.clear()
+            self._show_notes()
             self.query_one("#field-severity", Select).value = self.pm.severity.value
             self.query_one("#field-status", Select).value = self.pm.status.value
             self.query_one("#field-detection", Select).value = (
@@ -337,17 +352,16 @@ class SetupStage(StageView):
         field = self.fields.get(key)
         if field is None:
             return
-        error = self.query_one(f"#error-{key}", Static)
         try:
             field.store(self.pm, event.value)
         except ValueError as problem:
-            error.update(f"{field.label}: {problem} — not saved until it reads")
-            error.add_class("-shown")
+            self.problems[key] = str(problem)
             event.input.add_class("-invalid")
+            self._show_notes()
             return
-        error.update("")
-        error.remove_class("-shown")
-        event.input.remove_class("-invalid")
+        if self.problems.pop(key, None) is not None:
+            event.input.remove_class("-invalid")
+            self._show_notes()
         if key in ("facilitator", "note_taker"):
             self._check_roles()
         self.edited()
@@ -387,11 +401,11 @@ class SetupStage(StageView):
     def _check_roles(self) -> None:
         roles = self.pm.roles
         same = roles.facilitator.strip() and roles.facilitator.strip().casefold() == roles.note_taker.strip().casefold()
-        warning = self.query_one("#roles-warning", Static)
-        warning.update(
-            "One person cannot lead the meeting and take the notes: ask someone else to take notes." if same else ""
-        )
-        warning.set_class(bool(same), "-shown")
+        warning = "One person cannot lead the meeting and take the notes: ask someone else to take notes."
+        wanted = warning if same else ""
+        if wanted != self.roles_warning:
+            self.roles_warning = wanted
+            self._show_notes()
 
     def presentation(self, on: bool) -> None:
         for widget_id in ("#label-facilitator_notes", "#area-facilitator_notes"):
