@@ -341,7 +341,7 @@ def _parse_cli_time(text: str | None, zone: str, anchor) -> datetime | None:
 
 
 def _cmd_import_timeline(args: argparse.Namespace) -> int:
-    from pmtui.io.timeline_import import TimelineImportError, apply_import, parse_timeline, plan_import
+    from pmtui.io.timeline_import import TimelineImportError, anchor_date, apply_import, parse_timeline, plan_import
     from pmtui.model import check_zone
 
     library = _library(args)
@@ -352,7 +352,7 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
         check_zone(zone)
     except ValueError as error:
         raise UsageError(f"--tz: {error}") from None
-    anchor = pm.started.astimezone(pm.tzinfo).date() if pm.started else None
+    anchor = anchor_date(pm)
     since = _parse_cli_time(args.since, zone, anchor)
     until = _parse_cli_time(args.until, zone, anchor)
     try:

@@ -19,7 +19,7 @@ def fixed_clock() -> datetime:
 def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Never read the developer's own library or config; fix the local zone."""
     monkeypatch.setenv("PMTUI_LIBRARY", str(tmp_path / "default-library"))
-    monkeypatch.setenv("PMTUI_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.delenv("PMTUI_CONFIG", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("TZ", "UTC")

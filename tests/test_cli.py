@@ -182,3 +182,117 @@ def test_python_dash_m_entry_point(tmp_path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.strip() == f"pmtui: no post-mortem 'missing': the library {tmp_path / 'lib'} does not exist"
+
+
+# -- check ------------------------------------------------------------------------------------------
+
+
+def test_check_exit_codes_and_json(capsys, lib_args, tmp_path) -> None:
+    from pmtui.demo import demo_postmortem
+    from pmtui.model import Action, ActionCategory
+
+    library = Library(tmp_path / "lib")
+    ready = demo_postmortem()
+    library.save(ready, touch=False)
+    code, out, err = run(capsys, "check", *lib_args, ready.id)
+    assert code == 0, out + err
+    assert "ready to finalise: yes" in out
+
+    blaming = ready.model_copy(deep=True)
+    blaming.id = "blaming"
+    blaming.lessons[0].text = "Dana should have checked the config before deploying, careless as usual."
+    blaming.actions.append(Action(text="Be more careful", owner="team", category=ActionCategory.PREVENTION))
+    library.save(blaming, touch=False)
+    code, out, _ = run(capsys, "check", *lib_args, "blaming")
+    assert code == 1
+    assert "ready to finalise: no" in out
+    code, out, _ = run(capsys, "check", *lib_args, "blaming", "--json")
+    assert code == 1
+    report = json.loads(out)
+    assert report["ready_to_finalise"] is False
+    rules = {f["rule"] for f in report["findings"]}
+    assert any(rule.startswith("blame.") for rule in rules)
+    assert "ast.one-owner" in rules
+    assert {"path", "stage", "severity", "message"} <= set(report["findings"][0])
+
+
+def test_check_bad_input_exit_2(capsys, lib_args, tmp_path, monkeypatch) -> None:
+    code, _, err = run(capsys, "check", *lib_args, "missing")
+    assert code == 2 and "no post-mortem" in err
+    _, out, _ = run(capsys, "new", *lib_args, "--title", "Config check")
+    config = tmp_path / "bad.toml"
+    config.write_text("cadence_minutes = 'often'\n")
+    monkeypatch.setenv("PMTUI_CONFIG", str(config))
+    code, _, err = run(capsys, "check", *lib_args, out.strip())
+    assert code == 2
+    assert "cadence_minutes" in err and len(err.strip().splitlines()) == 1
+
+
+def test_export_with_findings(capsys, lib_args, tmp_path) -> None:
+    library = Library(tmp_path / "lib")
+    library.save(PostMortem(id="f1", title="Findings", lessons=[{"text": "Sam forgot to renew the certificate"}]))
+    code, out, _ = run(capsys, "export", *lib_args, "f1", "--with-findings")
+    assert code == 0
+    assert "## Findings" in out
+    code, out, _ = run(capsys, "export", *lib_args, "f1")
+    assert "## Findings" not in out
+
+
+# -- import-timeline --------------------------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "timeline"
+
+
+@pytest.mark.parametrize(
+    "name", ["ops-notes.log", "slack-export/inc-2291-checkout", "incident-2291.csv", "pagerduty-log-entries.json"]
+)
+def test_import_timeline_each_format(capsys, lib_args, tmp_path, name) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    library = Library(tmp_path / "lib")
+    library.save(
+        PostMortem(
+            id="tl",
+            title="Timeline",
+            timezone="Europe/Berlin",
+            started=datetime(2026, 3, 2, 23, 0, tzinfo=ZoneInfo("Europe/Berlin")),
+        )
+    )
+    code, out, err = run(capsys, "import-timeline", *lib_args, "tl", str(FIXTURES / name), "--dry-run")
+    assert code == 0, err
+    assert "dry run:" in out and "would be added" in out
+    assert library.load("tl").timeline == []
+    code, out, err = run(capsys, "import-timeline", *lib_args, "tl", str(FIXTURES / name))
+    assert code == 0, err
+    added = len(library.load("tl").timeline)
+    assert added > 3 and f"{added} added to tl" in out
+    # a second import of the same file adds nothing
+    code, out, _ = run(capsys, "import-timeline", *lib_args, "tl", str(FIXTURES / name))
+    assert code == 0 and "0 added" in out
+    assert len(library.load("tl").timeline) == added
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--format", "slack"], "nothing was imported"),
+        (["--tz", "Mars/Base"], "unknown time zone"),
+        (["--since", "not a time"], "is not a time"),
+    ],
+)
+def test_import_timeline_bad_input(capsys, lib_args, tmp_path, extra, message) -> None:
+    library = Library(tmp_path / "lib")
+    library.save(PostMortem(id="tl", title="Timeline"))
+    log = tmp_path / "plain.log"
+    log.write_text("12:00 something happened\n")
+    code, _, err = run(capsys, "import-timeline", *lib_args, "tl", str(log), *extra)
+    assert code == 2
+    assert message in err and "Traceback" not in err
+    assert library.load("tl").timeline == []
+
+
+def test_import_timeline_missing_file(capsys, lib_args, tmp_path) -> None:
+    Library(tmp_path / "lib").save(PostMortem(id="tl", title="Timeline"))
+    code, _, err = run(capsys, "import-timeline", *lib_args, "tl", str(tmp_path / "nope.log"))
+    assert code == 2 and "nope.log" in err

@@ -98,9 +98,6 @@ class TimelineImportDialog(ModalScreen[int]):
         table.display = False
         self.query_one("#import-path", Input).focus()
 
-    def _anchor(self):
-        return self.pm.started.astimezone(self.pm.tzinfo).date() if self.pm.started else None
-
     @on(Input.Submitted)
     @on(Button.Pressed, "#import-preview-button")
     def action_preview(self) -> None:
@@ -129,14 +126,14 @@ class TimelineImportDialog(ModalScreen[int]):
 
     @work(thread=True, exclusive=True, group="import")
     def _parse(self, path: Path, fmt: str, zone: str | None, noise: bool) -> None:
-        from pmtui.io.timeline_import import TimelineImportError, parse_timeline, plan_import
+        from pmtui.io.timeline_import import TimelineImportError, anchor_date, parse_timeline, plan_import
 
         try:
             result = parse_timeline(
                 path,
                 fmt=fmt,
                 tz=zone,
-                anchor=self._anchor(),
+                anchor=anchor_date(self.pm),
                 doc_zone=self.pm.timezone,
                 include_noise=noise,
                 progress=lambda done, total: self.post_message(self.Progressed(done, total)),
