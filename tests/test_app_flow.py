@@ -224,3 +224,38 @@ def test_sigterm_and_sighup_flush_before_exit(library, tmp_path) -> None:
         child.send_signal(signum)
         child.wait(30)
         assert library.load(pm.id).title == f"Edited before {signum.name}"
+
+
+async def test_meeting_clock_and_timebox(library) -> None:
+    """The clock runs per stage against its timebox; time spent is saved; the timebox is editable."""
+    from datetime import timedelta
+
+    from tests.conftest import FIXED_NOW
+
+    now = [FIXED_NOW]
+    pm = library.create("Meeting")
+    app = make_app(library, open_id=pm.id, clock=lambda: now[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "f6")
+        now[0] += timedelta(minutes=6)
+        app.screen._update_status()
+        clock = app.screen.query_one("#clock", Static)
+        assert "1:00 over" in str(clock.render())
+        assert clock.has_class("-over")
+        await pilot.press("3")  # to Timeline: Setup's 6 minutes are booked
+        now[0] += timedelta(minutes=2)
+        app.screen._update_status()
+        assert "13:00 left" in str(clock.render())
+        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+u", *"20", "enter")
+        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+u", *"soon", "enter")  # refused with a message, timebox unchanged
+        await pilot.press("f6")  # pause: Timeline's 2 minutes are booked
+        await wait_saved(pilot, app)
+    saved = library.load(pm.id)
+    stages = saved.meeting.stages
+    assert saved.meeting.started_at == FIXED_NOW
+    assert stages["setup"].spent_seconds == 360
+    assert stages["timeline"].spent_seconds == 120
+    assert stages["timeline"].timebox_minutes == 20

@@ -76,6 +76,7 @@ class PostMortemScreen(Screen[None]):
         Binding("f6", "meeting", "Clock", id="pm.meeting", tooltip="Start or pause the meeting clock"),
         Binding("f7", "park", "Park", id="pm.park", tooltip="Capture a parking-lot item"),
         Binding("f9", "question", "Question", id="pm.question", show=False, tooltip="Capture an open question"),
+        Binding("ctrl+t", "timebox", "Timebox", id="pm.timebox", show=False, tooltip="Set this stage's timebox"),
         Binding("ctrl+s", "save", "Save", id="pm.save", show=False, tooltip="Save now"),
         Binding("ctrl+r", "reload", "Reload", id="pm.reload", show=False, tooltip="Reload from disk"),
         Binding("escape", "back", "Back", id="pm.back", tooltip="Leave the field, or go back to the library"),
@@ -348,6 +349,32 @@ class PostMortemScreen(Screen[None]):
             self.notify("Meeting clock running.", timeout=2)
         self._update_status()
 
+    def action_timebox(self) -> None:
+        from pmtui.screens.dialogs import TextPromptDialog
+
+        stage = self.current_stage
+        record = self.pm.meeting.stages[stage]
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            cleaned = text.strip().removesuffix("min").strip()
+            if not cleaned.isdigit() or not 1 <= int(cleaned) <= 600:
+                self.notify(
+                    f"{text.strip()!r} is not a timebox: give whole minutes from 1 to 600.",
+                    severity="error",
+                    markup=False,
+                )
+                return
+            record.timebox_minutes = int(cleaned)
+            self.mark_dirty()
+            self._update_status()
+
+        self.app.push_screen(
+            TextPromptDialog(f"Timebox for {STAGE_TITLES[stage]} (minutes)", "e.g. 10", str(record.timebox_minutes)),
+            chosen,
+        )
+
     # -- capture from any stage --------------------------------------------------------------------
 
     def _capture(self, title: str, field: str) -> None:
@@ -477,6 +504,7 @@ class PostMortemScreen(Screen[None]):
             "Presentation mode", "Hide chrome and private notes for screen-sharing", self.action_presentation
         )
         yield SystemCommand("Meeting clock", "Start or pause the meeting clock", self.action_meeting)
+        yield SystemCommand("Set timebox", "Change how many minutes this stage has", self.action_timebox)
         yield SystemCommand("Park an item", "Capture a parking-lot item", self.action_park)
         yield SystemCommand("Open question", "Capture an open question", self.action_question)
         yield SystemCommand("Save now", "Write the post-mortem to disk now", self.action_save)
@@ -492,6 +520,7 @@ class PostMortemScreen(Screen[None]):
     def help_text(self) -> str:
         return (self.current_view().HELP or "").strip() + (
             "\n\nMove between stages with F2/F3 (or 1-7 when not typing). Edits save themselves within a second;"
-            " the top right shows when. F6 starts the meeting clock, F5 presentation mode, F7 parks an item,"
-            " F9 records an open question, F8 switches to the high-contrast theme."
+            " the top right shows when. F6 starts or pauses the meeting clock (ctrl+t sets this stage's timebox),"
+            " F5 presentation mode, F7 parks an item, F9 records an open question, F8 switches to the"
+            " high-contrast theme, Esc leaves a field or goes back to the library."
         )
