@@ -151,7 +151,7 @@ async def test_hostile_title_is_literal(library) -> None:
         title = app.screen.query_one("#pm-title", Static)
         assert hostile in str(title.render())
         assert app.screen.query_one("#field-title", Input).value == hostile
-        await pilot.press("escape", "escape")
+        await pilot.press("escape", "ctrl+l")
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()

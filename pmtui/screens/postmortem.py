@@ -79,7 +79,15 @@ class PostMortemScreen(Screen[None]):
         Binding("ctrl+t", "timebox", "Timebox", id="pm.timebox", show=False, tooltip="Set this stage's timebox"),
         Binding("ctrl+s", "save", "Save", id="pm.save", show=False, tooltip="Save now"),
         Binding("ctrl+r", "reload", "Reload", id="pm.reload", show=False, tooltip="Reload from disk"),
-        Binding("escape", "back", "Back", id="pm.back", tooltip="Leave the field, or go back to the library"),
+        Binding(
+            "escape",
+            "leave_field",
+            "Leave field",
+            id="pm.leave_field",
+            show=False,
+            tooltip="Leave the text field (then 1-7 jump to stages)",
+        ),
+        Binding("ctrl+l", "back", "Library", id="pm.back", tooltip="Save and go back to the library"),
     ] + [
         Binding(
             str(n),
@@ -177,19 +185,17 @@ class PostMortemScreen(Screen[None]):
     def action_previous_stage(self) -> None:
         self.action_go_stage(STAGES.index(self.current_stage) - 1)
 
+    def action_leave_field(self) -> None:
+        """Escape: step out of a text field so that single keys work as commands again."""
+        if isinstance(self.focused, (Input, TextArea)):
+            self.set_focus(None)
+        else:
+            self.notify("Keys 1-7 jump to a stage; ctrl+l goes back to the library.", timeout=3)
+
     def action_back(self) -> None:
-        focused = self.focused
-        if isinstance(focused, (Input, TextArea)):
-            self.current_view().focus_first() if not self._is_first_field(focused) else self.set_focus(None)
-            if self.focused is focused:
-                self.set_focus(None)
-            return
         self.flush_now()
         self._accrue_meeting_time(self.current_stage)
-        self.dismiss()
-
-    def _is_first_field(self, widget) -> bool:
-        return True
+        self.app.pop_screen()
 
     # -- editing and saving ------------------------------------------------------------------------
 
@@ -511,7 +517,7 @@ class PostMortemScreen(Screen[None]):
         yield SystemCommand(
             "Reload from disk", "Discard this screen's copy and read the file again", self.action_reload
         )
-        yield SystemCommand("Back to library", "Save and return to the library", self.action_back)
+        yield SystemCommand("Back to library", "Save and return to the library (ctrl+l)", self.action_back)
         yield from self.current_view().palette_commands()
 
     def help_title(self) -> str:
@@ -522,5 +528,5 @@ class PostMortemScreen(Screen[None]):
             "\n\nMove between stages with F2/F3 (or 1-7 when not typing). Edits save themselves within a second;"
             " the top right shows when. F6 starts or pauses the meeting clock (ctrl+t sets this stage's timebox),"
             " F5 presentation mode, F7 parks an item, F9 records an open question, F8 switches to the"
-            " high-contrast theme, Esc leaves a field or goes back to the library."
+            " high-contrast theme. Esc leaves a text field; ctrl+l goes back to the library."
         )

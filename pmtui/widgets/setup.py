@@ -257,6 +257,7 @@ class SetupStage(StageView):
                         placeholder=field.placeholder,
                         id=f"field-{field.key}",
                         classes="form-input",
+                        select_on_focus=False,  # a stray key must not replace a whole field
                     )
                     if field.key == "timezone":
                         yield from self._selects()
