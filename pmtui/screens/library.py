@@ -15,10 +15,12 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from pmtui.store import Entry, Summary, Unreadable
 
-HELP = """The library lists every post-mortem in the folder, newest first.
-Type to filter by id, title, severity or status. Up/Down or Tab move to the table;
-Enter opens the highlighted post-mortem. Unreadable files are listed with the reason
-and are never overwritten: fix or remove the file, then refresh."""
+HELP = (
+    "The library lists every post-mortem in the folder, newest first. Type to filter by id, title, "
+    "severity or status. Down or Tab moves to the table; Enter opens the highlighted post-mortem.\n\n"
+    "Unreadable files are listed with the reason and are never overwritten: fix or remove the file, "
+    "then refresh with ctrl+r."
+)
 
 
 class LibraryScreen(Screen[None]):

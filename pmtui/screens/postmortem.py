@@ -476,8 +476,8 @@ class PostMortemScreen(Screen[None]):
             self._findings_shown = ""
             panel.display = False
             return
-        text = Text()
-        for finding in findings[:4]:
+        text = Text(no_wrap=True, overflow="ellipsis")  # one line per finding: the stage keeps its room
+        for finding in findings[:3]:
             marker = "■ " if finding.severity == "blocking" else "□ "
             text.append(marker, style="bold")
             text.append(finding.message)
@@ -486,8 +486,8 @@ class PostMortemScreen(Screen[None]):
             if finding.suggestion:
                 text.append(f" → {finding.suggestion}", style="dim")
             text.append("\n")
-        if len(findings) > 4:
-            text.append(f"… and {len(findings) - 4} more (see Review)")
+        if len(findings) > 3:
+            text.append(f"… and {len(findings) - 3} more: the Review stage lists them all")
         text.rstrip()
         if text.plain == self._findings_shown and panel.display:
             return  # unchanged: no repaint, no reflow

@@ -222,13 +222,14 @@ AREAS = {
     "facilitator_notes": ("Private notes", "facilitator_notes"),
 }
 
-HELP = """Setup records what the incident was: title, severity, the incident's times, services, roles,
-impact, how it was detected and which review triggers were met.
-
-Times: type 14:05 (the incident's date), 2026-03-02 23:27, 23:27 UTC, 23:27 +05:30 or
-23:27 Europe/London. A time without a zone is read in the post-mortem's time zone.
-Tab and Shift+Tab move between fields; every change saves itself. A field with a problem
-says what is wrong and keeps what you typed. Private notes are hidden in presentation mode."""
+HELP = (
+    "Setup records what the incident was: title, severity, the incident's times, services, roles, impact, "
+    "how it was detected and which review triggers were met.\n\n"
+    "Times: type 14:05 (the incident's date), 2026-03-02 23:27, 23:27 UTC, 23:27 +05:30 or "
+    "23:27 Europe/London. A time without a zone is read in the post-mortem's time zone. Tab and Shift+Tab "
+    "move between fields; every change saves itself. A field with a problem says what is wrong at the top "
+    "of the form and keeps what you typed. Private notes are hidden in presentation mode."
+)
 
 
 class SetupStage(StageView):
