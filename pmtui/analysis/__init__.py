@@ -4,7 +4,23 @@ No Textual, no I/O. Entry points: `run_checks(pm, now, config)` -> `Report`; `bl
 `ast_checks.ast_missing(action, now)`; `metrics.incident_metrics(pm)`.
 """
 
-from pmtui.analysis.checks import Report, run_checks
-from pmtui.analysis.findings import Finding
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pmtui.analysis.checks import Report, run_checks
+    from pmtui.analysis.findings import Finding
 
 __all__ = ["Finding", "Report", "run_checks"]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the checks on first use: `pmtui.analysis.metrics` alone stays cheap to import."""
+    if name in ("Report", "run_checks"):
+        from pmtui.analysis import checks
+
+        return getattr(checks, name)
+    if name == "Finding":
+        from pmtui.analysis.findings import Finding
+
+        return Finding
+    raise AttributeError(name)

@@ -352,8 +352,8 @@ class SetupStage(StageView):
             return
         key = event.input.id.removeprefix("field-")
         field = self.fields.get(key)
-        if field is None:
-            return
+        if field is None or (event.value == field.show(self.pm) and key not in self.problems):
+            return  # no change (Inputs report their first value when mounted)
         try:
             field.store(self.pm, event.value)
         except ValueError as problem:
@@ -373,14 +373,15 @@ class SetupStage(StageView):
         if self._loading:
             return
         value = event.value
-        if event.select.id == "field-severity" and value != Select.NULL:
+        method = self.pm.detection.method
+        if event.select.id == "field-severity" and value not in (Select.NULL, self.pm.severity.value):
             self.pm.severity = Severity(value)
-        elif event.select.id == "field-status" and value != Select.NULL:
+        elif event.select.id == "field-status" and value not in (Select.NULL, self.pm.status.value):
             self.pm.status = Status(value)
-        elif event.select.id == "field-detection":
+        elif event.select.id == "field-detection" and value != (method.value if method else Select.NULL):
             self.pm.detection.method = None if value == Select.NULL else DetectionMethod(value)
         else:
-            return
+            return  # no change
         self.edited()
 
     @on(SelectionList.SelectedChanged, "#field-triggers")
@@ -388,6 +389,8 @@ class SetupStage(StageView):
         if self._loading:
             return
         chosen = set(event.selection_list.selected)
+        if chosen == {t.value for t in self.pm.triggers}:
+            return
         self.pm.triggers = [t for t in ReviewTrigger if t.value in chosen]
         self.edited()
 
@@ -397,6 +400,8 @@ class SetupStage(StageView):
             return
         key = event.text_area.id.removeprefix("area-")
         _, path = AREAS[key]
+        if event.text_area.text == _getter(path)(self.pm):
+            return
         _setter(path)(self.pm, event.text_area.text)
         self.edited()
 
