@@ -45,6 +45,20 @@ def make_app(library, open_id: str | None = None, **kwargs):
     return PmtuiApp(library, open_id=open_id, **kwargs)
 
 
+async def type_text(pilot, text: str) -> None:
+    """Real key events for each character, handled in order; one wait at the end.
+
+    `pilot.press` waits for the app to settle after every key (~40 ms or more each); typing a
+    sentence this way keeps the suite fast while still going through the focused widget's key handling.
+    """
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for char in text:
+        pilot.app.post_message(events.Key(char if char.isalnum() else _character_to_key(char), char))
+    await pilot.pause()
+
+
 async def wait_saved(pilot, app) -> None:
     """Let the debounced autosave and its worker finish."""
     await pilot.pause(0.1)

@@ -7,8 +7,6 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from textual import events
-from textual.keys import _character_to_key
 from textual.widgets import Button, DataTable, Input, Static
 
 from pmtui.analysis.metrics import incident_metrics
@@ -21,7 +19,7 @@ from pmtui.widgets.timeline import (
     parse_quick_add,
     visible,
 )
-from tests.conftest import make_app, wait_saved
+from tests.conftest import make_app, type_text, wait_saved
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -30,13 +28,6 @@ TODAY = date(2026, 11, 26)
 
 def berlin(*args: int) -> datetime:
     return datetime(*args, tzinfo=BERLIN)
-
-
-async def type_text(pilot, text: str) -> None:
-    """Real key events for each character, handled in order; waits once at the end (pilot.press waits per key)."""
-    for char in text:
-        pilot.app.post_message(events.Key(char if char.isalnum() else _character_to_key(char), char))
-    await pilot.pause()
 
 
 async def open_timeline(pilot) -> TimelineStage:
