@@ -146,7 +146,7 @@ async def test_hostile_title_is_literal(library) -> None:
     hostile = "[bold]x[/bold] [@click=app.quit] [/x] ["
     library.save(PostMortem(id="evil", title=hostile))
     app = make_app(library, open_id="evil")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
         title = app.screen.query_one("#pm-title", Static)
         assert hostile in str(title.render())
@@ -156,7 +156,7 @@ async def test_hostile_title_is_literal(library) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         table = app.screen.query_one(DataTable)
-        assert table.get_row_at(0)[1].plain == hostile
+        assert table.get_row_at(0)[-1].plain == hostile
         assert app.is_running
 
 

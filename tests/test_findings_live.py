@@ -40,7 +40,7 @@ async def test_blaming_timeline_entry_is_flagged_then_cleared(library) -> None:
         await pilot.pause(1.0)  # the promise: a finding within a second of typing
         shown = findings_panel(app)
         assert "should have" in shown
-        assert "Timeline·" in str(app.screen.query_one(StageBar).render())
+        assert "Timeline (1)" in str(app.screen.query_one(StageBar).render())
 
         # reword it in the editor: the finding goes away
         await pilot.press("escape")  # from the quick-add line to the table

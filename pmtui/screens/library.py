@@ -60,12 +60,13 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        # Title last: at 80 columns every short column stays in view and only the title is shortened.
         table.add_column("ID", key="id")
-        table.add_column("Title", key="title")
         table.add_column("Sev", key="severity")
         table.add_column("Status", key="status")
         table.add_column("Date", key="date")
         table.add_column("Open", key="open")
+        table.add_column("Title", key="title")
         self.query_one("#filter", Input).focus()
 
     def on_screen_resume(self) -> None:
@@ -128,29 +129,33 @@ class LibraryScreen(Screen[None]):
             table.move_cursor(row=table.get_row_index(selected))
         self._show_status(len(shown), needle)
 
+    def _title_width(self) -> int:
+        """What is left of the screen for the title column (the table scrolls rather than wraps)."""
+        id_width = max((len(e.id) for e in self.entries), default=8)
+        fixed = id_width + 4 + 9 + 10 + 4 + 2 * 6 + 2  # columns, their padding, the scrollbar
+        return max(20, (self.size.width or 80) - fixed)
+
     def _add_rows(self, entries: list[Entry]) -> None:
         table = self.query_one(DataTable)
+        width = self._title_width()
         for entry in entries:
             if isinstance(entry, Summary):
-                table.add_row(
-                    Text(entry.id),
-                    Text(entry.title),
+                title = Text(entry.title)
+                cells = [
                     Text(entry.severity, style="bold" if entry.severity in ("SEV1", "SEV2") else ""),
                     Text(entry.status),
                     Text(entry.date.date().isoformat()),
                     Text(str(entry.open_actions), justify="right"),
-                    key=entry.id,
-                )
+                ]
             else:
-                table.add_row(
-                    Text(entry.id),
-                    Text(f"unreadable: {entry.reason}", style="italic"),
-                    Text("—"),
-                    Text("—"),
-                    Text("—"),
-                    Text(""),
-                    key=entry.id,
-                )
+                title = Text(f"unreadable: {entry.reason}", style="italic")
+                cells = [Text("—"), Text("—"), Text("—"), Text("")]
+            title.truncate(width, overflow="ellipsis")
+            table.add_row(Text(entry.id), *cells, title, key=entry.id)
+
+    def on_resize(self) -> None:
+        if self.entries:
+            self._fill_table()
 
     def _show_status(self, shown: int, needle: str) -> None:
         unreadable = sum(1 for e in self.entries if isinstance(e, Unreadable))

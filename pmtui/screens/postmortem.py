@@ -56,12 +56,11 @@ class StageBar(Static):
             self.counts = counts
         text = Text(no_wrap=True, overflow="ellipsis")
         for number, stage in enumerate(STAGES, start=1):
-            label = f" {number} {STAGE_TITLES[stage]}"
             count = self.counts.get(stage, 0)
             style = "reverse bold" if stage == current else ""
-            text.append(label, style=style)
-            if count:
-                text.append(f"·{count}", style=("reverse bold " if stage == current else "") + "italic")
+            text.append(f" {number} {STAGE_TITLES[stage]}", style=style)
+            if count:  # how many findings the stage has, e.g. "3 Timeline (2)"
+                text.append(f" ({count})", style=f"{style} italic")
             text.append(" ", style=style)
         self.update(text, layout=False)  # always one line: no reflow needed
 
@@ -331,9 +330,10 @@ class PostMortemScreen(Screen[None]):
             clock.update(f"{STAGE_TITLES[self.current_stage]} {record.timebox_minutes} min", layout=False)
         else:
             total = sum(r.spent_seconds for r in self.pm.meeting.stages.values()) + self._running_seconds(now)
-            state = "" if self.meeting_running else " ⏸"
+            # plain words, no emoji: their width differs between terminals
+            state = "" if self.meeting_running else " paused"
             label = f"{format_clock(left)} left" if left >= 0 else f"{format_clock(-left)} over"
-            clock.update(f"⏱ {format_clock(total)}{state} · {label}", layout=False)
+            clock.update(f"{format_clock(total)}{state} · {label}", layout=False)
         clock.set_class(left < 0, "-over")
 
     def _running_seconds(self, now: datetime) -> float:
@@ -489,7 +489,7 @@ class PostMortemScreen(Screen[None]):
             self._findings_shown = ""
             panel.display = False
             return
-        text = Text(no_wrap=True, overflow="ellipsis")  # one line per finding: the stage keeps its room
+        text = Text()  # one line per finding (text-wrap: nowrap in the CSS): the stage keeps its room
         for finding in findings[:3]:
             marker = "■ " if finding.severity == "blocking" else "□ "
             text.append(marker, style="bold")

@@ -1,0 +1,97 @@
+"""SVG snapshots of every screen and stage: 80x24 and 160x48, default and high-contrast themes.
+
+Regenerate on purpose (after a Textual bump or a deliberate visual change) with
+`pytest tests/test_snapshots.py --snapshot-update`, then look at the SVGs before committing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from pmtui.demo import demo_postmortem
+from pmtui.model import STAGE_TITLES, Stage
+from tests.conftest import FIXED_NOW, make_app
+
+SIZES = [(80, 24), (160, 48)]
+THEMES = ["textual-dark", "pmtui-high-contrast"]
+
+
+def steady(app) -> None:
+    """No blinking cursors: a snapshot must not depend on when it was taken."""
+    for widget in app.screen.query("Input, TextArea"):
+        if isinstance(widget, (Input, TextArea)):
+            widget.cursor_blink = False
+
+
+def demo_app(library, theme: str, open_demo: bool = True):
+    pm = library.save(demo_postmortem(now=FIXED_NOW), touch=False)
+    app = make_app(library, open_id=pm.id if open_demo else None)
+    app.theme = theme
+    return app
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("theme", THEMES)
+def test_library_screen(snap_compare, library, size, theme) -> None:
+    from pmtui.model import PostMortem
+
+    library.save(PostMortem(id="zz-broken-neighbour", title="ok"), touch=False)
+    (library.root / "zz-broken-neighbour.json").write_text("{")
+    app = demo_app(library, theme, open_demo=False)
+
+    async def before(pilot) -> None:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        steady(app)
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("stage", list(Stage), ids=lambda s: s.value)
+def test_stage(snap_compare, library, size, theme, stage) -> None:
+    app = demo_app(library, theme)
+
+    async def before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.press(str(list(Stage).index(stage) + 1))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.current_stage is stage, STAGE_TITLES[stage]
+        steady(app)
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("stage", [Stage.SETUP, Stage.TIMELINE, Stage.ACTIONS], ids=lambda s: s.value)
+def test_presentation_mode(snap_compare, library, size, stage) -> None:
+    app = demo_app(library, "textual-dark")
+
+    async def before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("escape", str(list(Stage).index(stage) + 1), "f5")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        steady(app)
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help_screen(snap_compare, library, size) -> None:
+    app = demo_app(library, "textual-dark")
+
+    async def before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("escape", "3", "f1")
+        await pilot.pause()
+        steady(app)
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
