@@ -80,10 +80,13 @@ class PmtuiApp(App[int]):
         self.register_theme(HIGH_CONTRAST)
         self.theme = DEFAULT_THEME
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The library is the bottom screen: no blank default screen to compose and paint first."""
         from pmtui.screens.library import LibraryScreen
 
-        self.push_screen(LibraryScreen())
+        return LibraryScreen()
+
+    def on_mount(self) -> None:
         if self.open_id:
             self.open_postmortem(self.open_id)
         self._install_signal_handlers()

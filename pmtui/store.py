@@ -23,7 +23,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
@@ -271,6 +270,8 @@ class Library:
     @contextmanager
     def locked(self, pm_id: str) -> Iterator[None]:
         """Hold the cross-process lock of one post-mortem."""
+        from filelock import FileLock, Timeout  # here, not at the top: listing needs no lock (start-up cost)
+
         self.ensure()
         lock = FileLock(self._meta() / f"{pm_id}.lock", timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
         try:

@@ -49,6 +49,7 @@ class LibraryScreen(Screen[None]):
         self.entries: list[Entry] = []
         self._fill_generation = 0
         self._shown_once = False
+        self._filled_title_width = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
@@ -111,7 +112,7 @@ class LibraryScreen(Screen[None]):
             haystack = f"{entry.id} unreadable {entry.reason}"
         return all(word in haystack.casefold() for word in needle.casefold().split())
 
-    FIRST_ROWS = 60  # rows added before the first frame; the rest follow right after it
+    FIRST_ROWS = 50  # rows added before the first frame (a tall screen's worth); the rest follow right after it
 
     def _fill_table(self) -> None:
         table = self.query_one(DataTable)
@@ -124,7 +125,8 @@ class LibraryScreen(Screen[None]):
         if len(shown) > self.FIRST_ROWS:
             generation = self._fill_generation
             rest = shown[self.FIRST_ROWS :]
-            self.call_after_refresh(lambda: generation == self._fill_generation and self._add_rows(rest))
+            # a short timer, not call_after_refresh: the first paint must not wait for these rows
+            self.set_timer(0.05, lambda: generation == self._fill_generation and self._add_rows(rest))
         if selected is not None and selected in table.rows:
             table.move_cursor(row=table.get_row_index(selected))
         self._show_status(len(shown), needle)
@@ -137,7 +139,7 @@ class LibraryScreen(Screen[None]):
 
     def _add_rows(self, entries: list[Entry]) -> None:
         table = self.query_one(DataTable)
-        width = self._title_width()
+        width = self._filled_title_width = self._title_width()
         for entry in entries:
             if isinstance(entry, Summary):
                 title = Text(entry.title)
@@ -154,7 +156,7 @@ class LibraryScreen(Screen[None]):
             table.add_row(Text(entry.id), *cells, title, key=entry.id)
 
     def on_resize(self) -> None:
-        if self.entries:
+        if self.entries and self._title_width() != self._filled_title_width:
             self._fill_table()
 
     def _show_status(self, shown: int, needle: str) -> None:
