@@ -123,6 +123,9 @@ class PostMortemScreen(Screen[None]):
         self._autosave_timer = None
         self._theme_before_presenting: str | None = None
         self._findings_shown = ""
+        self._stage_views = {view.stage: view for view in stage_views(pm)}
+        self.report = None
+        self.findings_by_stage: dict[Stage, list] = {}
 
     # -- layout ------------------------------------------------------------------------------------
 
@@ -132,8 +135,8 @@ class PostMortemScreen(Screen[None]):
             yield Static("", id="pm-title", markup=False)
             yield Static("", id="clock", markup=False)
             yield Static("", id="save-status", markup=False)
-        with ContentSwitcher(id="stages", initial=Stage.SETUP.value):
-            yield from stage_views(self.pm)
+        with ContentSwitcher(id="stages", initial=self.current_stage.value):
+            yield self._stage_views[self.current_stage]  # the others are mounted when first shown
         yield Static("", id="findings", markup=False)
         yield Footer()
 
@@ -159,10 +162,21 @@ class PostMortemScreen(Screen[None]):
         gc.freeze()
 
     def views(self) -> list[StageView]:
-        return list(self.query(StageView))
+        """The stages shown so far (a stage is composed the first time it is shown: opening is cheaper)."""
+        return [view for view in self._stage_views.values() if view.is_mounted]
 
     def current_view(self) -> StageView:
-        return self.query_one(f"#{self.current_stage.value}", StageView)
+        return self._stage_views[self.current_stage]
+
+    async def _ensure_mounted(self, view: StageView) -> None:
+        if view.is_mounted or view.parent is not None:
+            return
+        await self.query_one(ContentSwitcher).mount(view)
+        setter = getattr(view, "set_findings", None)
+        if setter is not None and self.report is not None:
+            setter(self.findings_by_stage.get(view.stage, []), self.report)
+        if self.presenting:
+            view.presentation(True)
 
     def _show_title(self) -> None:
         self.query_one("#pm-title", Static).update(
@@ -177,9 +191,12 @@ class PostMortemScreen(Screen[None]):
 
     # -- stages ------------------------------------------------------------------------------------
 
-    def watch_current_stage(self, old: Stage, new: Stage) -> None:
+    async def watch_current_stage(self, old: Stage, new: Stage) -> None:
         self._accrue_meeting_time(old)
-        self.query_one(f"#{old.value}", StageView).left()
+        old_view = self._stage_views[old]
+        if old_view.is_mounted:
+            old_view.left()
+        await self._ensure_mounted(self._stage_views[new])
         self.query_one(ContentSwitcher).current = new.value
         self.query_one(StageBar).show(new)
         view = self.current_view()
@@ -296,8 +313,11 @@ class PostMortemScreen(Screen[None]):
         self.pm = pm
         self.generation = self.saved_generation = 0
         self.save_error = None
-        for view in self.views():
-            view.load(pm)
+        for view in self._stage_views.values():
+            if view.is_mounted:
+                view.load(pm)
+            else:
+                view.pm = pm
         self._show_title()
         self._update_status()
         self.run_checks()
@@ -403,8 +423,9 @@ class PostMortemScreen(Screen[None]):
             if text and text.strip():
                 getattr(self.pm, field).append(TextItem(text=text.strip()))
                 self.mark_dirty()
-                review = self.query_one(f"#{Stage.REVIEW.value}", StageView)
-                review.refresh_view()
+                review = self._stage_views[Stage.REVIEW]
+                if review.is_mounted:
+                    review.refresh_view()
                 self.notify(f"Added to {title.lower()}.", timeout=2)
 
         self.app.push_screen(TextPromptDialog(title, "One line; Enter keeps it"), captured)
@@ -434,7 +455,6 @@ class PostMortemScreen(Screen[None]):
 
     def run_checks(self) -> None:
         """Recompute findings shortly after an edit (issue: facilitation checks)."""
-        self.findings_by_stage: dict[Stage, list] = getattr(self, "findings_by_stage", {})
         try:
             import pmtui.analysis as analysis
 

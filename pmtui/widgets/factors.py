@@ -334,6 +334,7 @@ class FactorsStage(StageView):
         self.adding: FactorKind | None = None  # the editor line adds a new factor of this kind
         self.fishbone_toggled = False
         self.wide = False
+        self._fishbone_retried = False
         self._restored: Factor | None = None
         self.drafts: dict[FactorKind, str] = {}  # unfinished new factors, per column
 
@@ -394,6 +395,9 @@ class FactorsStage(StageView):
 
     def _draw_fishbone(self) -> None:
         view = self.query_one("#fishbone-view")
+        if view.display and not view.scrollable_content_region.width and not self._fishbone_retried:
+            self._fishbone_retried = True  # once: a hidden stage has no width either
+            self.call_after_refresh(self._draw_fishbone)  # not laid out yet (first show): draw when it is
         width = view.scrollable_content_region.width or 78
         height = view.size.height or 18
         per_bone = max(2, min(6, (height - 7) // 2))
