@@ -421,7 +421,6 @@ def demo_postmortem(now: datetime | None = None) -> PostMortem:
             category=FactorCategory.TECHNOLOGY,
             text="The database client library ignores unknown configuration keys and falls back to its "
             "default pool size of 10 without logging anything.",
-            accepted=True,
             action_ids=["a1"],
         ),
         Factor(
@@ -430,7 +429,6 @@ def demo_postmortem(now: datetime | None = None) -> PostMortem:
             category=FactorCategory.PROCESS,
             text="The canary step checks pod readiness only; it does not compare error rate or latency of "
             "canary pods with the stable pods, and canary traffic is too low to fill a pool.",
-            accepted=True,
             action_ids=["a2"],
         ),
         Factor(
@@ -442,7 +440,6 @@ def demo_postmortem(now: datetime | None = None) -> PostMortem:
             "name, matching the three services already migrated to the shared values. The review tool "
             "shows no list of the keys checkout-api reads, so the change looked correct with the "
             "information available to them.",
-            accepted=True,
             action_ids=["a1"],
         ),
         Factor(
@@ -451,7 +448,6 @@ def demo_postmortem(now: datetime | None = None) -> PostMortem:
             category=FactorCategory.EXTERNAL,
             text="The payment provider's 3-D Secure degradation began within minutes of our impact and "
             "produced similar checkout errors, which made the provider a plausible first hypothesis.",
-            accepted=True,
             action_ids=["a3"],
         ),
         Factor(
@@ -460,7 +456,6 @@ def demo_postmortem(now: datetime | None = None) -> PostMortem:
             category=FactorCategory.TECHNOLOGY,
             text="The payments retry queue held 3,940 authorised payment confirmations and replayed them "
             "after recovery, so no paid order was lost and no customer was charged twice.",
-            accepted=True,
             action_ids=["a4"],
         ),
         Factor(
@@ -469,7 +464,6 @@ def demo_postmortem(now: datetime | None = None) -> PostMortem:
             category=FactorCategory.PROCESS,
             text="The two-person check for production runtime changes let the incident commander apply the "
             "pool override quickly and safely while the pipeline rollback was queued.",
-            accepted=True,
             action_ids=["a6"],
         ),
     ]
