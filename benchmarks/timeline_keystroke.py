@@ -63,8 +63,9 @@ def first_frame():
     os._exit(0)
 
 def mount_then_report(self):
-    mounted(self)
+    # first in line: after-refresh work the screen itself queues (checks, GC) runs after the frame is out
     self.app.call_after_refresh(first_frame)
+    mounted(self)
 
 PostMortemScreen.on_mount = mount_then_report
 PmtuiApp(Library(sys.argv[1]), open_id=sys.argv[2]).run(headless=True, size=(80, 24))

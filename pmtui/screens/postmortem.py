@@ -22,16 +22,6 @@ from pmtui.widgets.stage import StageView
 STAGES = list(Stage)
 
 
-def stage_views(pm: PostMortem) -> list[StageView]:
-    from pmtui.widgets.setup import SetupStage
-    from pmtui.widgets.stages import OTHER_STAGES
-
-    views: list[StageView] = [SetupStage(pm, id=Stage.SETUP.value)]
-    for view_class in OTHER_STAGES:
-        views.append(view_class(pm, id=view_class.stage.value))
-    return views
-
-
 def format_clock(seconds: float) -> str:
     seconds = round(seconds)
     sign = "-" if seconds < 0 else ""
@@ -123,7 +113,7 @@ class PostMortemScreen(Screen[None]):
         self._autosave_timer = None
         self._theme_before_presenting: str | None = None
         self._findings_shown = ""
-        self._stage_views = {view.stage: view for view in stage_views(pm)}
+        self._stage_views: dict[Stage, StageView] = {}  # built on first show
         self.report = None
         self.findings_by_stage: dict[Stage, list] = {}
 
@@ -136,7 +126,7 @@ class PostMortemScreen(Screen[None]):
             yield Static("", id="clock", markup=False)
             yield Static("", id="save-status", markup=False)
         with ContentSwitcher(id="stages", initial=self.current_stage.value):
-            yield self._stage_views[self.current_stage]  # the others are mounted when first shown
+            yield self._view(self.current_stage)  # the others are built when first shown
         yield Static("", id="findings", markup=False)
         yield Footer()
 
@@ -147,7 +137,7 @@ class PostMortemScreen(Screen[None]):
         self.set_interval(1.0, self._tick)
         self.call_after_refresh(self.current_view().focus_first)
         self.call_after_refresh(self._settle_memory)
-        self.run_checks()
+        self.call_after_refresh(self.run_checks)  # after the first frame: it snapshots the whole document
 
     @staticmethod
     def _settle_memory() -> None:
@@ -162,11 +152,18 @@ class PostMortemScreen(Screen[None]):
         gc.freeze()
 
     def views(self) -> list[StageView]:
-        """The stages shown so far (a stage is composed the first time it is shown: opening is cheaper)."""
+        """The stages shown so far (a stage is built the first time it is shown: opening is cheaper)."""
         return [view for view in self._stage_views.values() if view.is_mounted]
 
+    def _view(self, stage: Stage) -> StageView:
+        if stage not in self._stage_views:
+            from pmtui.widgets.stages import stage_class
+
+            self._stage_views[stage] = stage_class(stage)(self.pm, id=stage.value)
+        return self._stage_views[stage]
+
     def current_view(self) -> StageView:
-        return self._stage_views[self.current_stage]
+        return self._view(self.current_stage)
 
     async def _ensure_mounted(self, view: StageView) -> None:
         if view.is_mounted or view.parent is not None:
@@ -193,10 +190,10 @@ class PostMortemScreen(Screen[None]):
 
     async def watch_current_stage(self, old: Stage, new: Stage) -> None:
         self._accrue_meeting_time(old)
-        old_view = self._stage_views[old]
-        if old_view.is_mounted:
+        old_view = self._stage_views.get(old)
+        if old_view is not None and old_view.is_mounted:
             old_view.left()
-        await self._ensure_mounted(self._stage_views[new])
+        await self._ensure_mounted(self._view(new))
         self.query_one(ContentSwitcher).current = new.value
         self.query_one(StageBar).show(new)
         view = self.current_view()
@@ -423,8 +420,8 @@ class PostMortemScreen(Screen[None]):
             if text and text.strip():
                 getattr(self.pm, field).append(TextItem(text=text.strip()))
                 self.mark_dirty()
-                review = self._stage_views[Stage.REVIEW]
-                if review.is_mounted:
+                review = self._stage_views.get(Stage.REVIEW)
+                if review is not None and review.is_mounted:
                     review.refresh_view()
                 self.notify(f"Added to {title.lower()}.", timeout=2)
 
