@@ -368,7 +368,7 @@ def test_docs_list_every_rule_with_its_default() -> None:
 
     from pmtui.analysis.rules import RULE_IDS
 
-    docs = (Path(__file__).resolve().parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
+    docs = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     config = CheckConfig()
     for rule_id in RULE_IDS:
         assert f"| `{rule_id}` | {config.severity(rule_id)} |" in docs, rule_id
