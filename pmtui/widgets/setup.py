@@ -10,6 +10,7 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
@@ -237,6 +238,8 @@ class SetupStage(StageView):
 
     stage = Stage.SETUP
     HELP = HELP
+    # nothing in Setup is deleted, so no Undo in the footer (Inputs keep their own ctrl+z)
+    BINDINGS = [Binding("u,ctrl+z", "undo", "Undo", id="stage.undo", show=False)]
 
     def __init__(self, pm: PostMortem, **kwargs) -> None:
         super().__init__(pm, **kwargs)
