@@ -16,33 +16,12 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-HELLO = """
-import os, sys, time
-from textual.app import App
-from textual.widgets import Footer, Header, Static
-
-class Hello(App):
-    def compose(self):
-        yield Header()
-        yield Static("Hello, world")
-        yield Footer()
-
-    def on_mount(self):
-        self.call_after_refresh(first_frame)
-
-def first_frame():
-    print(time.time(), flush=True)
-    os._exit(0)
-
-Hello().run(headless=True, size=(80, 24))
-"""
+from frames import HELLO, spawn_seconds
 
 PMTUI = """
 import os, sys, time
@@ -64,13 +43,6 @@ def fill_then_report(self):
 LibraryScreen._fill_table = fill_then_report
 PmtuiApp(Library(sys.argv[1])).run(headless=True, size=(80, 24))
 """
-
-
-def spawn_seconds(code: str, *args: str) -> float:
-    """Seconds from spawning a child to the first frame it reports."""
-    start = time.time()
-    result = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True)
-    return float(result.stdout.strip().splitlines()[-1]) - start
 
 
 def generate_library(root: Path, count: int) -> None:

@@ -19,36 +19,15 @@ import asyncio
 import gc
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from frames import HELLO, spawn_seconds
+
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
-
-HELLO = """
-import os, time
-from textual.app import App
-from textual.widgets import Footer, Header, Static
-
-class Hello(App):
-    def compose(self):
-        yield Header()
-        yield Static("Hello, world")
-        yield Footer()
-
-    def on_mount(self):
-        self.call_after_refresh(first_frame)
-
-def first_frame():
-    print(time.time(), flush=True)
-    os._exit(0)
-
-Hello().run(headless=True, size=(80, 24))
-"""
 
 OPEN = """
 import os, sys, time
@@ -72,15 +51,6 @@ PmtuiApp(Library(sys.argv[1]), open_id=sys.argv[2]).run(headless=True, size=(80,
 """
 
 KEY_NAMES = {" ": "space", ":": "colon", "~": "tilde", "!": "exclamation_mark", "-": "minus", ".": "full_stop"}
-
-
-def spawn_seconds(code: str, *args: str) -> float:
-    """Seconds from spawning a child to the first frame it reports."""
-    start = time.time()
-    result = subprocess.run(
-        [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True, timeout=120
-    )
-    return float(result.stdout.strip().splitlines()[-1]) - start
 
 
 def make_library(root: Path, events: int) -> str:
