@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from pmtui.store import Entry, Summary, Unreadable
+from pmtui.widgets.plain import one_line
 
 HELP = (
     "The library lists every post-mortem in the folder, newest first. Type to filter by id, title, "
@@ -142,7 +143,7 @@ class LibraryScreen(Screen[None]):
         width = self._filled_title_width = self._title_width()
         for entry in entries:
             if isinstance(entry, Summary):
-                title = Text(entry.title)
+                title = Text(one_line(entry.title))
                 cells = [
                     Text(entry.severity, style="bold" if entry.severity in ("SEV1", "SEV2") else ""),
                     Text(entry.status),
@@ -150,10 +151,10 @@ class LibraryScreen(Screen[None]):
                     Text(str(entry.open_actions), justify="right"),
                 ]
             else:
-                title = Text(f"unreadable: {entry.reason}", style="italic")
+                title = Text(f"unreadable: {one_line(entry.reason)}", style="italic")
                 cells = [Text("—"), Text("—"), Text("—"), Text("")]
             title.truncate(width, overflow="ellipsis")
-            table.add_row(Text(entry.id), *cells, title, key=entry.id)
+            table.add_row(Text(one_line(entry.id)), *cells, title, key=entry.id)
 
     def on_resize(self) -> None:
         if self.entries and self._title_width() != self._filled_title_width:

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static, TextArea
 
 from pmtui.model import STAGE_TITLES, PostMortem, Stage, TextItem
+from pmtui.widgets.plain import one_line
 from pmtui.widgets.stage import StageView
 
 STAGES = list(Stage)
@@ -179,7 +180,7 @@ class PostMortemScreen(Screen[None]):
         self.query_one("#pm-title", Static).update(
             layout=False,
             content=Text.assemble(
-                (self.pm.title, "bold"),
+                (one_line(self.pm.title), "bold"),
                 f" · {self.pm.severity.value} · {self.pm.status.value}",
                 no_wrap=True,
                 overflow="ellipsis",
@@ -510,11 +511,11 @@ class PostMortemScreen(Screen[None]):
         for finding in findings[:3]:
             marker = "■ " if finding.severity == "blocking" else "□ "
             text.append(marker, style="bold")
-            text.append(finding.message)
+            text.append(one_line(finding.message))
             if finding.excerpt:
-                text.append(f" “{finding.excerpt}”", style="italic")
+                text.append(f" “{one_line(finding.excerpt)}”", style="italic")
             if finding.suggestion:
-                text.append(f" → {finding.suggestion}", style="dim")
+                text.append(f" → {one_line(finding.suggestion)}", style="dim")
             text.append("\n")
         if len(findings) > 3:
             text.append(f"… and {len(findings) - 3} more: the Review stage lists them all")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -16,31 +15,10 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pmtui.model import Action, PostMortem, RaisedDuring
+from pmtui.widgets.plain import one_line
 
 CREATE_OPTION = "create"
 ACTION_PREFIX = "action:"
-
-
-_LINE_BREAKS = {"\n", "\r", "\u2028", "\u2029", "\x85"}
-
-
-def one_line(text: str) -> str:
-    """User text as one printable line: line breaks shown as ↵, control characters (ANSI escapes from pasted
-    logs) shown as their control pictures (␛), so a terminal never acts on them. Never markup."""
-    if text.isprintable():
-        return text
-    out = []
-    for ch in text:
-        if ch in _LINE_BREAKS:
-            out.append(" ↵ ")
-        elif ch == "\t":
-            out.append(" ")
-        elif not ch.isprintable() and unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
-            code = ord(ch)
-            out.append(chr(0x2400 + code) if code < 0x20 else "␡" if code == 0x7F else f"\\x{code:02x}")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def action_number(pm: PostMortem, action_id: str) -> int | None:

@@ -26,7 +26,8 @@ from pmtui.model import (
     Stage,
 )
 from pmtui.timeparse import TimeParseError, parse_due
-from pmtui.widgets.itemlist import ItemTable, one_line
+from pmtui.widgets.itemlist import ItemTable
+from pmtui.widgets.plain import one_line
 from pmtui.widgets.stage import StageView
 
 AST_NAMES: tuple[tuple[str, str], ...] = (
@@ -481,6 +482,7 @@ class ActionsStage(StageView):
         self._show_status(action)
 
     def _set_input(self, selector: str, value: str) -> None:
+        value = one_line(value)  # control characters shown as pictures, so the terminal never acts on them
         entry = self.query_one(selector, Input)
         if entry.value != value:
             entry.value = value
@@ -550,8 +552,8 @@ class ActionsStage(StageView):
             self._due_changed(action, event.value)
             return
         name = self._TEXT_FIELDS.get(event.input.id)
-        if name is None or getattr(action, name) == event.value:
-            return
+        if name is None or one_line(getattr(action, name)) == event.value:
+            return  # unchanged (as shown): the stored text stays exactly as it was
         setattr(action, name, event.value)
         self._changed(action)
 

@@ -9,7 +9,6 @@ binding carries the stage's own id.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,29 +23,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static
 
 from pmtui.model import Item
-
-_LINE_BREAKS = {"\n", "\r", "\u2028", "\u2029", "\x85"}
-
-
-def one_line(text: str) -> str:
-    """User text for one table cell: line breaks shown as ↵, control characters (ANSI escapes) made visible.
-
-    The result is shown as plain text (never markup); this only stops a terminal from acting on it.
-    """
-    if text.isprintable():
-        return text
-    out = []
-    for ch in text:
-        if ch in _LINE_BREAKS:
-            out.append(" ↵ ")
-        elif ch == "\t":
-            out.append(" ")
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and not ch.isprintable():
-            code = ord(ch)
-            out.append(chr(0x2400 + code) if code < 0x20 else "␡" if code == 0x7F else f"\\x{code:02x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+from pmtui.widgets.plain import one_line
 
 
 class ItemTable(DataTable):

@@ -21,7 +21,8 @@ from textual.timer import Timer
 from textual.widgets import Input, Markdown, Static
 
 from pmtui.model import STAGE_TITLES, PostMortem, Stage, TextItem
-from pmtui.widgets.itemlist import ItemField, ItemListEditor, ItemListKeys, item_list_bindings, one_line
+from pmtui.widgets.itemlist import ItemField, ItemListEditor, ItemListKeys, item_list_bindings
+from pmtui.widgets.plain import one_line
 from pmtui.widgets.stage import StageView
 
 PREVIEW_DELAY = 0.5  # seconds of quiet before the preview is rebuilt

@@ -27,6 +27,7 @@ from pmtui.model import (
     check_zone,
 )
 from pmtui.timeparse import TimeParseError, parse_time
+from pmtui.widgets.plain import multi_line, one_line
 from pmtui.widgets.stage import StageView
 
 MILESTONE_LABELS = {
@@ -257,7 +258,7 @@ class SetupStage(StageView):
                 for field in self.fields.values():
                     yield Label(field.label, classes="form-label")
                     yield Input(
-                        field.show(self.pm),
+                        one_line(field.show(self.pm)),
                         placeholder=field.placeholder,
                         id=f"field-{field.key}",
                         classes="form-input",
@@ -281,7 +282,7 @@ class SetupStage(StageView):
             for key, (label, path) in AREAS.items():
                 yield Label(label, classes="form-section", id=f"label-{key}")
                 yield TextArea(
-                    _getter(path)(self.pm),
+                    multi_line(_getter(path)(self.pm)),
                     id=f"area-{key}",
                     classes="form-area",
                     soft_wrap=True,
@@ -327,7 +328,7 @@ class SetupStage(StageView):
         try:
             for field in self.fields.values():
                 field_input = self.query_one(f"#field-{field.key}", Input)
-                field_input.value = field.show(self.pm)
+                field_input.value = one_line(field.show(self.pm))
                 field_input.remove_class("-invalid")
             self.problems.clear()
             self._show_notes()
@@ -341,7 +342,7 @@ class SetupStage(StageView):
             for trigger in self.pm.triggers:
                 selection.select(trigger.value)
             for key, (_, path) in AREAS.items():
-                self.query_one(f"#area-{key}", TextArea).text = _getter(path)(self.pm)
+                self.query_one(f"#area-{key}", TextArea).text = multi_line(_getter(path)(self.pm))
         finally:
             self.call_after_refresh(self._done_loading)
         self._check_roles()
@@ -355,7 +356,7 @@ class SetupStage(StageView):
             return
         key = event.input.id.removeprefix("field-")
         field = self.fields.get(key)
-        if field is None or (event.value == field.show(self.pm) and key not in self.problems):
+        if field is None or (event.value == one_line(field.show(self.pm)) and key not in self.problems):
             return  # no change (Inputs report their first value when mounted)
         try:
             field.store(self.pm, event.value)
@@ -403,7 +404,7 @@ class SetupStage(StageView):
             return
         key = event.text_area.id.removeprefix("area-")
         _, path = AREAS[key]
-        if event.text_area.text == _getter(path)(self.pm):
+        if event.text_area.text == multi_line(_getter(path)(self.pm)):
             return
         _setter(path)(self.pm, event.text_area.text)
         self.edited()

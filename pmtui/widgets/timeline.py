@@ -27,6 +27,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Label, Select, S
 from pmtui.analysis.metrics import IncidentMetrics, format_duration, incident_metrics
 from pmtui.model import EventKind, Milestone, PostMortem, Stage, TimelineEvent, check_zone
 from pmtui.timeparse import TimeParseError, parse_time
+from pmtui.widgets.plain import multi_line, one_line
 from pmtui.widgets.stage import StageView
 
 # -- what the keys do ------------------------------------------------------------------------------
@@ -980,7 +981,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
             with Horizontal(classes="form-row"):
                 yield Label("Text", classes="form-label")
                 yield TextArea(
-                    event.text,
+                    multi_line(event.text),
                     id="edit-text",
                     classes="form-input",
                     soft_wrap=True,
@@ -991,7 +992,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
             with Horizontal(classes="form-row"):
                 yield Label("Source", classes="form-label")
                 yield Input(
-                    event.source,
+                    one_line(event.source),
                     placeholder="#incident, pager, deploy log",
                     id="edit-source",
                     classes="form-input",
@@ -1001,7 +1002,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
             with Horizontal(classes="form-row"):
                 yield Label("Evidence", classes="form-label")
                 yield Input(
-                    event.evidence,
+                    one_line(event.evidence),
                     placeholder="link to a log search, dashboard, message",
                     id="edit-evidence",
                     classes="form-input",
@@ -1051,9 +1052,11 @@ class TimelineEventEditor(ModalScreen[dict | None]):
         text = self.query_one("#edit-text", TextArea).text
         if len(text) > 20_000:
             problems["text"] = f"keep it under 20,000 characters (it has {len(text):,})"
-        values["text"] = text
+        values["text"] = self.event.text if text == multi_line(self.event.text) else text  # shown safely, kept as is
         for name in ("source", "evidence"):
             value = self.query_one(f"#edit-{name}", Input).value
+            if value == one_line(getattr(self.event, name)):
+                value = getattr(self.event, name)
             if len(value) > 500:
                 problems[name] = f"keep it under 500 characters (it has {len(value):,})"
             values[name] = value
