@@ -239,6 +239,7 @@ def _impact(pm: PostMortem) -> list[str]:
         ("Customer tickets", _number(impact.customer_tickets)),
         ("Financial impact", _number(impact.financial_impact)),
         ("Cost per minute", _number(impact.cost_per_minute)),
+        ("Cost of the outage (minutes x cost per minute)", _number(incident_metrics(pm).cost)),
         ("How detected", detected),
         ("Review triggers", ", ".join(_value(trigger) for trigger in pm.triggers)),
     ]
