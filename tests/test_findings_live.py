@@ -52,3 +52,18 @@ async def test_blaming_timeline_entry_is_flagged_then_cleared(library) -> None:
         await pilot.pause(1.0)
         assert app.screen.pm.timeline[0].text == NEUTRAL
         assert "should have" not in findings_panel(app)
+
+
+async def test_a_bad_config_is_reported_and_the_defaults_apply(library, tmp_path, monkeypatch) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("cadence_minutes = 'often'\n")
+    monkeypatch.setenv("PMTUI_CONFIG", str(config))
+    pm = library.save(PostMortem(id="cfg", title="Config", lessons=[{"text": "Sam forgot to renew the cert"}]))
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(1.0)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("cadence_minutes" in m and "default checks" in m for m in messages)
+        assert "Review (1)" in str(app.screen.query_one(StageBar).render())

@@ -116,6 +116,7 @@ class PostMortemScreen(Screen[None]):
         self._findings_shown = ""
         self._stage_views: dict[Stage, StageView] = {}  # built on first show
         self.report = None
+        self._config_warned = False
         self.findings_by_stage: dict[Stage, list] = {}
 
     # -- layout ------------------------------------------------------------------------------------
@@ -452,18 +453,14 @@ class PostMortemScreen(Screen[None]):
     # -- findings ----------------------------------------------------------------------------------
 
     def run_checks(self) -> None:
-        """Recompute findings shortly after an edit (issue: facilitation checks)."""
-        try:
-            import pmtui.analysis as analysis
-
-            run = analysis.run_checks
-        except (ImportError, AttributeError):
-            return
-        self._check_in_background(self.pm.model_dump(mode="json"), run)
+        """Recompute the findings shortly after an edit, in a worker."""
+        self._check_in_background(self.pm.model_dump(mode="json"))
 
     @work(thread=True, exclusive=True, group="checks")
-    def _check_in_background(self, snapshot: dict, run) -> None:
+    def _check_in_background(self, snapshot: dict) -> None:
         import time
+
+        from pmtui.analysis import run_checks
 
         time.sleep(0.15)  # let a burst of keystrokes settle; exclusive=True cancels stale runs
         from textual.worker import get_current_worker
@@ -474,9 +471,14 @@ class PostMortemScreen(Screen[None]):
 
         try:
             config = load_config()
-        except ConfigError:
-            config = None
-        report = run(PostMortem.model_validate(snapshot), self.app.clock(), config)
+        except ConfigError as error:
+            config = None  # the defaults; say so once rather than silently
+            if not self._config_warned:
+                self._config_warned = True
+                self.app.call_from_thread(
+                    self.notify, f"{error} — using the default checks", severity="warning", markup=False, timeout=10
+                )
+        report = run_checks(PostMortem.model_validate(snapshot), self.app.clock(), config)
         self.post_message(self.Checked(report))
 
     class Checked(Message):

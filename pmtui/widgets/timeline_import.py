@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, ProgressBar, Select, Static
 
 from pmtui.model import PostMortem, TimelineEvent, check_zone
+from pmtui.widgets.plain import one_line
 
 FORMATS = ["auto", "text", "slack", "csv", "pagerduty"]
 
@@ -118,7 +119,7 @@ class TimelineImportDialog(ModalScreen[int]):
         path = Path(path_text).expanduser()
         fmt = str(self.query_one("#import-format", Select).value)
         noise = self.query_one("#import-noise", Checkbox).value
-        summary.update(f"Reading {path}…")
+        summary.update(f"Reading {one_line(str(path))}…")
         progress = self.query_one("#import-progress", ProgressBar)
         progress.update(total=None, progress=0)
         progress.display = True
@@ -154,7 +155,7 @@ class TimelineImportDialog(ModalScreen[int]):
         table = self.query_one("#import-preview", DataTable)
         table.clear()
         if message.error is not None:
-            summary.update(f"Nothing can be imported: {message.error}")
+            summary.update(f"Nothing can be imported: {one_line(message.error)}")
             table.display = False
             return
         result, fresh = message.result, message.new_events or []
@@ -165,9 +166,9 @@ class TimelineImportDialog(ModalScreen[int]):
         zone = self.pm.tzinfo
         for event in fresh[:3] + (fresh[-2:] if len(fresh) > 5 else fresh[3:]):
             when = event.time.astimezone(zone).strftime("%m-%d %H:%M:%S") if event.time else "?"
-            table.add_row(Text("event"), Text(when), Text(event.text[:200]))
+            table.add_row(Text("event"), Text(when), Text(one_line(event.text[:200])))
         for skipped in result.skipped[:50]:
-            table.add_row(Text(skipped.where), Text(skipped.reason, style="italic"), Text(""))
+            table.add_row(Text(one_line(skipped.where)), Text(one_line(skipped.reason), style="italic"), Text(""))
         if len(result.skipped) > 50:
             table.add_row(Text("…"), Text(f"{len(result.skipped) - 50} more skipped"), Text(""))
         table.display = table.row_count > 0
