@@ -142,6 +142,38 @@ async def test_filter_delete_and_unreadable(library) -> None:
     assert (library.root / "broken.json").read_text() == "{"
 
 
+async def test_open_directly_then_library_and_back(library) -> None:
+    """`pmtui open ID` starts with the post-mortem alone (no library built); ctrl+l builds the library,
+    which then opens post-mortems on top of itself as usual. An unreadable ID starts in the library."""
+    first, second = library.create("First outage"), library.create("Second outage")
+    app = make_app(library, open_id=first.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [PostMortemScreen]
+        await type_into(pilot, "field-owner", "Ana")
+        await pilot.press("escape", "ctrl+l")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [LibraryScreen]
+        assert library.load(first.id).roles.owner == "Ana"  # saved on the way out
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2
+        await pilot.press("ctrl+u", *"second", "enter")
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [LibraryScreen, PostMortemScreen]
+        assert app.screen.pm.id == second.id
+        await pilot.press("escape", "ctrl+l")
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [LibraryScreen]
+
+    app = make_app(library, open_id="no-such-id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [LibraryScreen]
+        assert any("no-such-id" in str(n.message) for n in app._notifications)
+
+
 async def test_hostile_title_is_literal(library) -> None:
     hostile = "[bold]x[/bold] [@click=app.quit] [/x] ["
     library.save(PostMortem(id="evil", title=hostile))

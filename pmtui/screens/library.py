@@ -51,6 +51,7 @@ class LibraryScreen(Screen[None]):
         self._fill_generation = 0
         self._shown_once = False
         self._filled_title_width = 0
+        self._settled = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
@@ -131,6 +132,9 @@ class LibraryScreen(Screen[None]):
         if selected is not None and selected in table.rows:
             table.move_cursor(row=table.get_row_index(selected))
         self._show_status(len(shown), needle)
+        if not self._settled:
+            self._settled = True
+            self.call_after_refresh(self.app.settle_memory)
 
     def _title_width(self) -> int:
         """What is left of the screen for the title column (the table scrolls rather than wraps)."""

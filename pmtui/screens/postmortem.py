@@ -138,20 +138,8 @@ class PostMortemScreen(Screen[None]):
         self._update_status()
         self.set_interval(1.0, self._tick)
         self.call_after_refresh(self.current_view().focus_first)
-        self.call_after_refresh(self._settle_memory)
+        self.call_after_refresh(self.app.settle_memory)
         self.call_after_refresh(self.run_checks)  # after the first frame: it snapshots the whole document
-
-    @staticmethod
-    def _settle_memory() -> None:
-        """After the first frame: move the loaded document out of the collector's way.
-
-        With a 2,000-event document, Python's full collections otherwise pause typing for up to
-        ~130 ms (the timeline keystroke benchmark's p99); frozen objects are not scanned again.
-        """
-        import gc
-
-        gc.collect()
-        gc.freeze()
 
     def views(self) -> list[StageView]:
         """The stages shown so far (a stage is built the first time it is shown: opening is cheaper)."""
@@ -223,7 +211,7 @@ class PostMortemScreen(Screen[None]):
     def action_back(self) -> None:
         self.flush_now()
         self._accrue_meeting_time(self.current_stage)
-        self.app.pop_screen()
+        self.app.back_to_library()
 
     # -- editing and saving ------------------------------------------------------------------------
 
