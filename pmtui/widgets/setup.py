@@ -248,6 +248,7 @@ class SetupStage(StageView):
         self._loading = False
         self.problems: dict[str, str] = {}  # field key -> what is wrong with what was typed
         self.roles_warning = ""
+        self.lower_form_mounted = False
 
     def compose(self) -> ComposeResult:
         # One grid of label/field pairs and one notes line for every problem: a flat form keeps
@@ -274,14 +275,20 @@ class SetupStage(StageView):
                     id="field-detection",
                     classes="form-input",
                 )
-            yield Label("Review triggers met", classes="form-section")
-            yield SelectionList[str](
+
+    def _lower_form(self) -> list:
+        """Review triggers and the text areas: below the fold at 80x24, mounted after the first frame."""
+        widgets: list = [
+            Label("Review triggers met", classes="form-section"),
+            SelectionList[str](
                 *[Selection(t.value, t.value, t in self.pm.triggers) for t in ReviewTrigger],
                 id="field-triggers",
-            )
-            for key, (label, path) in AREAS.items():
-                yield Label(label, classes="form-section", id=f"label-{key}")
-                yield TextArea(
+            ),
+        ]
+        for key, (label, path) in AREAS.items():
+            widgets.append(Label(label, classes="form-section", id=f"label-{key}"))
+            widgets.append(
+                TextArea(
                     multi_line(_getter(path)(self.pm)),
                     id=f"area-{key}",
                     classes="form-area",
@@ -289,6 +296,8 @@ class SetupStage(StageView):
                     show_line_numbers=False,
                     tab_behavior="focus",
                 )
+            )
+        return widgets
 
     def _selects(self) -> ComposeResult:
         yield Label("Severity", classes="form-label")
@@ -310,6 +319,14 @@ class SetupStage(StageView):
 
     def on_mount(self) -> None:
         self._check_roles()
+        self.call_after_refresh(self._mount_lower_form)
+
+    async def _mount_lower_form(self) -> None:
+        # built from the document as it is now, so edits made in the meantime (a reload) are shown
+        await self.query_one("#setup-form", VerticalScroll).mount_all(self._lower_form())
+        self.lower_form_mounted = True
+        if getattr(self.screen, "presenting", False):
+            self.presentation(True)
 
     def _show_notes(self) -> None:
         """Every field that doesn't read yet, then the roles warning; hidden when there is nothing."""
@@ -337,12 +354,13 @@ class SetupStage(StageView):
             self.query_one("#field-detection", Select).value = (
                 self.pm.detection.method.value if self.pm.detection.method else Select.NULL
             )
-            selection = self.query_one("#field-triggers", SelectionList)
-            selection.deselect_all()
-            for trigger in self.pm.triggers:
-                selection.select(trigger.value)
-            for key, (_, path) in AREAS.items():
-                self.query_one(f"#area-{key}", TextArea).text = multi_line(_getter(path)(self.pm))
+            if self.lower_form_mounted:
+                selection = self.query_one("#field-triggers", SelectionList)
+                selection.deselect_all()
+                for trigger in self.pm.triggers:
+                    selection.select(trigger.value)
+                for key, (_, path) in AREAS.items():
+                    self.query_one(f"#area-{key}", TextArea).text = multi_line(_getter(path)(self.pm))
         finally:
             self.call_after_refresh(self._done_loading)
         self._check_roles()
@@ -419,8 +437,8 @@ class SetupStage(StageView):
             self._show_notes()
 
     def presentation(self, on: bool) -> None:
-        for widget_id in ("#label-facilitator_notes", "#area-facilitator_notes"):
-            self.query_one(widget_id).display = not on
+        for widget in self.query("#label-facilitator_notes, #area-facilitator_notes"):
+            widget.display = not on  # (mounted just after the first frame; then shown as presenting says)
 
     def focus_first(self) -> None:
         self.query_one("#field-title", Input).focus()
