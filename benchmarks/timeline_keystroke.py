@@ -108,6 +108,7 @@ async def measure_keys(root: Path, pm_id: str, gc_freeze: bool = False) -> dict[
             timings.setdefault(group, []).append((time.perf_counter() - start) * 1000)
             await asyncio.sleep(0.01)  # a fast typist's gap; lets timers (autosave) run between keys
 
+        await pilot.pause()  # the first field has taken focus
         await pilot.press("escape")
         await settle()
         start = time.perf_counter()
