@@ -74,10 +74,7 @@ class PmtuiApp(App[int]):
         autosave_delay: float = 0.8,
     ) -> None:
         super().__init__()
-        # No garbage collection until the first frame is out (see _resume_gc): building the first
-        # screen allocates a lot and full collections would only find nothing to free.
-        self._gc_paused = gc.isenabled()
-        gc.disable()
+        self._gc_paused = False
         self.library = library
         self.open_id = open_id
         self.clock = clock
@@ -99,12 +96,18 @@ class PmtuiApp(App[int]):
                 return screen
         return LibraryScreen()
 
+    def on_load(self) -> None:
+        # No garbage collection until the first frame with content is out (see settle_memory): building
+        # the first screen allocates a lot, and full collections would only find nothing to free.
+        self._gc_paused = gc.isenabled()
+        gc.disable()
+
     def on_mount(self) -> None:
         self._install_signal_handlers()
 
     def settle_memory(self) -> None:
         """After a screen's first frame with content (the library's, a post-mortem's): collect, and
-        move what survives out of the collector's way. Resumes collection paused in __init__.
+        move what survives out of the collector's way. Resumes collection paused in on_load.
 
         Frozen objects are not scanned again: with a 2,000-event document loaded, full collections
         otherwise pause typing for up to ~130 ms (the timeline keystroke benchmark's p99).

@@ -174,6 +174,27 @@ async def test_open_directly_then_library_and_back(library) -> None:
         assert any("no-such-id" in str(n.message) for n in app._notifications)
 
 
+async def test_collection_paused_until_first_frame(library) -> None:
+    """Garbage collection is off while the first screen is built and back on (with what was loaded
+    frozen) once its first frame is out; an app that is never run leaves it alone."""
+    import gc
+
+    pm = library.create("Memory")
+    make_app(library)
+    assert gc.isenabled()
+    seen_while_building: list[bool] = []
+    app = make_app(library, open_id=pm.id)
+    app.call_later(lambda: seen_while_building.append(gc.isenabled()))
+    gc.unfreeze()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert seen_while_building == [False]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+    gc.unfreeze()
+    assert gc.isenabled()
+
+
 async def test_hostile_title_is_literal(library) -> None:
     hostile = "[bold]x[/bold] [@click=app.quit] [/x] ["
     library.save(PostMortem(id="evil", title=hostile))

@@ -248,7 +248,6 @@ class SetupStage(StageView):
         self._loading = False
         self.problems: dict[str, str] = {}  # field key -> what is wrong with what was typed
         self.roles_warning = ""
-        self.lower_form_mounted = False
 
     def compose(self) -> ComposeResult:
         # One grid of label/field pairs and one notes line for every problem: a flat form keeps
@@ -324,9 +323,12 @@ class SetupStage(StageView):
     async def _mount_lower_form(self) -> None:
         # built from the document as it is now, so edits made in the meantime (a reload) are shown
         await self.query_one("#setup-form", VerticalScroll).mount_all(self._lower_form())
-        self.lower_form_mounted = True
         if getattr(self.screen, "presenting", False):
             self.presentation(True)
+
+    @property
+    def lower_form_mounted(self) -> bool:
+        return bool(self.query("#field-triggers"))
 
     def _show_notes(self) -> None:
         """Every field that doesn't read yet, then the roles warning; hidden when there is nothing."""
