@@ -37,7 +37,7 @@ def first_frame():
 
 def fill_then_report(self):
     if self.entries:
-        self.app.call_after_refresh(first_frame)
+        self.call_after_refresh(first_frame)
     fill(self)
 
 LibraryScreen._fill_table = fill_then_report

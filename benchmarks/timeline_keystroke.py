@@ -43,7 +43,7 @@ def first_frame():
 
 def mount_then_report(self):
     # first in line: after-refresh work the screen itself queues (checks, GC) runs after the frame is out
-    self.app.call_after_refresh(first_frame)
+    self.call_after_refresh(first_frame)
     mounted(self)
 
 PostMortemScreen.on_mount = mount_then_report
