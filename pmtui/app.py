@@ -56,7 +56,8 @@ class PmtuiApp(App[int]):
     """pmtui: a library of post-mortems and the meeting that writes each one."""
 
     TITLE = "pmtui"
-    CSS_PATH = sorted(STYLES.glob("*.tcss"), key=lambda p: (p.name != "app.tcss", p.name))
+    # The library and the dialogs; the post-mortem screen brings the rest (PostMortemScreen.CSS_PATH).
+    CSS_PATH = [STYLES / "app.tcss"]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Save and quit"),
@@ -93,6 +94,9 @@ class PmtuiApp(App[int]):
         if self.open_id:
             screen = self._postmortem_screen(self.open_id)
             if screen is not None:
+                # Textual (8.2.8, pinned) loads a screen's CSS_PATH when the screen is pushed or
+                # switched to, but not for the default screen: load it as push_screen would.
+                self._load_screen_css(screen)
                 return screen
         return LibraryScreen()
 
