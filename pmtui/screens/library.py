@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from pmtui.store import Entry, Summary, Unreadable
+from pmtui.widgets.library_table import LibraryTable, Row
 from pmtui.widgets.plain import one_line
 
 HELP = (
@@ -24,15 +24,14 @@ HELP = (
 )
 
 
-def _measure_now(table: DataTable) -> None:
-    """Measure new rows now rather than when the table is next idle, as DataTable (Textual 8.2.8,
-    pinned) otherwise does: that is after a first paint with unmeasured columns, so every visible
-    cell was rendered twice (about 20 ms of the library's first frame)."""
-    if table._require_update_dimensions:
-        table._require_update_dimensions = False
-        new_rows = table._new_rows.copy()
-        table._new_rows.clear()
-        table._update_dimensions(new_rows)
+def _row(entry: Entry) -> Row:
+    if isinstance(entry, Summary):
+        cells = (entry.severity, entry.status, entry.date.date().isoformat(), str(entry.open_actions))
+        return Row(
+            entry.id, (one_line(entry.id), *cells, one_line(entry.title)), strong=entry.severity in ("SEV1", "SEV2")
+        )
+    reason = f"unreadable: {one_line(entry.reason)}"
+    return Row(entry.id, (one_line(entry.id), "—", "—", "—", "", reason), unreadable=True)
 
 
 class LibraryScreen(Screen[None]):
@@ -59,28 +58,19 @@ class LibraryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Entry] = []
-        self._fill_generation = 0
+        self._rows: list[Row] = []  # one per entry, built when the entries are read
         self._shown_once = False
-        self._filled_title_width = 0
         self._settled = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
             yield Static("pmtui — post-mortem library", id="library-title", markup=False)
             yield Input(placeholder="Filter: type part of a title, id, severity or status", id="filter")
-            yield DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
+            yield LibraryTable(id="postmortems")
             yield Static("", id="library-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        # Title last: at 80 columns every short column stays in view and only the title is shortened.
-        table.add_column("ID", key="id")
-        table.add_column("Sev", key="severity")
-        table.add_column("Status", key="status")
-        table.add_column("Date", key="date")
-        table.add_column("Open", key="open")
-        table.add_column("Title", key="title")
         self.query_one("#filter", Input).focus()
 
     def on_screen_resume(self) -> None:
@@ -92,8 +82,7 @@ class LibraryScreen(Screen[None]):
         """
         if not self._shown_once and self.app.library.has_summary_cache():
             self._shown_once = True
-            self.entries = self.app.library.entries()
-            self._fill_table()
+            self._set_entries(self.app.library.entries())
             return
         self._shown_once = True
         self.load_entries()
@@ -105,8 +94,7 @@ class LibraryScreen(Screen[None]):
 
     @on(EntriesLoaded)
     def _entries_loaded(self, event: EntriesLoaded) -> None:
-        self.entries = event.entries
-        self._fill_table()
+        self._set_entries(event.entries)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -125,56 +113,20 @@ class LibraryScreen(Screen[None]):
             haystack = f"{entry.id} unreadable {entry.reason}"
         return all(word in haystack.casefold() for word in needle.casefold().split())
 
-    FIRST_ROWS = 50  # rows added before the first frame (a tall screen's worth); the rest follow right after it
+    def _set_entries(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self._rows = [_row(entry) for entry in entries]
+        self._fill_table()
 
     def _fill_table(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LibraryTable)
         needle = self.query_one("#filter", Input).value.strip()
-        selected = self.selected_id()
-        table.clear()
-        shown = [entry for entry in self.entries if self._matches(entry, needle)]
-        self._fill_generation += 1
-        self._add_rows(shown[: self.FIRST_ROWS])
-        if len(shown) > self.FIRST_ROWS:
-            generation = self._fill_generation
-            rest = shown[self.FIRST_ROWS :]
-            # a short timer, not call_after_refresh: the first paint must not wait for these rows
-            self.set_timer(0.05, lambda: generation == self._fill_generation and self._add_rows(rest))
-        if selected is not None and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected))
+        shown = [row for entry, row in zip(self.entries, self._rows, strict=True) if self._matches(entry, needle)]
+        table.set_rows(shown, keep=table.cursor_key, size_to=self._rows)
         self._show_status(len(shown), needle)
         if not self._settled:
             self._settled = True
             self.call_after_refresh(self.app.settle_memory)
-
-    def _title_width(self) -> int:
-        """What is left of the screen for the title column (the table scrolls rather than wraps)."""
-        id_width = max((len(e.id) for e in self.entries), default=8)
-        fixed = id_width + 4 + 9 + 10 + 4 + 2 * 6 + 2  # columns, their padding, the scrollbar
-        return max(20, (self.size.width or 80) - fixed)
-
-    def _add_rows(self, entries: list[Entry]) -> None:
-        table = self.query_one(DataTable)
-        width = self._filled_title_width = self._title_width()
-        for entry in entries:
-            if isinstance(entry, Summary):
-                title = Text(one_line(entry.title))
-                cells = [
-                    Text(entry.severity, style="bold" if entry.severity in ("SEV1", "SEV2") else ""),
-                    Text(entry.status),
-                    Text(entry.date.date().isoformat()),
-                    Text(str(entry.open_actions), justify="right"),
-                ]
-            else:
-                title = Text(f"unreadable: {one_line(entry.reason)}", style="italic")
-                cells = [Text("—"), Text("—"), Text("—"), Text("")]
-            title.truncate(width, overflow="ellipsis")
-            table.add_row(Text(one_line(entry.id)), *cells, title, key=entry.id)
-        _measure_now(table)
-
-    def on_resize(self) -> None:
-        if self.entries and self._title_width() != self._filled_title_width:
-            self._fill_table()
 
     def _show_status(self, shown: int, needle: str) -> None:
         unreadable = sum(1 for e in self.entries if isinstance(e, Unreadable))
@@ -188,25 +140,18 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-status", Static).update(status)
 
     def selected_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except Exception:
-            return None
-        return str(key.value) if key.value is not None else None
+        return self.query_one(LibraryTable).cursor_key
 
     def _entry(self, pm_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == pm_id), None)
 
     def action_focus_table(self) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(LibraryTable).focus()
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
-    @on(DataTable.RowSelected)
+    @on(LibraryTable.Selected)
     def _row_selected(self) -> None:
         self.action_open()
 
