@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from pmtui.model import Severity
+from pmtui.widgets.fields import TextInput
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -52,7 +53,7 @@ class NewPostMortemDialog(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("New post-mortem", classes="dialog-title")
-            yield Input(
+            yield TextInput(
                 placeholder="Title, e.g. Checkout API errors after config rollout", id="new-title", max_length=500
             )
             yield Select(
@@ -95,7 +96,7 @@ class TextPromptDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.prompt_title, classes="dialog-title", markup=False)
-            yield Input(value=self.initial, placeholder=self.placeholder, id="prompt-input")
+            yield TextInput(value=self.initial, placeholder=self.placeholder, id="prompt-input")
             yield Static("Enter to keep, Esc to cancel", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:

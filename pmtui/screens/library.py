@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from pmtui.store import Entry, Summary, Unreadable
+from pmtui.widgets.fields import TextInput
 from pmtui.widgets.library_table import LibraryTable, Row
 from pmtui.widgets.plain import one_line
 
@@ -65,7 +66,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
             yield Static("pmtui — post-mortem library", id="library-title", markup=False)
-            yield Input(placeholder="Filter: type part of a title, id, severity or status", id="filter")
+            yield TextInput(placeholder="Filter: type part of a title, id, severity or status", id="filter")
             yield LibraryTable(id="postmortems")
             yield Static("", id="library-status", markup=False)
         yield Footer()

@@ -11,10 +11,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from pmtui.model import Action, PostMortem, RaisedDuring
+from pmtui.widgets.fields import TextInput
 from pmtui.widgets.plain import one_line
 
 CREATE_OPTION = "create"
@@ -124,7 +125,7 @@ class ActionPicker(ModalScreen[ActionChoice | None]):
         self.dismiss(None)
 
 
-class LineEditor(Input):
+class LineEditor(TextInput):
     """The one-line editor under a stage's list: Enter keeps the text (Submitted), Escape posts `Closed`."""
 
     BINDINGS = [Binding("escape", "close", "Done", id="editor.close", tooltip="Back to the list")]

@@ -26,6 +26,7 @@ from pmtui.model import (
     Stage,
 )
 from pmtui.timeparse import TimeParseError, parse_due
+from pmtui.widgets.fields import TextInput
 from pmtui.widgets.itemlist import ItemTable
 from pmtui.widgets.plain import one_line
 from pmtui.widgets.stage import StageView
@@ -243,7 +244,7 @@ class ActionsStage(StageView):
                 with Vertical(id="action-form"):
                     with Horizontal(classes="action-row"):
                         yield Label("Action", classes="action-label")
-                        yield Input(
+                        yield TextInput(
                             id="action-text",
                             classes="form-input",
                             compact=True,
@@ -253,7 +254,7 @@ class ActionsStage(StageView):
                         )
                     with Horizontal(classes="action-row"):
                         yield Label("Owner", classes="action-label")
-                        yield Input(
+                        yield TextInput(
                             id="action-owner",
                             classes="form-input",
                             compact=True,
@@ -262,7 +263,7 @@ class ActionsStage(StageView):
                             placeholder="one named person",
                         )
                         yield Label("Due", classes="action-label action-label-short")
-                        yield Input(
+                        yield TextInput(
                             id="action-due",
                             classes="form-input",
                             compact=True,
@@ -274,7 +275,7 @@ class ActionsStage(StageView):
                     yield Static("", id="action-due-error", classes="field-error", markup=False)
                     with Horizontal(classes="action-row"):
                         yield Label("Success", classes="action-label")
-                        yield Input(
+                        yield TextInput(
                             id="action-success",
                             classes="form-input",
                             compact=True,
@@ -284,7 +285,7 @@ class ActionsStage(StageView):
                         )
                     with Horizontal(classes="action-row"):
                         yield Label("Tracker", classes="action-label")
-                        yield Input(
+                        yield TextInput(
                             id="action-tracker",
                             classes="form-input",
                             compact=True,

@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static
 
 from pmtui.model import Item
+from pmtui.widgets.fields import TextInput
 from pmtui.widgets.plain import one_line
 
 
@@ -128,7 +129,7 @@ class ItemListEditor(Vertical):
             for field in self.fields:
                 with Horizontal(classes="itemlist-row"):
                     yield Label(field.label, classes="itemlist-label", markup=False)
-                    entry = Input(
+                    entry = TextInput(
                         placeholder=field.placeholder,
                         max_length=field.max_length,
                         classes="itemlist-input",

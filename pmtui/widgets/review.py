@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Markdown, Static
 
 from pmtui.model import STAGE_TITLES, PostMortem, Stage, TextItem
+from pmtui.widgets.fields import TextInput
 from pmtui.widgets.itemlist import ItemField, ItemListEditor, ItemListKeys, item_list_bindings
 from pmtui.widgets.plain import one_line
 from pmtui.widgets.stage import StageView
@@ -128,7 +129,7 @@ class ExportDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog"):
             yield Static("Export the post-mortem as Markdown", classes="dialog-title", markup=False)
-            yield Input(value=self.default_path, placeholder="path of the .md file", id="export-path")
+            yield TextInput(value=self.default_path, placeholder="path of the .md file", id="export-path")
             yield Static("", id="export-error", classes="field-error", markup=False)
             yield Static(
                 "Enter writes the file (readable by you only); Esc cancels.", classes="dialog-hint", markup=False

@@ -27,6 +27,7 @@ from pmtui.model import (
     check_zone,
 )
 from pmtui.timeparse import TimeParseError, parse_time
+from pmtui.widgets.fields import TextEditor, TextInput
 from pmtui.widgets.plain import multi_line, one_line
 from pmtui.widgets.stage import StageView
 
@@ -257,7 +258,7 @@ class SetupStage(StageView):
             with Grid(id="setup-grid"):
                 for field in self.fields.values():
                     yield Label(field.label, classes="form-label")
-                    yield Input(
+                    yield TextInput(
                         one_line(field.show(self.pm)),
                         placeholder=field.placeholder,
                         id=f"field-{field.key}",
@@ -287,7 +288,7 @@ class SetupStage(StageView):
         for key, (label, path) in AREAS.items():
             widgets.append(Label(label, classes="form-section", id=f"label-{key}"))
             widgets.append(
-                TextArea(
+                TextEditor(
                     multi_line(_getter(path)(self.pm)),
                     id=f"area-{key}",
                     classes="form-area",

@@ -27,6 +27,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Label, Select, S
 from pmtui.analysis.metrics import IncidentMetrics, format_duration, incident_metrics
 from pmtui.model import EventKind, Milestone, PostMortem, Stage, TimelineEvent, check_zone
 from pmtui.timeparse import TimeParseError, parse_time
+from pmtui.widgets.fields import TextEditor, TextInput
 from pmtui.widgets.plain import multi_line, one_line
 from pmtui.widgets.stage import StageView
 
@@ -376,7 +377,7 @@ def order_key(event: TimelineEvent, seq: int) -> tuple:
 # -- the stage -----------------------------------------------------------------------------------------
 
 
-class QuickAddInput(Input):
+class QuickAddInput(TextInput):
     """The add line: Enter adds an event, Esc goes back to the table."""
 
     BINDINGS = [Binding("escape", "leave", "Back to the table", id="timeline.leave_add", show=False)]
@@ -940,7 +941,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
             yield Static("Edit event", classes="dialog-title", markup=False)
             with Horizontal(classes="form-row"):
                 yield Label("Time", classes="form-label")
-                yield Input(
+                yield TextInput(
                     self._shown_time(),
                     placeholder="2026-03-02 23:27 (empty: no time)",
                     id="edit-time",
@@ -950,7 +951,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
             yield Static("", id="error-time", classes="field-error", markup=False)
             with Horizontal(classes="form-row"):
                 yield Label("Zone", classes="form-label")
-                yield Input(
+                yield TextInput(
                     event.zone,
                     placeholder=f"empty: {self.doc_zone}",
                     id="edit-zone",
@@ -980,7 +981,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Text", classes="form-label")
-                yield TextArea(
+                yield TextEditor(
                     multi_line(event.text),
                     id="edit-text",
                     classes="form-input",
@@ -991,7 +992,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
             yield Static("", id="error-text", classes="field-error", markup=False)
             with Horizontal(classes="form-row"):
                 yield Label("Source", classes="form-label")
-                yield Input(
+                yield TextInput(
                     one_line(event.source),
                     placeholder="#incident, pager, deploy log",
                     id="edit-source",
@@ -1001,7 +1002,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
             yield Static("", id="error-source", classes="field-error", markup=False)
             with Horizontal(classes="form-row"):
                 yield Label("Evidence", classes="form-label")
-                yield Input(
+                yield TextInput(
                     one_line(event.evidence),
                     placeholder="link to a log search, dashboard, message",
                     id="edit-evidence",

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, ProgressBar, Select, Static
 
 from pmtui.model import PostMortem, TimelineEvent, check_zone
+from pmtui.widgets.fields import TextInput
 from pmtui.widgets.plain import one_line
 
 FORMATS = ["auto", "text", "slack", "csv", "pagerduty"]
@@ -61,7 +62,7 @@ class TimelineImportDialog(ModalScreen[int]):
             yield Label("Import timeline events", classes="dialog-title")
             with Horizontal(classes="form-row"):
                 yield Label("File", classes="form-label")
-                yield Input(
+                yield TextInput(
                     self.initial_path,
                     placeholder="chat.log, slack-export/, events.csv, log_entries.json",
                     id="import-path",
@@ -74,7 +75,7 @@ class TimelineImportDialog(ModalScreen[int]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Zone", classes="form-label")
-                yield Input(
+                yield TextInput(
                     placeholder=f"for times without one (default {self.pm.timezone})",
                     id="import-zone",
                     classes="form-input",

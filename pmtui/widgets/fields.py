@@ -1,0 +1,36 @@
+"""Text fields that apply keys in the order they were typed.
+
+In Textual (8.2.8, pinned) an Input or TextArea inserts a typed character as soon as the key
+reaches it, but a key bound to an action (backspace, ctrl+u, left, home...) is handled only after
+the key has bubbled up to the app, one message queue per ancestor. When several keys arrive in one
+read (a fast typist over SSH, a terminal multiplexer, pasted keystrokes), characters typed after an
+editing key overtake it: "abc", backspace, "d" gives "abc" instead of "abd", and ctrl+u followed by
+text erases the new text too. These fields run their own key bindings as each key arrives, in
+order with the characters; other keys bubble as before.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+
+class InOrderKeys:
+    """Mixin for a focusable text widget: its own bindings run in order with typed characters."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Runs before the base class's _on_key (Textual calls each class's handler along the MRO until
+        # prevent_default): the same lookup the app does for this widget, but without the bubbling.
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):  # type: ignore[attr-defined]
+            if not binding.priority and await self.app.run_action(binding.action, self):  # type: ignore[attr-defined]
+                event.stop()
+                event.prevent_default()
+                return
+
+
+class TextInput(InOrderKeys, Input):
+    """A one-line text field."""
+
+
+class TextEditor(InOrderKeys, TextArea):
+    """A multi-line text field."""
