@@ -18,6 +18,11 @@ from textual.theme import Theme
 from pmtui.store import Library
 
 STYLES = Path(str(files("pmtui.styles")))
+# The post-mortem screen's sheets (its CSS_PATH): read when that screen is first shown, not at launch.
+POSTMORTEM_STYLES = [
+    STYLES / "postmortem.tcss",
+    *sorted(p for p in STYLES.glob("*.tcss") if p.name not in ("app.tcss", "postmortem.tcss")),
+]
 
 HIGH_CONTRAST = Theme(
     name="pmtui-high-contrast",
@@ -74,7 +79,9 @@ class PmtuiApp(App[int]):
         clock: Clock = system_clock,
         autosave_delay: float = 0.8,
     ) -> None:
-        super().__init__()
+        # Opening straight into a post-mortem: read its sheets with the app's, so they are parsed once,
+        # not parsed again with the app's when the screen loads them.
+        super().__init__(css_path=[*self.CSS_PATH, *(POSTMORTEM_STYLES if open_id else [])])
         self._gc_paused = False
         self.library = library
         self.open_id = open_id

@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static, TextArea
 
-from pmtui.app import STYLES
+from pmtui.app import POSTMORTEM_STYLES
 from pmtui.model import STAGE_TITLES, PostMortem, Stage, TextItem
 from pmtui.widgets.plain import one_line
 from pmtui.widgets.stage import StageView
@@ -60,11 +60,7 @@ class StageBar(Static):
 class PostMortemScreen(Screen[None]):
     """One post-mortem, stage by stage."""
 
-    # Loaded when this screen is first shown (after the app's own app.tcss), not at launch.
-    CSS_PATH = [
-        STYLES / "postmortem.tcss",
-        *sorted(p for p in STYLES.glob("*.tcss") if p.name not in ("app.tcss", "postmortem.tcss")),
-    ]
+    CSS_PATH = POSTMORTEM_STYLES
 
     BINDINGS = [
         Binding("f2", "previous_stage", "Prev", id="pm.previous_stage", tooltip="Previous stage"),
