@@ -11,6 +11,8 @@ order with the characters; other keys bubble as before.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widgets import Input, TextArea
 
@@ -30,6 +32,11 @@ class InOrderKeys:
 
 class TextInput(InOrderKeys, Input):
     """A one-line text field."""
+
+    def __init__(self, *args: Any, classes: str | None = None, **kwargs: Any) -> None:
+        # Textual marks a field -valid (or -invalid) when its value is first set, which restyles it:
+        # starting with the class saves that restyle for every field that is valid (~0.5 ms each).
+        super().__init__(*args, classes=f"{classes or ''} -valid".strip(), **kwargs)
 
 
 class TextEditor(InOrderKeys, TextArea):
