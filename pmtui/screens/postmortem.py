@@ -7,7 +7,7 @@ from datetime import datetime
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -121,6 +121,7 @@ class PostMortemScreen(Screen[None]):
         self._autosave_timer = None
         self._theme_before_presenting: str | None = None
         self._findings_shown = ""
+        self._resumed = False
         self._stage_views: dict[Stage, StageView] = {}  # built on first show
         self.report = None
         self._config_warned = False
@@ -138,6 +139,14 @@ class PostMortemScreen(Screen[None]):
             yield self._view(self.current_stage)  # the others are built when first shown
         yield Static("", id="findings", markup=False)
         yield Footer()
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler (Screen._on_screen_resume). On the first resume every
+        # widget was styled moments ago, as it mounted: restyling the whole screen again would only
+        # add ~20 ms before the first frame. Later resumes (back from a dialog) restyle as usual.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.query_one(StageBar).show(self.current_stage)
