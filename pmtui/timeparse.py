@@ -13,6 +13,9 @@ from dateutil.relativedelta import relativedelta
 _UTC_NAMES = {"UTC": 0, "Z": 0, "GMT": 0}
 _RELATIVE = re.compile(r"^\+\s*(\d{1,4})\s*([dwmy])$", re.IGNORECASE)
 _ZONE_SUFFIX = re.compile(r"\s+([A-Za-z]+/[A-Za-z_+\-/0-9]+)$")
+_DIGITS_ONLY = re.compile(r"^[\d\s]+$")
+# Years outside this range are typing slips (or would overflow date arithmetic later on).
+FIRST_YEAR, LAST_YEAR = 1970, 2199
 
 
 class TimeParseError(ValueError):
@@ -36,6 +39,9 @@ def parse_time(text: str, *, zone: str = "UTC", anchor: date | None = None) -> d
         except (KeyError, ValueError):
             raise TimeParseError(f"unknown time zone {match.group(1)!r}") from None
         cleaned = cleaned[: match.start()].strip()
+    if _DIGITS_ONLY.match(cleaned):
+        # dateutil would read "09" as the 9th of the month: a time half typed must not move the date
+        raise TimeParseError(f"{text.strip()!r} is not a time yet; try 09:30, 2026-03-02 23:27 or 23:27 UTC")
     base_day = anchor or datetime.now(local_zone).date()
     default = datetime(base_day.year, base_day.month, base_day.day)
     try:
@@ -57,7 +63,13 @@ def parse_time(text: str, *, zone: str = "UTC", anchor: date | None = None) -> d
         raise TimeParseError(f"{text.strip()!r} is not a time; try 14:05, 2026-03-02 23:27 or 23:27 UTC") from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=local_zone)
+    _check_year(parsed.year, text)
     return parsed
+
+
+def _check_year(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise TimeParseError(f"{text.strip()!r}: the year {year} looks like a slip (give {FIRST_YEAR} to {LAST_YEAR})")
 
 
 def parse_due(text: str, *, today: date) -> date:
@@ -78,15 +90,21 @@ def parse_due(text: str, *, today: date) -> date:
             "m": relativedelta(months=count),
             "y": relativedelta(years=count),
         }[unit]
-        return today + step
+        try:
+            due = today + step
+        except (OverflowError, ValueError):
+            raise TimeParseError(f"{text.strip()!r} is too far ahead for a due date") from None
+        _check_year(due.year, text)
+        return due
     try:
-        return date.fromisoformat(cleaned)
+        due = date.fromisoformat(cleaned)
     except ValueError:
-        pass
-    try:
-        return date_parser.parse(cleaned, default=datetime(today.year, today.month, today.day)).date()
-    except Exception:
-        raise TimeParseError(f"{text.strip()!r} is not a date; try 2026-12-15, +2w or +10d") from None
+        try:
+            due = date_parser.parse(cleaned, default=datetime(today.year, today.month, today.day)).date()
+        except Exception:
+            raise TimeParseError(f"{text.strip()!r} is not a date; try 2026-12-15, +2w or +10d") from None
+    _check_year(due.year, text)
+    return due
 
 
 def format_time(value: datetime | None, zone: str, *, with_date: bool = True) -> str:
