@@ -385,3 +385,19 @@ def test_every_rule_id_produced_is_registered() -> None:
         status=Status.DRAFT,
     )
     assert all(f.rule in RULES for f in run_checks(pm, NOW).findings)
+
+
+def test_times_at_the_ends_of_the_calendar_do_not_break_the_checks() -> None:
+    """A document imported as JSON may carry any year pydantic accepts; checks must not overflow."""
+    end = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
+    pm = PostMortem(
+        id="far",
+        title="Far",
+        started=datetime(1, 1, 1, 0, 0, tzinfo=UTC),
+        detected=end,
+        mitigated=end,
+        resolved=end,
+    )
+    report = run_checks(pm, now=datetime(2026, 11, 27, tzinfo=UTC))
+    assert isinstance(report, Report)
+    assert not any(f.rule == "process.draft-overdue" for f in report.findings)

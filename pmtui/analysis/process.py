@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from datetime import datetime, timedelta
 from itertools import pairwise
 
@@ -86,18 +87,20 @@ def check_process(
 
     # The draft clock.
     resolved = metrics.times.get(Milestone.RESOLVED)
+    due = None
     if pm.status == Status.DRAFT and resolved is not None:
-        due = resolved + timedelta(hours=config.draft_due_hours)
-        if now > due:
-            add(
-                "process.draft-overdue",
-                Stage.REVIEW,
-                "status",
-                None,
-                f"Still a draft {format_duration(now - resolved)} after resolution; the draft was due "
-                f"{_stamp(due, pm)} ({config.draft_due_hours:g} h after resolution).",
-                "Finish the draft and move it to review.",
-            )
+        with suppress(OverflowError):  # a resolution time near the end of the calendar (imported JSON)
+            due = resolved + timedelta(hours=config.draft_due_hours)
+    if due is not None and resolved is not None and now > due:
+        add(
+            "process.draft-overdue",
+            Stage.REVIEW,
+            "status",
+            None,
+            f"Still a draft {format_duration(now - resolved)} after resolution; the draft was due "
+            f"{_stamp(due, pm)} ({config.draft_due_hours:g} h after resolution).",
+            "Finish the draft and move it to review.",
+        )
 
     findings.extend(_cadence(pm, metrics, config))
 
