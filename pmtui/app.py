@@ -187,6 +187,12 @@ class PmtuiApp(App[int]):
             if isinstance(screen, PostMortemScreen):
                 screen.flush_now()
 
+    def _handle_exception(self, error: Exception) -> None:
+        # A bug must not cost the user their last edits: write them before Textual shuts the app down.
+        with suppress(Exception):
+            self.flush_all()
+        super()._handle_exception(error)
+
     async def action_quit(self) -> None:
         self.flush_all()
         self.exit(0)

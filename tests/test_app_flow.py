@@ -10,6 +10,7 @@ import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from textual.widgets import DataTable, Input, Static
 
 from pmtui.model import DetectionMethod, PostMortem, Severity, Status
@@ -314,3 +315,22 @@ async def test_meeting_clock_and_timebox(library) -> None:
     assert stages["setup"].spent_seconds == 360
     assert stages["timeline"].spent_seconds == 120
     assert stages["timeline"].timebox_minutes == 20
+
+
+async def test_an_unexpected_error_still_saves_what_was_typed(library) -> None:
+    """A bug that takes the app down must not take the last edits with it."""
+    pm = library.create("Crash")
+    app = make_app(library, open_id=pm.id, autosave_delay=60)  # no autosave before the crash
+
+    def broken() -> None:
+        raise RuntimeError("a bug")
+
+    with pytest.raises(RuntimeError, match="a bug"):
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await type_into(pilot, "field-owner", "Zed")
+            assert library.load(pm.id).roles.owner == ""  # typed, not yet saved
+            app.screen.action_next_stage = broken
+            await pilot.press("f3")
+            await pilot.pause()
+    assert library.load(pm.id).roles.owner == "Zed"
