@@ -334,3 +334,26 @@ async def test_an_unexpected_error_still_saves_what_was_typed(library) -> None:
             await pilot.press("f3")
             await pilot.pause()
     assert library.load(pm.id).roles.owner == "Zed"
+
+
+async def test_setup_times_roll_past_midnight_and_half_typed_times_do_not_move_the_date(library) -> None:
+    pm = library.create("Night")
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_into(pilot, "field-timezone", "Europe/Berlin")
+        await type_into(pilot, "field-started", "2026-03-02 23:27")
+        await type_into(pilot, "field-detected", "23:41")
+        await type_into(pilot, "field-mitigated", "00:10")  # after midnight: the next day
+        await type_into(pilot, "field-resolved", "2026-03-02 23:59")  # a date given is kept as typed
+        await wait_saved(pilot, app)
+        berlin = ZoneInfo("Europe/Berlin")
+        saved = library.load(pm.id)
+        assert saved.detected == datetime(2026, 3, 2, 23, 41, tzinfo=berlin)
+        assert saved.mitigated == datetime(2026, 3, 3, 0, 10, tzinfo=berlin)
+        assert saved.resolved == datetime(2026, 3, 2, 23, 59, tzinfo=berlin)
+        # cleared, then 09:30 typed key by key: "0" and "09" on the way are not times yet (dateutil would
+        # read "09" as the 9th and anchor 09:30 there); with no start date the time is today's
+        await type_into(pilot, "field-started", "09:30")
+        await wait_saved(pilot, app)
+        assert library.load(pm.id).started == datetime(2026, 11, 26, 9, 30, tzinfo=berlin)

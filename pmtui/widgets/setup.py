@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rich.text import Text
@@ -137,8 +137,15 @@ def _time_field(milestone: Milestone, today: Callable[[], date]) -> TextField:
         if not text.strip():
             setattr(pm, milestone.value, None)
             return
+        anchor = incident_anchor(pm, today())
         try:
-            value = parse_time(text, zone=pm.timezone, anchor=incident_anchor(pm, today()))
+            value = parse_time(text, zone=pm.timezone, anchor=anchor)
+            if milestone is not Milestone.STARTED and pm.started is not None and value < pm.started:
+                # A bare time earlier than the start is after midnight (as in the timeline): the next day.
+                # Text with a date in it parses the same whatever the anchor, and is kept as typed.
+                later = parse_time(text, zone=pm.timezone, anchor=anchor + timedelta(days=1))
+                if later != value:
+                    value = later
         except TimeParseError as error:
             raise ValueError(str(error)) from None
         setattr(pm, milestone.value, value)
