@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 EXIT_BAD_INPUT = 2
+MAX_TITLE = 500  # the model's ShortText
 
 
 class UsageError(Exception):
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = command("demo", "write a sample post-mortem with every stage filled, and open it")
     demo.add_argument("--no-open", action="store_true", help="only write it and print its id")
+    demo.add_argument("--reset", action="store_true", help="rewrite the demo from scratch if it already exists")
 
     new = command("new", "create a post-mortem and print its id")
     new.add_argument("--title", required=True)
@@ -67,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     importing = command("import", "import JSON documents as `export --format json` writes them")
     importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    importing.add_argument(
+        "--force", action="store_true", help="replace post-mortems even if the library's copy was updated later"
+    )
 
     command("schema", "print the JSON Schema of a post-mortem document")
 
@@ -109,10 +114,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _library(args: argparse.Namespace):
+def _library(args: argparse.Namespace, *, create: bool = False):
+    """The library of the command line; it must exist unless `create` (then it is made when first written)."""
     from pmtui.store import Library
 
-    return Library(args.library if getattr(args, "library", None) else default_library())
+    library = Library(args.library if getattr(args, "library", None) else default_library())
+    if library.root.exists() and not library.root.is_dir():
+        raise UsageError(f"library {library.root} is not a folder")
+    if not create and not library.root.exists():
+        raise UsageError(f"library {library.root} does not exist")
+    return library
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -148,7 +159,7 @@ def _run_tui(library, open_id: str | None = None) -> int:
 
 
 def _cmd_tui(args: argparse.Namespace) -> int:
-    return _run_tui(_library(args))
+    return _run_tui(_library(args, create=True))
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
@@ -159,17 +170,19 @@ def _cmd_open(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from pmtui.demo import demo_postmortem
+    from pmtui.demo import DEMO_ID, demo_postmortem
 
-    library = _library(args)
-    pm = demo_postmortem()
-    if library.exists(pm.id):
-        library.load(pm.id)  # refuses to overwrite an unreadable file
-    library.save(pm, force=True, touch=False)
+    library = _library(args, create=True)
+    kept = False
+    if library.exists(DEMO_ID):
+        library.load(DEMO_ID)  # refuses to open or overwrite an unreadable file
+        kept = not args.reset  # a rerun keeps the user's edits
+    if not kept:
+        library.save(demo_postmortem(), force=True, touch=False)
     if args.no_open:
-        print(pm.id)
+        print(f"{DEMO_ID} already exists, kept as it is (--reset rewrites it)" if kept else DEMO_ID)
         return 0
-    return _run_tui(library, open_id=pm.id)
+    return _run_tui(library, open_id=DEMO_ID)
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -177,10 +190,15 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     from pmtui.model import Severity, describe_validation_error
 
-    library = _library(args)
+    title = args.title.strip()  # the same rule as the TUI's new post-mortem dialog
+    if not title:
+        raise UsageError("--title: a post-mortem needs a title")
+    if len(title) > MAX_TITLE:
+        raise UsageError(f"--title: keep the title to {MAX_TITLE} characters or fewer (it has {len(title)})")
+    library = _library(args, create=True)
     extra = {"timezone": args.timezone} if args.timezone else {}
     try:
-        pm = library.create(args.title, Severity(args.severity), **extra)
+        pm = library.create(title, Severity(args.severity), **extra)
     except ValidationError as error:
         raise UsageError(*describe_validation_error(error)) from None
     print(pm.id)
@@ -267,8 +285,9 @@ def _config():
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from pmtui.io.jsonio import DocumentError, documents_from_json
+    from pmtui.store import LibraryError
 
-    library = _library(args)
+    library = _library(args, create=True)
     documents = []
     problems: list[str] = []
     for path in args.files:
@@ -281,13 +300,28 @@ def _cmd_import(args: argparse.Namespace) -> int:
             documents.extend(documents_from_json(text, str(path)))
         except DocumentError as error:
             problems.extend(error.lines)
+    latest: dict[str, datetime | None] = {}  # id -> `updated` of the copy an import would replace
+    plan = []
+    for pm in documents:
+        if pm.id not in latest:
+            try:
+                latest[pm.id] = library.load(pm.id).updated if library.exists(pm.id) else None
+            except LibraryError as error:  # never overwrite an unreadable file
+                problems.append(str(error))
+                continue
+        before = latest[pm.id]
+        if before is not None and before > pm.updated and not args.force:
+            problems.append(
+                f"{pm.id}: the library's copy was updated {before.isoformat()}, after this document's "
+                f"{pm.updated.isoformat()}; --force replaces it"
+            )
+        plan.append((pm, "new" if before is None else "updated"))
+        latest[pm.id] = pm.updated
     if problems:
         raise UsageError(*problems, "nothing was imported")
-    for pm in documents:
-        if library.exists(pm.id):
-            library.load(pm.id)  # refuses to overwrite an unreadable file
+    for pm, state in plan:
         library.save(pm, force=True, touch=False)
-        print(pm.id)
+        print(f"{pm.id}\t{state}")
     return 0
 
 

@@ -67,7 +67,7 @@ def test_json_round_trip_through_import(capsys, lib_args, tmp_path) -> None:
     source = tmp_path / "doc.json"
     source.write_text(exported)
     code, out, _ = run(capsys, "import", "--library", str(other), str(source))
-    assert code == 0 and out.strip() == original.id
+    assert code == 0 and out == f"{original.id}\tnew\n"
     assert Library(other).load(original.id) == original
 
 
@@ -82,7 +82,7 @@ def test_import_a_thousand_files(capsys, tmp_path) -> None:
         paths.append(str(path))
     code, out, err = run(capsys, "import", "--library", str(tmp_path / "lib"), *paths)
     assert code == 0, err
-    assert len(out.split()) == 1000
+    assert len(out.splitlines()) == 1000 and all(line.endswith("\tnew") for line in out.splitlines())
     assert len(Library(tmp_path / "lib").summaries()) == 1000
 
 
@@ -91,6 +91,25 @@ def test_demo_no_open(capsys, lib_args, tmp_path) -> None:
     assert code == 0
     pm = Library(tmp_path / "lib").load(out.strip())
     assert pm.timeline and pm.actions and pm.whys
+
+
+def test_demo_rerun_keeps_edits_unless_reset(capsys, lib_args, tmp_path, monkeypatch) -> None:
+    from pmtui import cli
+    from pmtui.demo import DEMO_ID
+
+    library = Library(tmp_path / "lib")
+    run(capsys, "demo", *lib_args, "--no-open")
+    library.update(DEMO_ID, lambda pm: pm.model_copy(update={"title": "My notes"}))
+    code, out, _ = run(capsys, "demo", *lib_args, "--no-open")
+    assert code == 0 and out == f"{DEMO_ID} already exists, kept as it is (--reset rewrites it)\n"
+    assert library.load(DEMO_ID).title == "My notes"
+    opened: list[str | None] = []
+    monkeypatch.setattr(cli, "_run_tui", lambda _library, open_id=None: opened.append(open_id) or 0)
+    assert run(capsys, "demo", *lib_args)[0] == 0
+    assert opened == [DEMO_ID] and library.load(DEMO_ID).title == "My notes"
+    code, out, _ = run(capsys, "demo", *lib_args, "--no-open", "--reset")
+    assert code == 0 and out == f"{DEMO_ID}\n"
+    assert library.load(DEMO_ID).title != "My notes"
 
 
 def test_schema(capsys) -> None:
@@ -112,7 +131,8 @@ def test_schema(capsys) -> None:
         (["bogus-command"], "invalid choice"),
     ],
 )
-def test_bad_input_is_one_line_exit_2(capsys, lib_args, argv, message) -> None:
+def test_bad_input_is_one_line_exit_2(capsys, lib_args, tmp_path, argv, message) -> None:
+    (tmp_path / "lib").mkdir()
     with pytest.raises(SystemExit) as raised:
         code = main([argv[0], *lib_args, *argv[1:]] if argv[0] != "bogus-command" else argv)
         raise SystemExit(code)
@@ -121,6 +141,57 @@ def test_bad_input_is_one_line_exit_2(capsys, lib_args, argv, message) -> None:
     assert message in err
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ("", "--title: a post-mortem needs a title"),
+        ("   ", "--title: a post-mortem needs a title"),
+        ("x" * 501, "--title: keep the title to 500 characters or fewer (it has 501)"),
+    ],
+    ids=["empty", "blank", "too-long"],
+)
+def test_new_refuses_an_empty_or_too_long_title(capsys, lib_args, tmp_path, title, message) -> None:
+    code, out, err = run(capsys, "new", *lib_args, "--title", title)
+    assert code == 2 and out == ""
+    assert err == f"pmtui: {message}\n"
+    assert not (tmp_path / "lib").exists()
+
+
+def test_new_strips_the_title(capsys, lib_args, tmp_path) -> None:
+    _, out, _ = run(capsys, "new", *lib_args, "--title", "  Padded  ")
+    assert Library(tmp_path / "lib").load(out.strip()).title == "Padded"
+
+
+READING = [["list"], ["list", "--json"], ["export", "x"], ["check", "x"], ["open", "x"], ["import-timeline", "x", "f"]]
+
+
+@pytest.mark.parametrize("kind", ["missing", "file"])
+@pytest.mark.parametrize("argv", READING)
+def test_reading_commands_need_a_library_folder(capsys, tmp_path, kind, argv) -> None:
+    root = tmp_path / "lib"
+    if kind == "file":
+        root.write_text("# notes\n")
+    code, out, err = run(capsys, argv[0], "--library", str(root), *argv[1:])
+    assert code == 2 and out == ""
+    assert err == f"pmtui: library {root} {'does not exist' if kind == 'missing' else 'is not a folder'}\n"
+    assert root.exists() == (kind == "file")
+
+
+@pytest.mark.parametrize("argv", [[], ["new", "--title", "x"], ["demo", "--no-open"], ["import", "DOC"]])
+def test_creating_commands_refuse_a_file_as_library(capsys, tmp_path, argv) -> None:
+    from pmtui.io.jsonio import document_to_json
+
+    doc = tmp_path / "doc.json"
+    doc.write_text(document_to_json(PostMortem(id="doc", title="Doc")))
+    root = tmp_path / "notes.md"
+    root.write_text("# notes\n")
+    argv = [str(doc) if arg == "DOC" else arg for arg in argv]
+    code, out, err = run(capsys, "--library", str(root), *argv)
+    assert code == 2 and out == ""
+    assert err == f"pmtui: library {root} is not a folder\n"
+    assert root.read_text() == "# notes\n"
 
 
 def test_unreadable_file_exit_2(capsys, lib_args, tmp_path) -> None:
@@ -165,6 +236,42 @@ def test_import_refuses_to_overwrite_unreadable(capsys, lib_args, tmp_path) -> N
     assert (library.root / "clash.json").read_text() == "garbage"
 
 
+def test_import_says_new_or_updated(capsys, lib_args, tmp_path) -> None:
+    from pmtui.io.jsonio import document_to_json
+
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    first.write_text(document_to_json(PostMortem(id="one", title="One")))
+    second.write_text(document_to_json(PostMortem(id="two", title="Two")))
+    code, out, _ = run(capsys, "import", *lib_args, str(first))
+    assert code == 0 and out == "one\tnew\n"
+    code, out, _ = run(capsys, "import", *lib_args, str(first), str(second))
+    assert code == 0 and out == "one\tupdated\ntwo\tnew\n"
+
+
+def test_import_refuses_a_document_older_than_the_library_copy(capsys, lib_args, tmp_path) -> None:
+    from datetime import UTC, datetime
+
+    from pmtui.io.jsonio import document_to_json
+
+    library = Library(tmp_path / "lib")
+    library.save(PostMortem(id="pm", title="Edited", updated=datetime(2026, 3, 2, 12, 0, tzinfo=UTC)), touch=False)
+    stale = PostMortem(id="pm", title="Old export", updated=datetime(2026, 3, 1, 12, 0, tzinfo=UTC))
+    doc, other = tmp_path / "stale.json", tmp_path / "other.json"
+    doc.write_text(document_to_json(stale))
+    other.write_text(document_to_json(PostMortem(id="other", title="Other")))
+    code, out, err = run(capsys, "import", *lib_args, str(other), str(doc))
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        "pmtui: pm: the library's copy was updated 2026-03-02T12:00:00+00:00, after this document's "
+        "2026-03-01T12:00:00+00:00; --force replaces it",
+        "pmtui: nothing was imported",
+    ]
+    assert library.load("pm").title == "Edited" and not library.exists("other")
+    code, out, _ = run(capsys, "import", *lib_args, "--force", str(doc))
+    assert code == 0 and out == "pm\tupdated\n"
+    assert library.load("pm") == stale
+
+
 def test_list_shows_hostile_titles_literally(capsys, lib_args, tmp_path) -> None:
     library = Library(tmp_path / "lib")
     library.save(PostMortem(id="evil", title="\x1b[31mred\x1b[0m [bold]x"))
@@ -181,7 +288,7 @@ def test_python_dash_m_entry_point(tmp_path) -> None:
         check=False,
     )
     assert result.returncode == 2
-    assert result.stderr.strip() == f"pmtui: no post-mortem 'missing': the library {tmp_path / 'lib'} does not exist"
+    assert result.stderr.strip() == f"pmtui: library {tmp_path / 'lib'} does not exist"
 
 
 # -- check ------------------------------------------------------------------------------------------
@@ -217,9 +324,9 @@ def test_check_exit_codes_and_json(capsys, lib_args, tmp_path) -> None:
 
 
 def test_check_bad_input_exit_2(capsys, lib_args, tmp_path, monkeypatch) -> None:
+    _, out, _ = run(capsys, "new", *lib_args, "--title", "Config check")
     code, _, err = run(capsys, "check", *lib_args, "missing")
     assert code == 2 and "no post-mortem" in err
-    _, out, _ = run(capsys, "new", *lib_args, "--title", "Config check")
     config = tmp_path / "bad.toml"
     config.write_text("cadence_minutes = 'often'\n")
     monkeypatch.setenv("PMTUI_CONFIG", str(config))
