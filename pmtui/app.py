@@ -194,8 +194,17 @@ class PmtuiApp(App[int]):
         super()._handle_exception(error)
 
     async def action_quit(self) -> None:
-        self.flush_all()
-        self.exit(0)
+        from pmtui.screens.postmortem import PostMortemScreen
+
+        def leave() -> None:
+            self.flush_all()
+            self.exit(0)
+
+        screens = [s for s in self.screen_stack if isinstance(s, PostMortemScreen)]
+        if screens and isinstance(self.screen, PostMortemScreen):
+            screens[-1].confirm_unsaved(leave, "Quit")
+        else:
+            leave()
 
     def action_help(self) -> None:
         from pmtui.screens.help import HelpScreen

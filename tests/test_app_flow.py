@@ -57,7 +57,14 @@ async def test_create_edit_setup_quit_reopen(library) -> None:
         error = app.screen.query_one("#setup-notes", Static)
         assert "whole number" in str(error.render())
         assert app.screen.query_one("#field-duration", Input).value == "soon"
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q")  # asks first: "soon" would be lost
+        await pilot.pause()
+        question = str(app.screen.query_one(".dialog-question", Static).render())
+        assert "Duration min 'soon'" in question and "Quit anyway?" in question
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PostMortemScreen) and app.is_running
+        await pilot.press("ctrl+q", "y")
     pm = library.load(pm_id)
     berlin = ZoneInfo("Europe/Berlin")
     assert pm.title == "Checkout errors after config rollout"
@@ -357,3 +364,31 @@ async def test_setup_times_roll_past_midnight_and_half_typed_times_do_not_move_t
         await type_into(pilot, "field-started", "09:30")
         await wait_saved(pilot, app)
         assert library.load(pm.id).started == datetime(2026, 11, 26, 9, 30, tzinfo=berlin)
+
+
+async def test_a_field_that_does_not_read_stays_marked_and_leaving_asks(library) -> None:
+    pm = library.create("Marked")
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_into(pilot, "field-users_affected", "12k")
+        field = app.screen.query_one("#field-users_affected", Input)
+        await pilot.press("tab")  # leave the field: still marked (Textual's own -invalid is cleared on blur)
+        await pilot.pause()
+        assert field.has_class("-problem") and field.value == "12k"
+        assert any("not saved until it reads" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+l")  # back to the library: asks, as quitting does
+        await pilot.pause()
+        assert "Users hit '12k'" in str(app.screen.query_one(".dialog-question", Static).render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PostMortemScreen)
+        await type_into(pilot, "field-users_affected", "12000")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+l")  # all saved now: no question
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+    assert library.load(pm.id).impact.users_affected == 12000

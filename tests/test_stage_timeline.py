@@ -284,7 +284,7 @@ async def test_bad_time_keeps_the_text_and_says_why(library) -> None:
         await pilot.press("enter")
         add_line = stage.query_one("#timeline-add", Input)
         assert add_line.value == "restarted the primary" and app.focused is add_line
-        assert add_line.has_class("-invalid")
+        assert add_line.has_class("-problem")
         assert "No time at the start" in status_text(stage)
         await pilot.press("home")
         await type_text(pilot, "25:61 ")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from pydantic import ValidationError
@@ -225,9 +225,30 @@ class PostMortemScreen(Screen[None]):
             self.notify("Keys 1-7 jump to a stage; ctrl+l goes back to the library.", timeout=3)
 
     def action_back(self) -> None:
-        self.flush_now()
-        self._accrue_meeting_time(self.current_stage)
-        self.app.back_to_library()
+        def leave() -> None:
+            self.flush_now()
+            self._accrue_meeting_time(self.current_stage)
+            self.app.back_to_library()
+
+        self.confirm_unsaved(leave, "Leave")
+
+    def unsaved_problems(self) -> list[str]:
+        """Text typed into fields that cannot be stored yet (it reads as no valid value)."""
+        problems: list[str] = []
+        for view in self.views():
+            problems.extend(getattr(view, "unsaved_problems", list)())
+        return problems
+
+    def confirm_unsaved(self, leave: Callable[[], None], verb: str) -> None:
+        """Leave at once when everything typed is saved; else say what would be lost and ask first."""
+        problems = self.unsaved_problems()
+        if not problems:
+            leave()
+            return
+        from pmtui.screens.dialogs import ConfirmDialog
+
+        question = "Not saved, because it does not read yet:\n" + "\n".join(problems) + f"\n\n{verb} anyway?"
+        self.app.push_screen(ConfirmDialog(question, verb), lambda yes: leave() if yes else None)
 
     # -- editing and saving ------------------------------------------------------------------------
 

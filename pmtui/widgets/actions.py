@@ -575,7 +575,7 @@ class ActionsStage(StageView):
     def _show_due_error(self, message: str) -> None:
         self._show_line("#action-due-error", one_line(message))
         self.query_one("#action-due-error", Static).set_class(bool(message), "-shown")
-        self.query_one("#action-due", Input).set_class(bool(message), "-invalid")
+        self.query_one("#action-due", Input).set_class(bool(message), "-problem")
 
     @on(Input.Submitted, "#action-form Input")
     def _input_submitted(self, event: Input.Submitted) -> None:

@@ -544,7 +544,7 @@ class FactorsStage(StageView):
                 self.drafts.pop(self.adding, None)
         self.editing = None
         self.adding = None
-        editor.remove_class("-invalid")
+        editor.remove_class("-problem")
         self.query_one("#factor-edit-row").display = False
         self._set_error("")
         if focus:
@@ -566,10 +566,10 @@ class FactorsStage(StageView):
             return
         if not event.value.strip():
             self._set_error("A factor needs words: type them, or Esc keeps the old text (d deletes the factor).")
-            event.input.add_class("-invalid")
+            event.input.add_class("-problem")
             return
         self._set_error("")
-        event.input.remove_class("-invalid")
+        event.input.remove_class("-problem")
         factor.text = event.value
         column = self.column(factor.kind)
         if factor.id in {option.id for option in column.options}:

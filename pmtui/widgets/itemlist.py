@@ -211,7 +211,7 @@ class ItemListEditor(Vertical):
         for field in self.fields:
             entry = self.inputs[field.name]
             entry.value = values.get(field.name, "")
-            entry.remove_class("-invalid")
+            entry.remove_class("-problem")
         self._show_error("")
         hint = (
             "Enter adds it, Esc back to the list" if mode == "add" else "Changes save as you type; Enter or Esc: done"
@@ -313,9 +313,9 @@ class ItemListEditor(Vertical):
                 f"A {self.noun} needs its {field.label.lower()}: the old text is kept; "
                 f"to remove the {self.noun}, press Esc then d."
             )
-            entry.add_class("-invalid")
+            entry.add_class("-problem")
             return
-        entry.remove_class("-invalid")
+        entry.remove_class("-problem")
         self._show_error("")
         if getattr(item, field.name) == event.value:
             return

@@ -356,7 +356,7 @@ class SetupStage(StageView):
             for field in self.fields.values():
                 field_input = self.query_one(f"#field-{field.key}", Input)
                 field_input.value = one_line(field.show(self.pm))
-                field_input.remove_class("-invalid")
+                field_input.remove_class("-problem")
             self.problems.clear()
             self._show_notes()
             self.query_one("#field-severity", Select).value = self.pm.severity.value
@@ -390,15 +390,35 @@ class SetupStage(StageView):
             field.store(self.pm, event.value)
         except ValueError as problem:
             self.problems[key] = str(problem)
-            event.input.add_class("-invalid")
+            event.input.add_class("-problem")
             self._show_notes()
             return
         if self.problems.pop(key, None) is not None:
-            event.input.remove_class("-invalid")
+            event.input.remove_class("-problem")
             self._show_notes()
         if key in ("facilitator", "note_taker"):
             self._check_roles()
         self.edited()
+
+    @on(Input.Blurred, ".form-input")
+    def _input_left(self, event: Input.Blurred) -> None:
+        """Leaving a field whose text does not read: say so where it is seen (the notes line may be
+        scrolled out of view at 80x24). The text stays in the field, marked, until it is fixed."""
+        key = (event.input.id or "").removeprefix("field-")
+        if key in self.problems:
+            self.notify(
+                f"{self.fields[key].label}: {self.problems[key]} — not saved until it reads.",
+                title="Not saved",
+                severity="warning",
+                markup=False,
+            )
+
+    def unsaved_problems(self) -> list[str]:
+        """What was typed but cannot be stored, one line per field (empty when all is saved)."""
+        return [
+            f"{self.fields[key].label} {self.query_one(f'#field-{key}', Input).value!r}: {problem}"
+            for key, problem in self.problems.items()
+        ]
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:

@@ -738,7 +738,7 @@ class TimelineStage(StageView):
 
     @on(Input.Changed, "#timeline-add")
     def _add_line_changed(self, event: Input.Changed) -> None:
-        event.input.remove_class("-invalid")
+        event.input.remove_class("-problem")
         if not event.value.strip():
             if not self._added_shown:
                 self._hint()
@@ -770,7 +770,7 @@ class TimelineStage(StageView):
         try:
             parsed = parse_quick_add(line, pm=self.pm, reference=self._reference(), today=self._today())
         except QuickAddError as error:
-            event.input.add_class("-invalid")
+            event.input.add_class("-problem")
             self._status(str(error), "error")
             return
         added = TimelineEvent(
@@ -782,7 +782,7 @@ class TimelineStage(StageView):
         self._sync_event(added, new=True)
         self._update_bar()
         event.input.value = ""
-        event.input.remove_class("-invalid")
+        event.input.remove_class("-problem")
         self._status("Added " + self._preview(parsed).removeprefix("↳ "), "preview")
         self._added_shown = True
         self.edited(structural=True)
@@ -1068,7 +1068,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
             error.update(f"{message} — not saved until it reads" if message else "")
             error.set_class(bool(message), "-shown")
             widget = self.query_one(f"#edit-{name}")
-            widget.set_class(bool(message), "-invalid")
+            widget.set_class(bool(message), "-problem")
         self.query_one("#edit-save", Button).disabled = bool(problems)
         self.values, self.problems = values, problems
         return not problems

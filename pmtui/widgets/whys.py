@@ -310,7 +310,7 @@ class WhysStage(StageView):
         error = self.query_one("#why-error", Static)
         error.update(message)
         error.display = bool(message)
-        self.query_one("#why-editor", LineEditor).set_class(bool(message), "-invalid")
+        self.query_one("#why-editor", LineEditor).set_class(bool(message), "-problem")
 
     @on(LineEditor.Changed, "#why-editor")
     def _text_changed(self, event: LineEditor.Changed) -> None:
