@@ -392,3 +392,19 @@ async def test_a_field_that_does_not_read_stays_marked_and_leaving_asks(library)
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
     assert library.load(pm.id).impact.users_affected == 12000
+
+
+async def test_f_keys_work_from_a_text_area(library) -> None:
+    """Textual's TextArea binds F6 and F7 itself; the meeting keys must still work from Setup's text areas."""
+    pm = library.create("Keys")
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        app.screen.query_one("#area-summary").focus()
+        await pilot.pause()
+        await pilot.press("f6")
+        assert app.screen.meeting_running
+        await pilot.press("f7")
+        await pilot.pause()
+        assert type(app.screen).__name__ != "PostMortemScreen"  # the parking-lot prompt is open

@@ -66,13 +66,25 @@ class PostMortemScreen(Screen[None]):
     # focuses the stage's first field instead.
     AUTO_FOCUS = ""
 
+    # The F-keys are priority bindings, so they work from every field: Textual's TextArea binds F6 and
+    # F7 itself (select line, select all), which otherwise took them in the Setup text areas.
     BINDINGS = [
-        Binding("f2", "previous_stage", "Prev", id="pm.previous_stage", tooltip="Previous stage"),
-        Binding("f3", "next_stage", "Next", id="pm.next_stage", tooltip="Next stage"),
-        Binding("f5", "presentation", "Present", id="pm.presentation", tooltip="Presentation mode on/off"),
-        Binding("f6", "meeting", "Clock", id="pm.meeting", tooltip="Start or pause the meeting clock"),
-        Binding("f7", "park", "Park", id="pm.park", tooltip="Capture a parking-lot item"),
-        Binding("f9", "question", "Question", id="pm.question", show=False, tooltip="Capture an open question"),
+        Binding("f2", "previous_stage", "Prev", id="pm.previous_stage", tooltip="Previous stage", priority=True),
+        Binding("f3", "next_stage", "Next", id="pm.next_stage", tooltip="Next stage", priority=True),
+        Binding(
+            "f5", "presentation", "Present", id="pm.presentation", tooltip="Presentation mode on/off", priority=True
+        ),
+        Binding("f6", "meeting", "Clock", id="pm.meeting", tooltip="Start or pause the meeting clock", priority=True),
+        Binding("f7", "park", "Park", id="pm.park", tooltip="Capture a parking-lot item", priority=True),
+        Binding(
+            "f9",
+            "question",
+            "Question",
+            id="pm.question",
+            show=False,
+            tooltip="Capture an open question",
+            priority=True,
+        ),
         Binding("ctrl+t", "timebox", "Timebox", id="pm.timebox", show=False, tooltip="Set this stage's timebox"),
         Binding("ctrl+s", "save", "Save", id="pm.save", show=False, tooltip="Save now"),
         Binding("ctrl+r", "reload", "Reload", id="pm.reload", show=False, tooltip="Reload from disk"),
