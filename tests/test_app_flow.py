@@ -408,3 +408,29 @@ async def test_f_keys_work_from_a_text_area(library) -> None:
         await pilot.press("f7")
         await pilot.pause()
         assert type(app.screen).__name__ != "PostMortemScreen"  # the parking-lot prompt is open
+
+
+async def test_new_dialog_says_what_is_wrong_with_the_title(library) -> None:
+    from textual import events
+
+    first = library.create("First")
+    app = make_app(library, open_id=first.id)  # a post-mortem seen first: its styles are loaded too
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "ctrl+l")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("enter")  # no title
+        await pilot.pause()
+        error = app.screen.query_one("#new-error", Static)
+        assert "needs a title" in str(error.render()) and error.display and error.region.height > 0
+        app.screen.query_one("#new-title", Input).post_message(events.Paste("x" * 600))
+        await pilot.pause()
+        assert len(app.screen.query_one("#new-title", Input).value) == 600  # pasted whole, not dropped
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "(it has 600)" in str(error.render())
+        await pilot.press("ctrl+u", *"Short", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PostMortemScreen) and app.screen.pm.title == "Short"

@@ -53,13 +53,12 @@ class NewPostMortemDialog(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("New post-mortem", classes="dialog-title")
-            yield TextInput(
-                placeholder="Title, e.g. Checkout API errors after config rollout", id="new-title", max_length=500
-            )
+            # no max_length: Textual would drop a longer paste whole; _create says what is wrong instead
+            yield TextInput(placeholder="Title, e.g. Checkout API errors after config rollout", id="new-title")
             yield Select(
                 [(s.value, s.value) for s in Severity], value=Severity.SEV3.value, allow_blank=False, id="new-severity"
             )
-            yield Static("", id="new-error", classes="field-error", markup=False)
+            yield Static("", id="new-error", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Create (Enter)", variant="primary", id="create")
                 yield Button("Cancel (Esc)", id="cancel")
@@ -71,8 +70,15 @@ class NewPostMortemDialog(ModalScreen[tuple[str, str] | None]):
     @on(Button.Pressed, "#create")
     def _create(self) -> None:
         title = self.query_one("#new-title", Input).value.strip()
+        problem = ""
         if not title:
-            self.query_one("#new-error", Static).update("A post-mortem needs a title.")
+            problem = "A post-mortem needs a title."
+        elif len(title) > 500:
+            problem = f"Keep the title to 500 characters or fewer (it has {len(title)})."
+        error = self.query_one("#new-error", Static)
+        error.update(problem)
+        error.set_class(bool(problem), "-shown")
+        if problem:
             return
         severity = self.query_one("#new-severity", Select).value
         self.dismiss((title, str(severity)))
