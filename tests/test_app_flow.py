@@ -434,3 +434,19 @@ async def test_new_dialog_says_what_is_wrong_with_the_title(library) -> None:
         await pilot.press("ctrl+u", *"Short", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PostMortemScreen) and app.screen.pm.title == "Short"
+
+
+async def test_help_lists_every_key_screen_keys_first(library) -> None:
+    library.create("Help")
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")  # from the library, with the filter field focused
+        await pilot.pause()
+        keys = app.screen.query_one("#help-keys", DataTable)
+        actions = [str(keys.get_row_at(i)[1]) for i in range(keys.row_count)]
+        assert keys.row_count > 30  # the filter's editing keys too: none cut off
+        assert keys.size.height == keys.row_count + 1  # not capped: the whole help scrolls instead
+        first_editing_key = next(i for i, a in enumerate(actions) if "cursor" in a.casefold() or a == "delete")
+        assert any("Create a post-mortem" in a or a == "New" for a in actions[:first_editing_key])
+        assert not keys.can_focus

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static, TextArea
 
 
 def _key_label(app, key: str) -> str:
@@ -32,7 +32,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self._text(), id="help-text", markup=False)
             yield DataTable(id="help-keys", cursor_type="none", show_cursor=False, zebra_stripes=True)
             yield Static(
-                "Esc or F1 closes this help. Ctrl+P opens the command palette.", classes="dialog-hint", markup=False
+                "Up, Down, PgUp, PgDn scroll. Esc or F1 closes this help. Ctrl+P opens the command palette.",
+                classes="dialog-hint",
+                markup=False,
             )
 
     def _title(self) -> str:
@@ -47,9 +49,14 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        table.can_focus = False  # the help scrolls as a whole (arrows, PgUp/PgDn); the table has no cursor
         table.add_columns("Key", "Action")
         seen: set[str] = set()
-        for key, active in self.target.active_bindings.items():
+        # pmtui's own keys first; the focused text field's editing keys (Textual's) after them
+        bindings = sorted(
+            self.target.active_bindings.items(), key=lambda item: isinstance(item[1].node, (Input, TextArea))
+        )
+        for key, active in bindings:
             binding = active.binding
             description = binding.description or binding.tooltip
             if not description or binding.system:
@@ -60,6 +67,8 @@ class HelpScreen(ModalScreen[None]):
                 continue
             seen.add(row)
             table.add_row(Text(label, style="bold"), Text(binding.tooltip or description))
+
+        self.query_one("#help", VerticalScroll).focus()
 
     def action_close(self) -> None:
         self.dismiss()
