@@ -313,7 +313,12 @@ async def test_meeting_clock_and_timebox(library) -> None:
         await pilot.press("ctrl+t")
         await pilot.press("ctrl+u", *"20", "enter")
         await pilot.press("ctrl+t")
-        await pilot.press("ctrl+u", *"soon", "enter")  # refused with a message, timebox unchanged
+        await pilot.press("ctrl+u", *"soon", "enter")  # refused in the dialog, which stays open with the text
+        await pilot.pause()
+        assert "not a timebox" in str(app.screen.query_one("#prompt-error", Static).render())
+        assert app.screen.query_one("#prompt-input", Input).value == "soon"
+        await pilot.press("escape")  # timebox unchanged
+        await pilot.pause()
         await pilot.press("f6")  # pause: Timeline's 2 minutes are booked
         await wait_saved(pilot, app)
     saved = library.load(pm.id)

@@ -134,9 +134,16 @@ async def test_review_lists_preview_and_export(library, tmp_path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
 
-        # a folder that does not exist: a clear message, no crash
-        await export_to(pilot, str(tmp_path / "missing" / "x.md"))
-        assert any("No such file or directory" in message for message in notifications(app))
+        # a folder that does not exist: the dialog comes back with the path as typed and what went wrong
+        missing = str(tmp_path / "missing" / "x.md")
+        await export_to(pilot, missing)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert app.screen.query_one(Input).value == missing
+        assert "No such file or directory" in str(app.screen.query_one("#export-error", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("ctrl+q")
 
     saved = library.load(pm.id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -93,16 +95,20 @@ class TextPromptDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
 
-    def __init__(self, title: str, placeholder: str = "", value: str = "") -> None:
+    def __init__(
+        self, title: str, placeholder: str = "", value: str = "", check: Callable[[str], str | None] | None = None
+    ) -> None:
         super().__init__()
         self.prompt_title = title
         self.placeholder = placeholder
         self.initial = value
+        self.check = check  # what is wrong with the text, or None: the dialog stays open until it reads
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.prompt_title, classes="dialog-title", markup=False)
             yield TextInput(value=self.initial, placeholder=self.placeholder, id="prompt-input")
+            yield Static("", id="prompt-error", classes="dialog-error", markup=False)
             yield Static("Enter to keep, Esc to cancel", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -110,6 +116,12 @@ class TextPromptDialog(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
+        problem = self.check(event.value) if self.check is not None else None
+        if problem:
+            error = self.query_one("#prompt-error", Static)
+            error.update(problem)
+            error.add_class("-shown")
+            return
         self.dismiss(event.value)
 
     def action_cancel(self) -> None:

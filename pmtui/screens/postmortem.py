@@ -430,23 +430,26 @@ class PostMortemScreen(Screen[None]):
         stage = self.current_stage
         record = self.pm.meeting.stages[stage]
 
+        def minutes(text: str) -> str:
+            return text.strip().removesuffix("min").strip()
+
+        def check(text: str) -> str | None:
+            cleaned = minutes(text)
+            if not cleaned.isdigit() or not 1 <= int(cleaned) <= 600:
+                return f"{text.strip()!r} is not a timebox: give whole minutes from 1 to 600."
+            return None
+
         def chosen(text: str | None) -> None:
             if text is None:
                 return
-            cleaned = text.strip().removesuffix("min").strip()
-            if not cleaned.isdigit() or not 1 <= int(cleaned) <= 600:
-                self.notify(
-                    f"{text.strip()!r} is not a timebox: give whole minutes from 1 to 600.",
-                    severity="error",
-                    markup=False,
-                )
-                return
-            record.timebox_minutes = int(cleaned)
+            record.timebox_minutes = int(minutes(text))
             self.mark_dirty()
             self._update_status()
 
         self.app.push_screen(
-            TextPromptDialog(f"Timebox for {STAGE_TITLES[stage]} (minutes)", "e.g. 10", str(record.timebox_minutes)),
+            TextPromptDialog(
+                f"Timebox for {STAGE_TITLES[stage]} (minutes)", "e.g. 10", str(record.timebox_minutes), check=check
+            ),
             chosen,
         )
 

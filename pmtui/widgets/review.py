@@ -122,15 +122,21 @@ class ExportDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(self, default_path: str) -> None:
+    def __init__(self, default_path: str, error: str = "") -> None:
         super().__init__()
         self.default_path = default_path
+        self.error = error  # why the last try failed: shown, with the path as typed, to fix and retry
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog"):
             yield Static("Export the post-mortem as Markdown", classes="dialog-title", markup=False)
             yield TextInput(value=self.default_path, placeholder="path of the .md file", id="export-path")
-            yield Static("", id="export-error", classes="field-error", markup=False)
+            yield Static(
+                self.error,
+                id="export-error",
+                classes="dialog-error -shown" if self.error else "dialog-error",
+                markup=False,
+            )
             yield Static(
                 "Enter writes the file (readable by you only); Esc cancels.", classes="dialog-hint", markup=False
             )
@@ -313,14 +319,14 @@ class ReviewStage(ItemListKeys, StageView):
 
     # -- export --------------------------------------------------------------------------------
 
-    def action_export(self) -> None:
-        default = str(Path.cwd() / f"{self.pm.id}.md")
+    def action_export(self, path: str | None = None, error: str = "") -> None:
+        default = path or str(Path.cwd() / f"{self.pm.id}.md")
 
         def chosen(path: str | None) -> None:
             if path:
                 self._export_to(path)
 
-        self.app.push_screen(ExportDialog(default), chosen)
+        self.app.push_screen(ExportDialog(default, error), chosen)
 
     def _export_to(self, path_text: str, overwrite: bool = False, text: str | None = None) -> None:
         if text is None:
@@ -354,7 +360,8 @@ class ReviewStage(ItemListKeys, StageView):
     def _exported(self, event: Exported) -> None:
         event.stop()
         if event.error is not None:
-            self.notify(event.error, title="Not exported", severity="error", markup=False, timeout=10)
+            # back to the dialog with the path as typed and what went wrong, to fix it there
+            self.action_export(str(event.path), f"Not exported: {event.error}")
         else:
             self.notify(f"Exported to {event.path}", markup=False, timeout=6)
 
