@@ -332,6 +332,18 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _event_time(pm, path: str) -> str:
+    """' (the event at 00:05)' for a timeline path: paths count events as stored, the screen and the
+    export list them in time order."""
+    from pmtui.timeparse import format_time
+
+    parts = path.split(".")
+    if len(parts) < 2 or parts[0] != "timeline" or not parts[1].isdigit() or int(parts[1]) >= len(pm.timeline):
+        return ""
+    event = pm.timeline[int(parts[1])]
+    return f" (the event at {format_time(event.time, pm.timezone)})" if event.time is not None else ""
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from pmtui.analysis import run_checks
 
@@ -354,6 +366,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 print(f"{label}: {format_duration(value)}")
         for finding in report.findings:
             where = f"{finding.stage.value}/{finding.path}" if finding.path else finding.stage.value
+            where += _event_time(pm, finding.path)
             words = f' "{_printable(finding.excerpt)}"' if finding.excerpt else ""
             print(f"{finding.severity:8} {where}: {_printable(finding.message)}{words}")
             if finding.suggestion:

@@ -403,3 +403,21 @@ def test_import_timeline_missing_file(capsys, lib_args, tmp_path) -> None:
     Library(tmp_path / "lib").save(PostMortem(id="tl", title="Timeline"))
     code, _, err = run(capsys, "import-timeline", *lib_args, "tl", str(tmp_path / "nope.log"))
     assert code == 2 and "nope.log" in err
+
+
+def test_check_names_a_timeline_finding_by_the_event_time(capsys, lib_args, tmp_path) -> None:
+    """Paths count events as stored; people see them in time order, so the text output adds the time."""
+    from datetime import UTC, datetime
+
+    from pmtui.model import PostMortem, TimelineEvent
+
+    library = Library(tmp_path / "lib")
+    events = [
+        TimelineEvent(time=datetime(2026, 3, 2, 23, 50, tzinfo=UTC), text="Alert fired"),
+        TimelineEvent(time=datetime(2026, 3, 2, 23, 10, tzinfo=UTC), text="Dana forgot to check the config"),
+    ]
+    library.save(PostMortem(id="order", title="Order", timezone="UTC", timeline=events), touch=False)
+    code, out, _ = run(capsys, "check", *lib_args, "order")
+    assert code == 1  # the blaming sentence blocks
+    line = next(line for line in out.splitlines() if "timeline.1.text" in line)
+    assert "(the event at 2026-03-02 23:10" in line
