@@ -87,7 +87,7 @@ def _metric_findings(pm: PostMortem, metrics: IncidentMetrics, config: CheckConf
     findings = []
     rule = "metrics.disagreement"
     for note in metrics.disagreements:
-        milestone = note.split(":", 1)[0]
+        milestone, detail = note.split(": ", 1)
         findings.append(
             Finding(
                 rule,
@@ -95,7 +95,7 @@ def _metric_findings(pm: PostMortem, metrics: IncidentMetrics, config: CheckConf
                 Stage.SETUP,
                 milestone,
                 None,
-                f"The {note}.",
+                f"The {milestone} times disagree: {detail}.",
                 suggestion="Correct the setup time or the marked timeline event so that they agree.",
             )
         )

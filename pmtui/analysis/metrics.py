@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pmtui.model import Milestone, PostMortem
+from pmtui.timeparse import format_time
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,8 @@ def incident_metrics(pm: PostMortem, default_cost_per_minute: float | None = Non
             sources[milestone] = "setup"
             if event_time is not None and abs(event_time - setup_time) >= timedelta(minutes=1):
                 disagreements.append(
-                    f"{milestone.value}: setup says {setup_time.isoformat(timespec='minutes')}, "
-                    f"the timeline says {event_time.isoformat(timespec='minutes')} (the setup time is used)"
+                    f"{milestone.value}: Setup says {format_time(setup_time, pm.timezone)}, "
+                    f"the timeline says {format_time(event_time, pm.timezone)} (Setup's time is used)"
                 )
         elif event_time is not None:
             times[milestone] = event_time

@@ -689,7 +689,7 @@ class TimelineStage(StageView):
             )
         self.query_one("#timeline-bar", Static).update(bar)
         notes_line = self.query_one("#timeline-notes", Static)
-        notes_line.update(Text(notes, no_wrap=True, overflow="ellipsis"))
+        notes_line.update(Text(notes, overflow="ellipsis"))
         notes_line.display = bool(notes)
 
     @on(Resize)
