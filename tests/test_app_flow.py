@@ -455,3 +455,19 @@ async def test_help_lists_every_key_screen_keys_first(library) -> None:
         first_editing_key = next(i for i, a in enumerate(actions) if "cursor" in a.casefold() or a == "delete")
         assert any("Create a post-mortem" in a or a == "New" for a in actions[:first_editing_key])
         assert not keys.can_focus
+
+
+async def test_stage_bar_keeps_every_stage_in_view_at_80_columns(library) -> None:
+    from pmtui.model import Stage
+
+    pm = library.create("Counts")
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one("#stagebar", Static)
+        counts = {Stage.SETUP: 1, Stage.TIMELINE: 12, Stage.WHYS: 3, Stage.ACTIONS: 9, Stage.REVIEW: 1}
+        bar.show(Stage.SETUP, counts)
+        shown = str(bar.render())
+        assert len(shown.rstrip()) <= 80 and "7 Rev(1)" in shown and "3 Time(12)" in shown
+        bar.show(Stage.SETUP, {})  # room to spare: the full names
+        assert "3 Timeline" in str(bar.render()) and "7 Review" in str(bar.render())

@@ -42,19 +42,39 @@ class StageBar(Static):
         self.current = Stage.SETUP
         self.counts: dict[Stage, int] = {}
 
+    SHORT = {
+        Stage.TIMELINE: "Time",
+        Stage.WHYS: "Whys",
+        Stage.FACTORS: "Fact",
+        Stage.ACTIONS: "Acts",
+        Stage.REVIEW: "Rev",
+    }
+
     def show(self, current: Stage, counts: dict[Stage, int] | None = None) -> None:
         self.current = current
         if counts is not None:
             self.counts = counts
+        width = self.size.width or self.app.size.width
+        # roomy, then tighter, then short names: every stage and its count stay in view at 80 columns
+        for gap, titles in ((" ", STAGE_TITLES), ("", STAGE_TITLES), ("", {**STAGE_TITLES, **self.SHORT})):
+            text = self._line(current, gap, titles)
+            if text.cell_len <= width:
+                break
+        self.update(text, layout=False)  # always one line: no reflow needed
+
+    def _line(self, current: Stage, gap: str, titles: dict[Stage, str]) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         for number, stage in enumerate(STAGES, start=1):
             count = self.counts.get(stage, 0)
             style = "reverse bold" if stage == current else ""
-            text.append(f" {number} {STAGE_TITLES[stage]}", style=style)
+            text.append(f"{gap}{number} {titles[stage]}", style=style)
             if count:  # how many findings the stage has, e.g. "3 Timeline (2)"
-                text.append(f" ({count})", style=f"{style} italic")
+                text.append(f"{gap}({count})", style=f"{style} italic")
             text.append(" ", style=style)
-        self.update(text, layout=False)  # always one line: no reflow needed
+        return text
+
+    def on_resize(self) -> None:
+        self.show(self.current)
 
 
 class PostMortemScreen(Screen[None]):
