@@ -775,3 +775,17 @@ def test_plan_import_copes_with_existing_events_at_the_edge_of_the_calendar() ->
     result = parse("10:00 a\n")
     updated = apply_import(pm, plan_import(pm, result))
     assert [e.text for e in updated.timeline] == ["typo", "a"]
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_a_device_or_pipe_is_refused_not_read(tmp_path, kind: str) -> None:
+    """/dev/zero reports a size of 0 and never ends; a pipe would block: neither is read."""
+    import os
+
+    if kind == "device":
+        path = Path("/dev/zero")
+    else:
+        path = tmp_path / "pipe"
+        os.mkfifo(path)
+    with pytest.raises(TimelineImportError, match="not a regular file"):
+        parse_timeline(path, anchor=INCIDENT_DAY, doc_zone="UTC")

@@ -18,6 +18,7 @@ import io
 import json
 import math
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
@@ -1464,13 +1465,20 @@ def _decode(data: bytes) -> str:
 
 
 def _read(path: Path, display: str) -> str:
+    too_large = f"the file is too large (the limit is {MAX_BYTES // 2**20} MB)"
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise TimelineImportError(
-                f"the file is too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)", source=display
-            )
-        data = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            # a device, pipe or socket: its size says nothing (0 for /dev/zero), reading it may never end
+            raise TimelineImportError("not a regular file (a device, pipe or socket)", source=display)
+        if info.st_size > MAX_BYTES:
+            raise TimelineImportError(too_large, source=display)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat
+        if len(data) > MAX_BYTES:
+            raise TimelineImportError(too_large, source=display)
     except FileNotFoundError:
         raise TimelineImportError("no such file", source=display) from None
     except PermissionError:
