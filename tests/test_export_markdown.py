@@ -341,7 +341,7 @@ def test_lists_whys_factors_and_actions() -> None:
         "  - The connection pool was exhausted\n"
         "    - **Root cause:** No check on pool size in config review (actions A1, A2)\n"
     ) in out
-    assert "- Config review had no capacity checklist (process; human error: lapse; action A1)" in out
+    assert "- Config review had no capacity checklist (process; human error: lapse; action A1; accepted risk)" in out
     assert "## Mitigators\n\n- Feature flag allowed a fast rollback (technology)\n" in out
     assert "| # | Action | Owner | Due | Category | Priority | Status | Success criterion | Tracker |" in out
     assert (
@@ -394,3 +394,12 @@ def test_findings_appendix() -> None:
     assert "| Severity | Stage | Where | Finding | Excerpt | Suggestion |" in out
     assert "| warning | Actions | actions.0.text | Use a verb \\| not \\*blame\\* |" in out
     assert "## Findings" not in to_markdown(PostMortem(id="f"))
+
+
+def test_an_accepted_contributor_says_so() -> None:
+    doc = full_document()
+    doc.factors[0].accepted = True
+    doc.factors[0].action_ids = []
+    out = to_markdown(doc)
+    line = next(line for line in out.splitlines() if line.startswith(f"- {doc.factors[0].text}"))
+    assert line.endswith("; accepted risk)")

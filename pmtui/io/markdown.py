@@ -308,6 +308,8 @@ def _factors(pm: PostMortem, kind: FactorKind, refs: _ActionRefs) -> str:
         refs_text = refs.suffix(factor.action_ids).strip(" ()")
         if refs_text:
             details.append(refs_text)
+        if factor.accepted:
+            details.append("accepted risk")
         items.append(f"{escape_cell(factor.text)} ({'; '.join(details)})")
     return _bullets(items)
 
