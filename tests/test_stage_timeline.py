@@ -321,3 +321,21 @@ async def test_hostile_text_stays_literal(library) -> None:
         await wait_saved(pilot, app)
         assert app.is_running
     assert [e.text for e in library.load(pm.id).timeline] == [hostile, ansi]
+
+
+def test_quick_add_without_a_setup_start_uses_the_timeline_start() -> None:
+    """No Started in Setup, events from 22:20 (marked as the start) to 00:10 the next day: a bare 23:59
+    belongs to the incident's first day, not to the day of the last event."""
+    pm = incident(
+        timeline=[
+            TimelineEvent(time=berlin(2026, 3, 2, 22, 20), text="deploy", milestone=Milestone.STARTED),
+            TimelineEvent(time=berlin(2026, 3, 3, 0, 10), text="rolled back"),
+        ],
+        started=None,
+    )
+    first = parse_quick_add(
+        "23:59 posted an update", pm=pm, reference=berlin(2026, 3, 3, 0, 10), today=date(2026, 5, 1)
+    )
+    assert first.time == berlin(2026, 3, 2, 23, 59)
+    after = parse_quick_add("00:03 after midnight", pm=pm, reference=first.time, today=date(2026, 5, 1))
+    assert after.time == berlin(2026, 3, 3, 0, 3)

@@ -140,9 +140,15 @@ class QuickAdd:
 
 
 def incident_date(pm: PostMortem, reference: datetime | None, today: date) -> date:
-    """The day a bare time like '14:05' belongs to: the incident's start, else the previous event, else today."""
-    if pm.started is not None:
-        return pm.started.astimezone(pm.tzinfo).date()
+    """The day a bare time like '14:05' belongs to: the incident's start (Setup's, else the event marked
+    as the start, else the earliest event), else the previous event, else today."""
+    start = pm.started
+    if start is None:
+        marked = [e.time for e in pm.timeline if e.milestone == Milestone.STARTED and e.time is not None]
+        timed = [e.time for e in pm.timeline if e.time is not None]
+        start = min(marked) if marked else min(timed) if timed else None
+    if start is not None:
+        return start.astimezone(pm.tzinfo).date()
     if reference is not None:
         return reference.astimezone(pm.tzinfo).date()
     return today
