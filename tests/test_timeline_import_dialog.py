@@ -91,3 +91,27 @@ async def test_bad_file_is_a_clear_message_and_adds_nothing(library, tmp_path) -
         await pilot.pause()
         assert not isinstance(app.screen, TimelineImportDialog)
     assert library.load(pm.id).timeline == []
+
+
+async def test_at_80x24_every_part_is_reachable_and_a_changed_path_needs_a_new_preview(library, tmp_path) -> None:
+    pm = library.save(PostMortem(id="imp3", title="Import", timezone="Europe/Berlin"))
+    log = tmp_path / "ops.log"
+    log.write_text("2026-03-02 " + LOG.replace("\n23:59", "\n2026-03-02 23:59"))
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dialog = await open_dialog(pilot, app, str(log))
+        confirm = dialog.query_one("#import-confirm", Button)
+        assert not confirm.disabled
+        confirm.focus()  # as Tab would: the dialog scrolls the button into view
+        await pilot.pause()
+        assert confirm.region.height > 0 and app.screen.region.contains_region(confirm.region)
+        dialog.query_one("#import-path").focus()
+        await pilot.press("end", *"x")  # another file now: the old preview cannot be added
+        await pilot.pause()
+        assert confirm.disabled
+        assert "preview again" in str(dialog.query_one("#import-summary", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineImportDialog)
+    assert library.load(pm.id).timeline == []

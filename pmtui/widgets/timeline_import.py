@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, ProgressBar, Select, Static
@@ -58,7 +58,8 @@ class TimelineImportDialog(ModalScreen[int]):
         self.new_events: list[TimelineEvent] | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="import-dialog"):
+        # scrolls: at 80x24 the preview and the buttons do not all fit (Tab brings each into view)
+        with VerticalScroll(classes="dialog", id="import-dialog"):
             yield Label("Import timeline events", classes="dialog-title")
             with Horizontal(classes="form-row"):
                 yield Label("File", classes="form-label")
@@ -178,10 +179,25 @@ class TimelineImportDialog(ModalScreen[int]):
         confirm.disabled = not fresh
         confirm.label = f"Add {len(fresh)} events (ctrl+s)"
 
+    @on(Input.Changed, "#import-path, #import-zone")
+    @on(Select.Changed, "#import-format")
+    @on(Checkbox.Changed, "#import-noise")
+    def _settings_changed(self) -> None:
+        """What was previewed no longer matches the settings: nothing can be added until previewed again."""
+        if self.new_events is None:
+            return
+        self.new_events = None
+        self.query_one("#import-confirm", Button).disabled = True
+        self.query_one("#import-preview", DataTable).display = False
+        self.query_one("#import-summary", Static).update("Changed: press Enter to preview again.")
+
     @on(Button.Pressed, "#import-confirm")
     def action_confirm(self) -> None:
-        if not self.new_events:
+        if self.new_events is None:
             self.notify("Preview first: nothing to add yet.", timeout=3)
+            return
+        if not self.new_events:
+            self.notify("Nothing new to add: every event previewed is already in the timeline.", timeout=3)
             return
         from pmtui.io.timeline_import import apply_import
 
