@@ -63,7 +63,10 @@ async def test_whole_meeting_by_keystrokes(library, tmp_path) -> None:
         assert isinstance(screen, PostMortemScreen)
         pm_id = screen.pm.id
 
-        # setup: zone, severity, times (the dates make the midnight crossing explicit), services, roles
+        # setup: zone, severity, times (the dates make the midnight crossing explicit), services, roles;
+        # Setup opens with no field focused (digits change stage): Tab goes to the title first
+        assert screen.focused is None
+        await pilot.press("tab")
         await field(pilot, "Europe/Berlin")
         await pilot.press("tab", "enter", "up", "enter")  # severity SEV3 -> SEV2
         await pilot.press("tab")  # status stays draft

@@ -406,10 +406,11 @@ class PostMortemScreen(Screen[None]):
             clock.update(f"{STAGE_TITLES[self.current_stage]} {record.timebox_minutes} min", layout=False)
         else:
             total = sum(r.spent_seconds for r in self.pm.meeting.stages.values()) + self._running_seconds(now)
-            # plain words, no emoji: their width differs between terminals
-            state = "" if self.meeting_running else " paused"
+            # plain words, no emoji (their width differs between terminals); the whole meeting's time,
+            # then this stage's time left: "in all" so the two do not read as one sum
+            meeting = f"{format_clock(total)} in all" if self.meeting_running else f"paused {format_clock(total)}"
             label = f"{format_clock(left)} left" if left >= 0 else f"{format_clock(-left)} over"
-            clock.update(f"{format_clock(total)}{state} · {label}", layout=False)
+            clock.update(f"{meeting} · {label}", layout=False)
         clock.set_class(left < 0, "-over")
 
     def _running_seconds(self, now: datetime) -> float:

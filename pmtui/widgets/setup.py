@@ -260,7 +260,8 @@ class SetupStage(StageView):
     def compose(self) -> ComposeResult:
         # One grid of label/field pairs and one notes line for every problem: a flat form keeps
         # Textual's reflow (which an Input runs on each keystroke) cheap.
-        with VerticalScroll(id="setup-form"):
+        with VerticalScroll(id="setup-form") as form:
+            form.can_focus = False  # Tab goes straight to the fields (and scrolls them into view)
             yield Static("", id="setup-notes", markup=False)
             with Grid(id="setup-grid"):
                 for field in self.fields.values():
@@ -471,4 +472,6 @@ class SetupStage(StageView):
             widget.display = not on  # (mounted just after the first frame; then shown as presenting says)
 
     def focus_first(self) -> None:
-        self.query_one("#field-title", Input).focus()
+        """No field takes the cursor when Setup is shown: 1-7 and the other single keys work at once, and
+        a digit pressed to change stage cannot land in the title. Tab goes to the first field."""
+        self.screen.set_focus(None)
