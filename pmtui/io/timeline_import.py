@@ -645,7 +645,7 @@ def _place(
             clock = next((r for r in recs if r.spec[0] == "clock"), None)
             if clock is not None:
                 raise TimelineImportError(
-                    "the times have no date; set the incident's start time or give an anchor date",
+                    "the times have no date; set the incident's Started time in Setup (its date is used)",
                     source=name,
                     where=clock.where,
                 )
@@ -1225,7 +1225,7 @@ def _slack_item(
     if subtype in _SLACK_DELETED:
         return "deleted message"
     if subtype in _SLACK_NOISE and not ctx.include_noise:
-        return f"{subtype} (channel noise; include it with include_noise)"
+        return f"{subtype} (channel noise: skipped unless joins, leaves and topic changes are kept)"
     text = _slack_unescape(_text_of(message.get("text")), users)
     attachments = message.get("attachments")
     if not text.strip() and isinstance(attachments, list):

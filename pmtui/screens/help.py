@@ -52,15 +52,18 @@ class HelpScreen(ModalScreen[None]):
         table.can_focus = False  # the help scrolls as a whole (arrows, PgUp/PgDn); the table has no cursor
         table.add_columns("Key", "Action")
         seen: set[str] = set()
-        # pmtui's own keys first; the focused text field's editing keys (Textual's) after them
-        bindings = sorted(
-            self.target.active_bindings.items(), key=lambda item: isinstance(item[1].node, (Input, TextArea))
-        )
+
+        # pmtui's own keys first; those of the focused field, table or tree (Textual's editing and cursor
+        # keys) after them
+        def textuals(node: object) -> bool:
+            return isinstance(node, (Input, TextArea)) or type(node).__module__.startswith("textual.")
+
+        bindings = sorted(self.target.active_bindings.items(), key=lambda item: textuals(item[1].node))
         for key, active in bindings:
             binding = active.binding
             description = binding.description or binding.tooltip
-            if not description or binding.system:
-                continue
+            if not description or binding.system or key.startswith(("super+", "meta+")):
+                continue  # super/meta (the Mac command key) rarely reach a terminal app
             label = _key_label(self.app, key)
             row = f"{label}:{description}"
             if row in seen:

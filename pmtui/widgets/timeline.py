@@ -77,7 +77,7 @@ HELP = (
     "responded, mitigated, resolved, none. The bar above the table draws the incident from these (times set "
     "in Setup win) with the time each phase took.\n\n"
     "Enter or e edits the selected event: time, zone, kind, milestone, text, source, evidence link. "
-    "d or Delete deletes it; u brings it back. i imports events from a chat log, Slack export or CSV."
+    "d or Delete deletes it; u brings it back. i imports events from a chat log, Slack export, CSV or PagerDuty log."
 )
 
 
@@ -436,7 +436,7 @@ class TimelineStage(StageView):
             "Import…",
             id="timeline.import",
             show=False,
-            tooltip="Import events from a chat log, Slack export or CSV",
+            tooltip="Import events from a chat log, Slack export, CSV or PagerDuty log",
         ),
     ]
 
@@ -521,7 +521,9 @@ class TimelineStage(StageView):
             "Timeline: exact or estimated", "Toggle ~ on the selected event's time", self.action_toggle_estimated
         )
         yield SystemCommand(
-            "Timeline: import…", "Import events from a chat log, Slack export or CSV", self.action_import_timeline
+            "Timeline: import…",
+            "Import events from a chat log, Slack export, CSV or PagerDuty log",
+            self.action_import_timeline,
         )
         yield SystemCommand("Timeline: undo delete", "Bring back the last deleted event", self.action_undo)
 
