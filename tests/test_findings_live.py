@@ -34,7 +34,8 @@ async def test_blaming_timeline_entry_is_flagged_then_cleared(library) -> None:
         await pilot.pause()
         await pilot.press("escape", "3")
         await pilot.pause()
-        assert app.focused is not None and app.focused.id == "timeline-add"  # an empty timeline starts there
+        await pilot.press("a")  # to the quick-add line
+        assert app.focused is not None and app.focused.id == "timeline-add"
         await type_text(pilot, f"23:10 {BLAMING}")
         await pilot.press("enter")
         await pilot.pause(1.0)  # the promise: a finding within a second of typing

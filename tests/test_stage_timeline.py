@@ -138,7 +138,9 @@ async def test_quick_add_across_midnight_zones_and_forms(library) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         stage = await open_timeline(pilot)
         add_line = stage.query_one("#timeline-add", Input)
-        assert app.focused is add_line  # an empty timeline starts on the add line
+        assert app.focused is stage.table  # even empty, the table: digits and stage keys work at once
+        await pilot.press("a")
+        assert app.focused is add_line
         for number, line in enumerate(lines):
             await type_text(pilot, line)
             if number == 2:
@@ -308,6 +310,7 @@ async def test_hostile_text_stays_literal(library) -> None:
     app = make_app(library, open_id=pm.id)
     async with app.run_test(size=(80, 24)) as pilot:
         stage = await open_timeline(pilot)
+        await pilot.press("a")
         await type_text(pilot, f"23:40 {hostile}")
         await pilot.press("enter")
         stage.query_one("#timeline-add", Input).value = f"23:41 {ansi}"

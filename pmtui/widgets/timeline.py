@@ -63,9 +63,9 @@ ROLLOVER = timedelta(hours=6)
 
 HELP = (
     "The timeline lists what happened, in time order, from before the trigger to full recovery.\n\n"
-    "Add: press a (an empty timeline starts in the add line: just type), type a time and what happened, "
-    "Enter: 14:05 restarted the primary. While a line has the cursor, letters and digits are typed into it: "
-    "Esc goes back to the table, where they are keys again; F2/F3 change stage from anywhere. 14:05, 14:05:33, "
+    "Add: press a, type a time and what happened, Enter: 14:05 restarted the primary. While a line has the "
+    "cursor, letters and digits are typed into it: Esc goes back to the table, where they are keys again; "
+    "F2/F3 change stage from anywhere. 14:05, 14:05:33, "
     "2026-03-02 23:27, 23:27 UTC, 23:27 +01:00 and 23:27 Europe/Berlin all work. A time without a date belongs "
     "to the incident's day and rolls over past midnight: typed after 23:58, 00:05 goes to the next day. "
     "Start with ~ for an estimated time (~14:05); put !t !n !r !c !m !v or !o after the time to set the kind "
@@ -498,10 +498,8 @@ class TimelineStage(StageView):
     def focus_first(self) -> None:
         if self._stale:
             self._sync()
-        if self.pm.timeline:
-            self.table.focus()
-        else:
-            self.add_line.focus()
+        # the table even when empty (a opens the add line): digits and the stage keys work at once
+        self.table.focus()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Timeline: add an event", "Type a time and what happened", self.action_add)
