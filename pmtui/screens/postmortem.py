@@ -83,7 +83,7 @@ class PostMortemScreen(Screen[None]):
     CSS_PATH = POSTMORTEM_STYLES
     # No automatic focus (Textual's would land on the first focusable container, and a focused
     # container is restyled with everything in it: the whole Setup form, ~25 ms at open). on_mount
-    # focuses the stage's first field instead.
+    # asks the stage (focus_first): Setup focuses nothing, the other stages their table.
     AUTO_FOCUS = ""
 
     # The F-keys are priority bindings, so they work from every field: Textual's TextArea binds F6 and
