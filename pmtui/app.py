@@ -79,8 +79,8 @@ class PmtuiApp(App[int]):
         clock: Clock = system_clock,
         autosave_delay: float = 0.8,
     ) -> None:
-        # Opening straight into a post-mortem: read its sheets with the app's, so they are parsed once,
-        # not parsed again with the app's when the screen loads them.
+        # Opening straight into a post-mortem: read its sheets with the app's (parsed once; Textual would
+        # not load them for the default screen, which that post-mortem's screen is).
         super().__init__(css_path=[*self.CSS_PATH, *(POSTMORTEM_STYLES if open_id else [])])
         self._gc_paused = False
         self.library = library
@@ -101,9 +101,7 @@ class PmtuiApp(App[int]):
         if self.open_id:
             screen = self._postmortem_screen(self.open_id)
             if screen is not None:
-                # Textual (8.2.8, pinned) loads a screen's CSS_PATH when the screen is pushed or
-                # switched to, but not for the default screen: load it as push_screen would.
-                self._load_screen_css(screen)
+                # Textual does not load a default screen's CSS_PATH: __init__ read its sheets with the app's
                 return screen
         return LibraryScreen()
 
@@ -200,9 +198,8 @@ class PmtuiApp(App[int]):
             self.flush_all()
             self.exit(0)
 
-        screens = [s for s in self.screen_stack if isinstance(s, PostMortemScreen)]
-        if screens and isinstance(self.screen, PostMortemScreen):
-            screens[-1].confirm_unsaved(leave, "Quit")
+        if isinstance(self.screen, PostMortemScreen):
+            self.screen.confirm_unsaved(leave, "Quit")
         else:
             leave()
 

@@ -268,7 +268,7 @@ class PostMortemScreen(Screen[None]):
         """Text typed into fields that cannot be stored yet (it reads as no valid value)."""
         problems: list[str] = []
         for view in self.views():
-            problems.extend(getattr(view, "unsaved_problems", list)())
+            problems.extend(view.unsaved_problems())
         return problems
 
     def confirm_unsaved(self, leave: Callable[[], None], verb: str) -> None:

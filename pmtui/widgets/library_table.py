@@ -140,9 +140,6 @@ class LibraryTable(ScrollView, can_focus=True):
         self.cursor_row = self._index.get(keep, 0) if keep is not None else 0
         self._scroll_cursor_into_view()
 
-    def index_of(self, key: str) -> int | None:
-        return self._index.get(key)
-
     def _fixed_width(self) -> int:
         return sum(width + 2 for width in self._widths)
 

@@ -64,6 +64,10 @@ class StageView(Vertical):
     def refresh_view(self) -> None:
         """Redraw everything from `self.pm`."""
 
+    def unsaved_problems(self) -> list[str]:
+        """Text typed into this stage that cannot be stored yet, one line each (asked about on leaving)."""
+        return []
+
     def entered(self) -> None:
         """The stage became the current one."""
 
