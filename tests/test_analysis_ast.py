@@ -76,6 +76,36 @@ def test_actionable_and_specific(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "actionable", "specific"),
+    [
+        # Specific is judged on what the action names, whatever its verb
+        ("Investigate why p99 latency on checkout-api exceeded 2s on 2024-05-30", False, True),
+        ("Investigate the issue", False, False),
+        ("Maybe look at the connection handling", False, False),
+        ("Keep an eye on error rates", False, False),
+        ("Explore options for multi-region failover", False, False),
+        ("Think about how to avoid this next time", False, False),
+        # a gerund of a concrete verb is the deliverable; a noun phrase is not
+        ("Adding a canary stage to the deploy pipeline for api-gw", True, True),
+        ("Migrating the billing-cron jobs to Kubernetes CronJobs in namespace billing", True, True),
+        ("Training for new on-call engineers", False, False),
+        ("Working on reducing log volume", False, False),
+        ("Canary stage for api-gw deploys", False, True),
+        # Ensure / Make sure: a deliverable only when what follows is concrete and checkable
+        ("Make sure the disk usage alert on kafka-prod brokers fires at 85% and pages the on-call", True, True),
+        ("Ensure the nightly pg_dump of orders-db is restore-tested by adding ops/jobs/restore-check.yaml", True, True),
+        ("Ensure this does not happen again", False, False),
+        ("Make sure people know who is on call", False, False),
+        ("Quarantine TestRefundWebhookRetry in ledger/webhook_test.go", True, True),
+        ("Add alerts for your services", True, False),
+        ("More careful deploys on Fridays", False, False),
+    ],
+)
+def test_actionable_and_specific_are_judged_apart(text: str, actionable: bool, specific: bool) -> None:
+    assert (is_actionable(text), is_specific(text)) == (actionable, specific)
+
+
+@pytest.mark.parametrize(
     ("owner", "problem"),
     [
         ("", "empty"),
@@ -99,6 +129,11 @@ def test_actionable_and_specific(text: str) -> None:
         ("Mary-Jane O'Neil", None),
         ("Incident commander", None),
         ("DB owner", None),
+        ("payments-oncall", "group"),  # a pager rotation's alias pages whoever is on duty
+        ("@sre-oncall", "group"),
+        ("@platform-team", "group"),
+        ("sre@example.com", "group"),
+        ("mary-jane", None),
     ],
 )
 def test_owner(owner: str, problem: str | None) -> None:

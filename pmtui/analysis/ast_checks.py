@@ -91,6 +91,11 @@ _NON_DELIVERABLE: tuple[tuple[str, ...], ...] = tuple(
         "aim",
         "strive",
         "work on",
+        "working on",
+        "keep an eye on",
+        "keep track of",
+        "review whether",
+        "review if",
         "look",
         "monitor",
         "watch",
@@ -137,7 +142,12 @@ _ACTION_VERBS: frozenset[str] = word_set("""
     replace rename reorder sort group nest flatten dedicate reserve allocate free release reclaim set-up setup
     spin provision stand tear take put bring get let keep give hand run hire fund list inventory catalogue catalog
     map diagram sketch design prototype pilot trial benchmark load-test stress-test fuzz profile trace
+    quarantine silence mute unmute snooze allowlist denylist blocklist whitelist blacklist codify embed bake ban
+    disallow forbid fence sunset shorten lengthen widen narrow speed slow bound retain rollback roll-back
     """)
+# Verbs that start a deliverable only when something concrete follows: "Ensure the backup job runs at 02:00".
+_CONDITIONAL_LEADS: tuple[tuple[str, ...], ...] = (("ensure",), ("make", "sure"))
+_ACTION_VERBS = _ACTION_VERBS - {"canary"}  # "Canary stage for api-gw" is a noun phrase; canarying is "roll out"
 _VERB_SUFFIXES = ("ize", "ise", "ify", "ate")
 _NOT_VERBS_WITH_SUFFIX = word_set("state rate template climate private")
 
@@ -147,26 +157,84 @@ def _words(text: str) -> list[str]:
 
 
 def _non_deliverable(words: list[str]) -> str | None:
-    low = [w.lower() for w in words[:3]]
-    for phrase in _NON_DELIVERABLE:
-        if tuple(low[: len(phrase)]) == phrase:
-            return " ".join(words[: len(phrase)])
-    return None
+    low = tuple(w.lower() for w in words[:4])
+    matches = [phrase for phrase in _NON_DELIVERABLE if low[: len(phrase)] == phrase]
+    if not matches:
+        return None
+    return " ".join(words[: len(max(matches, key=len))])  # the longest: "keep an eye on", not "keep"
 
 
-def _is_verb(word: str) -> bool:
-    low = word.lower().replace("’", "'")
+def _without_words(text: str, count: int) -> str:
+    """`text` (its lead such as "JIRA-12:" dropped) without its first `count` words, as written."""
+    body = _LEAD_RE.sub("", text or "")
+    end = 0
+    for i, match in enumerate(_WORDS_RE.finditer(body)):
+        if i == count:
+            break
+        end = match.end()
+    return body[end:].strip()
+
+
+def _lead_length(words: list[str]) -> int:
+    """How many words at the start are a lead that is not the deliverable: 'Ensure', 'Maybe look at'."""
+    total = 0
+    while True:
+        rest = words[total:]
+        step = _conditional_lead(rest) or len((_non_deliverable(rest) or "").split())
+        if not step:
+            return total
+        total += step
+
+
+def _is_base_verb(low: str) -> bool:
     if low in _ACTION_VERBS:
         return True
     return low.isalpha() and len(low) > 4 and low.endswith(_VERB_SUFFIXES) and low not in _NOT_VERBS_WITH_SUFFIX
 
 
+def _is_verb(word: str) -> bool:
+    """An action verb, also as a gerund ('Adding a canary stage ...' reads as the deliverable too)."""
+    low = word.lower().replace("’", "'")
+    if _is_base_verb(low):
+        return True
+    if low.endswith("ing") and len(low) > 5:
+        stem = low[:-3]
+        candidates = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "")
+        return any(c and _is_base_verb(c) for c in candidates)
+    return False
+
+
+def _conditional_lead(words: list[str]) -> int:
+    """How many words an 'Ensure' / 'Make sure' lead takes (0 when there is none)."""
+    low = tuple(w.lower() for w in words[:2])
+    for lead in _CONDITIONAL_LEADS:
+        if low[: len(lead)] == lead:
+            return len(lead)
+    return 0
+
+
 def is_actionable(text: str) -> bool:
-    """Starts with a concrete verb that names a deliverable ('Add', 'Enable'); not 'Investigate', 'Consider'."""
+    """Starts with a concrete verb that names a deliverable ('Add', 'Enable'); not 'Investigate', 'Consider'.
+
+    'Ensure ...' / 'Make sure ...' counts when what follows is concrete and checkable: a named system with a
+    figure, a path or an identifier ('Make sure the disk alert on kafka-prod fires at 85%'), not 'Ensure this
+    does not happen again'.
+    """
     words = _words(text)
-    if not words or _non_deliverable(words):
+    if not words:
         return False
+    lead = _conditional_lead(words)
+    if lead:
+        rest = _without_words(text, lead)
+        return _strong_signal(rest) and is_specific(rest)
+    if _non_deliverable(words):
+        return False
+    if words[0].lower().endswith("ing") and len(words) > 1 and words[1].lower() in _NOUN_PHRASE_LINKS:
+        return False  # "Training for new on-call engineers": a noun phrase; "Adding a canary stage" is a verb
     return _is_verb(words[0])
+
+
+_NOUN_PHRASE_LINKS = word_set("for of on in at with about around")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,13 +249,17 @@ _VAGUE_RE = re.compile(
     r"somehow|various|something|anything|everything|the\s+(?:\w+\s+)?(?:issue|issues|problem|problems|bug|bugs)|again|"
     r"going\s+forward|in\s+general|generally|best\s+practices?|as\s+soon\s+as\s+possible|asap|some|careful|experience|"
     r"improve|improved|improvements?|enhance|enhancements?|optimi[sz]e|streamline|strengthen|educate|training|awareness|"
-    r"culture|mindset)\b",
+    r"culture|mindset|options|alternatives|ways|ideas|approaches|possibilities|people|everyone|everybody|folks|"
+    r"(?:this\s+)?next\s+time|happen(?:s|ing)?\s+again|(?:your|their|our|all|any)\s+(?:services|systems|apps|applications|code|teams?|stuff))\b",
     re.IGNORECASE,
 )
 _CODE_TOKEN_RE = re.compile(r"[\w*-]+\.[\w.-]+|/[\w./-]+|\w+_\w+|--\w|`|\w\(|::")
 _ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
 _DIGIT_RE = re.compile(r"\d")
-_PROPER_RE = re.compile(r"(?<=[a-z0-9,;]\s)[A-Z][a-z]+[A-Za-z]*")
+_PROPER_RE = re.compile(
+    r"(?<=[a-z0-9,;]\s)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)s?\b)[A-Z][a-z]+[A-Za-z]*"
+)
 
 
 def _strong_signal(text: str) -> bool:
@@ -199,8 +271,16 @@ def _strong_signal(text: str) -> bool:
 def is_specific(text: str) -> bool:
     """Says what, where and how much: an object with a scope ('for the orders database', 'above 80%')."""
     words = _words(text)
-    if not words or _non_deliverable(words):
+    if not words:
         return False
+    # Specific is judged on what the action names, whatever its verb: "Investigate why p99 latency on
+    # checkout-api exceeded 2s" is specific (and not actionable); "Look into the issue" is neither.
+    lead = _lead_length(words)
+    if lead:
+        text = _without_words(text, lead)
+        words = _words(text)
+        if not words:
+            return False
     has_verb = _is_verb(words[0])
     obj = words[1:] if has_verb else words
     obj_words = [w for w in obj if w[0].isalnum()]
@@ -240,6 +320,9 @@ _ROLE_HOLDERS = word_set("""
     """)
 
 
+_ROTATIONS = word_set("oncall on-call pager rotation primary secondary escalation alerts")
+
+
 def owner_problem(owner: str) -> str | None:
     """Why the owner is not one person or role-holder ('empty', 'placeholder', 'several', 'group'), or None."""
     text = re.sub(r"\([^)]*\)", " ", owner or "").strip()
@@ -253,6 +336,17 @@ def owner_problem(owner: str) -> str | None:
         parts = [p for p in _SPLIT_RE.split(text) if p.strip()]
         if len(parts) > 1:
             return "several"
+    else:
+        # A handle or an address that names a group or a pager rotation, not a person: "@platform-team",
+        # "sre@example.com", "payments-oncall" (a rotation pages whoever is on duty; a person owns the action).
+        handle = low.split("@")[0] or low.split("@")[1].split(".")[0]
+        parts = re.split(r"[.\-_+]", handle.strip("@"))
+        if any(p in _GROUP_HEADS or p in _ROTATIONS for p in parts) or all(p in _GROUP_NAMES for p in parts if p):
+            return "group"
+    if " " not in text and re.fullmatch(r"[a-z0-9]+(?:[\-_][a-z0-9]+)+", low):
+        parts = re.split(r"[\-_]", low)
+        if any(p in _GROUP_HEADS or p in _ROTATIONS for p in parts):
+            return "group"  # "payments-oncall", "sre-team": an alias, not a person
     tokens = re.findall(r"[a-z][a-z0-9\-]*", low)
     if any(t in _ROLE_HOLDERS for t in tokens):
         return None
