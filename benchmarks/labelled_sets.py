@@ -7,6 +7,7 @@ python benchmarks/labelled_sets.py --errors   # and every disagreement with the 
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -55,10 +56,10 @@ def load_action_set(path: Path = DATA / "actions_labelled.tsv") -> list[tuple[Ac
     return rows
 
 
-def blame_scores(rows: list[Sentence]) -> dict[str, float]:
+def blame_scores(rows: list[Sentence], second_opinion: bool = True) -> dict[str, float]:
     tp = fp = fn = tn = 0
     for row in rows:
-        flagged = bool(find_blame(row.text))
+        flagged = bool(find_blame(row.text, second_opinion=second_opinion))
         if flagged and row.blame:
             tp += 1
         elif flagged:
@@ -92,17 +93,45 @@ def action_scores(rows: list[tuple[Action, dict[str, bool]]]) -> dict[str, float
     return {name: correct[name] / len(rows) for name in CRITERIA} | {"actions": len(rows)}
 
 
+def speed(sentences: list[Sentence]) -> None:
+    """find_blame over 2,000 timeline-like entries (one in five a labelled sentence), patterns alone and with
+    the model; the first run with empty caches, then the best of three (the checks rerun after each edit)."""
+    from pmtui.analysis import blame_model
+
+    texts = [
+        sentences[i % len(sentences)].text
+        if i % 5 == 0
+        else f"{10 + i // 60 % 12:02d}:{i % 60:02d} Dana restarted api-{i} and posted an update in #incident"
+        for i in range(2000)
+    ]
+    blame_model.model()
+    for label, second in (("patterns only", False), ("patterns + model", True)):
+        blame_model.probability.cache_clear()
+        blame_model._norm.cache_clear()
+        runs = []
+        for _ in range(4):
+            started = time.perf_counter()
+            for text in texts:
+                find_blame(text, second_opinion=second)
+            runs.append((time.perf_counter() - started) * 1000)
+        print(f"  {label:17} first {runs[0]:6.1f} ms, then {min(runs[1:]):6.1f} ms")
+
+
 def main(argv: list[str]) -> int:
     show_errors = "--errors" in argv
     sentences = load_blame_set()
     print("Blameless language (a sentence counts as flagged when find_blame returns any hit)")
-    for split in ("dev", "holdout", "probe", "all"):
+    splits = ("dev", "holdout", "probe", "blind1", "blind2", "blind3", "all")
+    for split in splits:
         rows = sentences if split == "all" else [r for r in sentences if r.split == split]
-        s = blame_scores(rows)
-        print(
-            f"  {split:8} {s['sentences']:4} sentences ({s['blame']} blame, {s['neutral']} neutral): "
-            f"precision {s['precision']:.3f}  recall {s['recall']:.3f}  accuracy {s['accuracy']:.3f}"
-        )
+        for label, second in (("", True), ("patterns only", False)):
+            s = blame_scores(rows, second_opinion=second)
+            print(
+                f"  {split:8} {s['sentences']:4} sentences ({s['blame']} blame, {s['neutral']} neutral): "
+                f"precision {s['precision']:.3f}  recall {s['recall']:.3f}  accuracy {s['accuracy']:.3f}  {label}"
+            )
+    print("Speed: 2,000 timeline entries")
+    speed(sentences)
     actions = load_action_set()
     scores = action_scores(actions)
     print(f"AST criteria on {scores['actions']} actions (now = {NOW.isoformat()})")

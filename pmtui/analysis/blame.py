@@ -36,11 +36,11 @@ class BlameHit:
 PERSON, WEAK, SYSTEM, DEICTIC, OTHER, NONE = "person", "weak", "system", "deictic", "other", "none"
 _PERSONISH = (PERSON, WEAK)
 
-_TOKEN_RE = re.compile(r"@?[A-Za-z][A-Za-z0-9_'’\-]*")
+_TOKEN_RE = re.compile(r"@?[^\W\d_][\w'’\-]*")  # words in any script: "Andrés", "Björn", "Ji-woo"
 _KEY_RE = re.compile(r"[a-z]+")
 _BOUNDARY_RE = re.compile(
     r"(?:[.!?;]|:(?!\d))(?:\s+|$)|[\n\"“”()\[\]—–]|\s-\s|"
-    r"\b(?:but|because|although|though|while|whereas|so|since|when|once|after|before|until|unless|if|then|"
+    r"\b(?:but|because|although|though|while|whereas|so|since|when|once(?!\s+(?:again|more))|after|before|until|unless|if|then|"
     r"however|and\s+then|meanwhile)\b",
     re.IGNORECASE,
 )
@@ -85,6 +85,14 @@ def _clause_left(text: str, pos: int) -> tuple[str, bool]:
 
 def _looks_like_name(token: str) -> bool:
     low = token.lower()
+    if "-" in token:  # "Ji-woo", "Jean-Luc", "Anne-Marie"; not "Follow-up", "Roll-out", "Re-run"
+        parts = token.split("-")
+        return (
+            len(parts) == 2
+            and all(part.isalpha() for part in parts)
+            and (parts[0] in lx.FIRST_NAMES or (len(parts[0]) <= 4 and len(parts[1]) <= 5))
+            and not any(part.lower() in lx.NOT_NAME_PARTS for part in parts)
+        )
     return token.isalpha() and len(token) >= 3 and not low.endswith(_NAME_SUFFIXES) and not low.endswith("s")
 
 
@@ -107,6 +115,8 @@ def _classify(token: str, at_start: bool) -> str:
         return OTHER
     if token in lx.FIRST_NAMES:
         return PERSON
+    if token.islower() and low.capitalize() in lx.FIRST_NAMES and low not in lx.NAMES_THAT_ARE_WORDS:
+        return WEAK  # a name typed in lower case, as in chat: "tom shouldve tested this"
     if token[0].isupper():
         if token.isupper() and len(token) > 1:
             return SYSTEM  # an acronym: DNS, API (role acronyms such as SRE are in ROLE_NOUNS)
@@ -184,8 +194,16 @@ def _words_after(text: str, pos: int, count: int) -> list[str]:
 def _negated(text: str, pos: int) -> bool:
     """A negation or a mention cue among the few words before pos, in the same clause."""
     left, _ = _clause_left(text, pos)
-    tokens = [t.lower().replace("’", "'") for t in _TOKEN_RE.findall(left)[-4:]]
-    return any(t in lx.NEGATIONS or t in lx.MENTION_CUES or t.endswith("n't") for t in tokens)
+    tokens = [t.lower().replace("’", "'") for t in _TOKEN_RE.findall(left)[-6:]]
+    if any(t in lx.MENTION_CUES for t in tokens[-3:]) or _MENTION_RE.search(left):
+        return True  # "phrases like 'should have'", "words such as careless"
+    return any(t in lx.NEGATIONS or t.endswith("n't") for t in tokens)
+
+
+_MENTION_RE = re.compile(
+    r"\b(?:words?|phrases?|terms?|language|wording|expressions?|labels?)\s+(?:like|such\s+as)\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 _DOUBLE_QUOTED_RE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|(?<![\w'])'[^'\n]{1,200}?'(?![\w'])")
@@ -327,7 +345,7 @@ def _failed_to(text: str, m: re.Match[str]) -> bool:
         return verb not in lx.SYSTEM_VERBS and verb not in lx.ATTEMPT_VERBS
     if subject.cls == SYSTEM:
         return False
-    return verb in lx.PERSON_VERBS
+    return verb in lx.PERSON_VERBS and not _explained_by_system(text, m.end())
 
 
 def _possessive_person(text: str, m: re.Match[str]) -> bool:
@@ -383,7 +401,7 @@ def _sentence_rest(text: str, pos: int) -> str:
 
 _HARMLESS_GERUNDS = lx.word_set("""
     causing losing affecting interrupting impacting needing requiring dropping breaking waking disrupting incurring
-    triggering any downtime errors issue issues problems
+    triggering any downtime errors issue issues problems worrying fearing hesitating being
     """)
 
 
@@ -392,6 +410,9 @@ def _without_gerund(text: str, m: re.Match[str]) -> bool:
     if word in _HARMLESS_GERUNDS:
         return False
     left, _ = _clause_left(text, m.start())
+    agent = re.search(r"\bby\s+(?:the\s+)?(@?[^\W\d_][\w\-]*)\W*$", left.rstrip(" ,"))
+    if agent and _classify(agent.group(1), at_start=False) in _PERSONISH:
+        return True  # "the purge was triggered by Jean-Luc without asking anyone"
     if _PASSIVE_RE.search(left):
         return False  # "the new hire was given access without training": the person is not the actor
     return _clause_subject(text, m.start()).cls in _PERSONISH and not _explained_by_system(text, m.end())
@@ -468,7 +489,7 @@ def _nobody_did(text: str, m: re.Match[str]) -> bool:
 
 def _why_didnt(text: str, m: re.Match[str]) -> bool:
     """'Why didn't the engineer check ...': a person subject followed by a diligence verb."""
-    tokens = _TOKEN_RE.findall(m.group("rest"))
+    tokens = [t for t in _TOKEN_RE.findall(m.group("rest")) if t.lower() not in ("just", "simply", "even", "actually")]
     for i, token in enumerate(tokens[:-1]):
         if _classify(token, at_start=False) in _PERSONISH:
             verb = tokens[i + 1].lower()
@@ -510,12 +531,152 @@ def _if_had(text: str, m: re.Match[str]) -> bool:
     return verb in lx.PERSON_PARTICIPLES or verb in _OMISSION_VERBS or verb in ("done", "bothered")
 
 
+def _if_had_not(text: str, m: re.Match[str]) -> bool:
+    """'If Siobhan hadn't skipped the checklist': a person, and something they did (not 'been paged')."""
+    verb = m.group("verb").lower()
+    if _classify(m.group("who"), at_start=False) not in _PERSONISH or verb == "been":
+        return False
+    return _is_participle(verb) and verb not in lx.RECIPIENT_PARTICIPLES
+
+
 def _had_inverted(text: str, m: re.Match[str]) -> bool:
+    words = _TOKEN_RE.findall(m.group("m"))[1:-1]  # between "Had" and the verb: "the SRE on call actually"
+    return any(_classify(w, at_start=False) in _PERSONISH for w in words if w.lower() not in ("not", "on", "call"))
+
+
+def _not_system_subject(text: str, m: re.Match[str]) -> bool:
+    return _subject(text, m.start()).cls not in (SYSTEM, DEICTIC)
+
+
+def _who_is_person(text: str, m: re.Match[str]) -> bool:
     return _classify(m.group("who"), at_start=False) in _PERSONISH
 
 
-def _could_have(text: str, m: re.Match[str]) -> bool:
+_NEGATED_SEARCH_RE = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|not|no|without|never|avoid|avoiding|stop|stopped)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _culprit(text: str, m: re.Match[str]) -> bool:
+    """'Dana was the culprit', but not '... rather than looking for a culprit'."""
+    if _NEGATED_SEARCH_RE.search(text[max(0, m.start() - 60) : m.start()]):
+        return False
+    return _person_in_sentence(text, m)
+
+
+_JUDGED_THINGS = lx.word_set("""
+    default defaults design implementation naming wording logic setting settings interface api ui ux cli prompt
+    library dependency sdk
+    """)
+_PERSON_ACTIONS = lx.word_set("""
+    deploy deployment deploys change changes review reviews rollout release push merge commit migration response
+    handoff handover handling fix decision work testing rollback approach
+    """)
+_COPULA_BEFORE_RE = re.compile(r"\b(?:was|is|were|are|be|been|seems|seemed|looks|looked)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _judges_person(text: str, m: re.Match[str]) -> bool:
+    """A judgement word about a person, not about a thing: 'a careless default', 'the script was careless
+    about errors' judge the system (and are left alone). 'A careless change' judges whoever made it."""
+    after = _words_after(text, m.end(), 1)
+    if after and after[0] in _JUDGED_THINGS:
+        return False
+    if _COPULA_BEFORE_RE.search(text[max(0, m.start() - 30) : m.start()]):
+        subject = _subject(text, m.start())
+        if subject.head.lower() in _PERSON_ACTIONS:
+            return True  # "the deploy was negligent": whoever deployed is judged
+        return not (subject.cls in (SYSTEM, DEICTIC) and not _person_in_sentence(text, m))
+    return True
+
+
+def _worse(text: str, m: re.Match[str]) -> bool:
+    """'Leo restarted the wrong host, making it worse' (the clause's subject) but not '... and that step made
+    things worse' (the nearest subject, a thing)."""
+    if m.group(0).lower().startswith("making"):
+        return _clause_subject(text, m.start()).cls in _PERSONISH
     return _subject(text, m.start()).cls in _PERSONISH
+
+
+def _sarcasm_about_person(text: str, m: re.Match[str]) -> bool:
+    words = m.group(0).lower()
+    if words.startswith(("another", "classic", "typical")):
+        name = _TOKEN_RE.findall(m.group(0))[-2]
+        return _classify(name, at_start=False) in _PERSONISH
+    if words.startswith(("as usual", "again", "of course")):
+        return _person_in_sentence(text, m)
+    return True
+
+
+_HARM_RE = re.compile(
+    r"\b(?:lost|lose|losing|wasted|waste|outage|outages|down|broke|broken|failed|another|again|now\s+(?:have|had|need)\s+to|"
+    r"had\s+to\s+(?:restore|rebuild|redo|rewrite|recover)|data\s+loss|breach|brilliant|genius|bright\s+idea|clever\s+idea|"
+    r"took\s+(?:days|hours|weeks))\b|[\"“][^\"”]{1,30}[\"”]",
+    re.IGNORECASE,
+)
+
+
+def _thanks_for_harm(text: str, m: re.Match[str]) -> bool:
+    """'We lost 4 hours thanks to Hiroshi's "quick fix"' (sarcasm), not 'restored in minutes thanks to Dana'."""
+    return _agent_is_person(text, m) and bool(_HARM_RE.search(_sentence_of(text, m.start(), m.end())))
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return text[lo : min(stops) if stops else len(text)]
+
+
+def _someone_not_we(text: str, m: re.Match[str]) -> bool:
+    """The nearest subject, or the clause's ('the SRE who wrote this alert has no idea ...'), is a person."""
+    if _person_subject_not_we(text, m):
+        return True
+    subject = _clause_subject(text, m.start())
+    return subject.cls in _PERSONISH and subject.head.lower() not in ("we", "us")
+
+
+_BAD_ACTS_RE = re.compile(
+    r"\b(?:wrong|broke|breaks|break|forgot|skipped|ignored|failed|missed|messed|deleted|dropped|crashed|took\s+down|"
+    r"without|manages?\s+to|again)\b",
+    re.IGNORECASE,
+)
+
+
+def _again_about_person(text: str, m: re.Match[str]) -> bool:
+    """'Lars, once again, deployed to the wrong cluster'; not 'once again, thanks to Dana'."""
+    sentence = _sentence_of(text, m.start(), m.end())
+    rest = sentence.replace(m.group(0), " ", 1)
+    tokens = _TOKEN_RE.findall(sentence)
+    someone = any(_classify(t, at_start=False) in _PERSONISH for t in tokens[1:]) or _person_in_sentence(text, m)
+    return someone and bool(_BAD_ACTS_RE.search(rest))
+
+
+def _next_time_person(text: str, m: re.Match[str]) -> bool:
+    """'Next time, Camille should ask before ...': a lesson aimed at a person (not an action's owner)."""
+    sentence = _sentence_of(text, m.start(), m.end())
+    if not re.search(
+        r"\b(?:next\s+time|lessons?|in\s+(?:the\s+)?future|from\s+now\s+on|going\s+forward)\b", sentence, re.I
+    ):
+        return False
+    return _person_subject_not_we(text, m)
+
+
+def _on_person(text: str, m: re.Match[str]) -> bool:
+    """'This one's on Pedro', 'the batch failure is on Ken;' (a name or a role, not 'is on Confluence')."""
+    who = m.group("who")
+    lead = m.group(0).split()[0].lower().split("'")[0].split("’")[0]
+    if lead in ("this", "that", "it"):
+        return _classify(who, at_start=False) in _PERSONISH
+    return who in lx.FIRST_NAMES or _classify(who, at_start=False) == PERSON
+
+
+def _could_have(text: str, m: re.Match[str]) -> bool:
+    subject = _subject(text, m.start())
+    if subject.cls in _PERSONISH:
+        return True
+    # "Mateus could have just asked": a subject that is not a system, doing what people do
+    verb = _TOKEN_RE.findall(m.group(0))[-1].lower()
+    return subject.cls == OTHER and verb not in lx.SYSTEM_PARTICIPLES and verb not in lx.SYSTEM_VERBS
 
 
 _TECH_LAZY = (
@@ -530,23 +691,30 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # --- should have (hindsight), unless it is about a system
     _p(
         "blame.should-have",
-        rf"\b(?:should(?:\s+not|\s+never|n{_A}t)?\s+have|should{_A}ve|shouldn{_A}t{_A}ve|ought\s+(?:not\s+|never\s+)?to\s+have)\b",
-        "should shouldn ought",
+        rf"\b(?:should(?:\s+not|\s+never|n{_A}?t)?\s+have|should{_A}?ve|shouldn{_A}?t{_A}?ve|ought\s+(?:not\s+|never\s+)?to\s+have)\b",
+        "should shouldn ought shouldve shouldnt shouldntve",
         _should_have,
         negatable=False,
     ),
     # --- counterfactuals
-    _p("blame.counterfactual", r"\bif\s+only\b", "if only", negatable=False),
     _p(
         "blame.counterfactual",
-        r"\bif\s+(?:the\s+|an?\s+|our\s+)?(?P<who>[@A-Za-z][\w\-]*)\s+had\s+(?:only\s+|just\s+|simply\s+|actually\s+|bothered\s+to\s+)?(?P<verb>[a-z\-]+)",
+        r"\bif\s+only\b(?!\s+(?:one|two|three|a\s+few|a\s+single|some|part|half|\d+|the\s+primary|the\s+secondary|read)\b)",
+        "if only",
+        negatable=False,
+    ),
+    _p(
+        "blame.counterfactual",
+        r"\bif\s+(?:the\s+|an?\s+|our\s+)?(?P<who>(?:@|[^\W\d_])[\w\-]*)\s+had\s+(?:only\s+|just\s+|simply\s+|actually\s+|bothered\s+to\s+)?(?P<verb>[a-z\-]+)",
         "if",
         _if_had,
         negatable=False,
     ),
     _p(
         "blame.counterfactual",
-        r"(?:^|(?<=[.;:!?,\n]\s)|(?<=[.;:!?,\n]))\s*(?P<m>[Hh]ad\s+(?:the\s+|an?\s+|our\s+)?(?P<who>[@A-Za-z][\w\-]*)\s+(?:only\s+|just\s+|simply\s+|actually\s+)?(?:[a-z]+ed|read|seen|known|run|caught|thought|looked)\b)",
+        r"(?:^|(?<=[.;:!?,\n]\s)|(?<=[.;:!?,\n]))\s*(?P<m>[Hh]ad\s+(?:the\s+|an?\s+|our\s+)?(?P<who>(?:@|[^\W\d_])[\w\-]*)"
+        r"(?:\s+(?:on\s+call|on-call|[A-Za-z][\w\-]*)){0,2}?\s+(?:not\s+|only\s+|just\s+|simply\s+|actually\s+|bothered\s+to\s+)*"
+        r"(?:[a-z]+ed|read|seen|known|run|caught|thought|looked|done|taken|written|gone)\b)",
         "had",
         _had_inverted,
         negatable=False,
@@ -555,7 +723,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.counterfactual",
-        r"\bcould\s+(?:easily\s+|have\s+easily\s+)?have\s+(?:easily\s+)?(?:prevented|avoided|caught|stopped|noticed|spotted)\b",
+        r"\bcould\s+(?:easily\s+|have\s+easily\s+)?have\s+(?:easily\s+)?(?:prevented|avoided|caught|stopped|noticed|spotted)\b|"
+        r"\bcould\s+(?:have\s+)?(?:just|simply|easily)\s+(?:have\s+)?[a-z]+ed\b|\bcould\s+(?:have\s+)?(?:just|simply)\s+[a-z]+\b",
         "could",
         _could_have,
     ),
@@ -569,7 +738,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.failed-to",
-        rf"(?P<pos>\b[@A-Za-z][\w\-]*{_A}s|\b(?:his|her|their|my|your|our))\s+failure\s+to\b",
+        rf"(?P<pos>\b(?:@|[^\W\d_])[\w\-]*{_A}s|\b(?:his|her|their|my|your|our))\s+failure\s+to\b",
         "failure",
         _possessive_person,
     ),
@@ -578,13 +747,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "blame.forgot",
         r"\b(?:forgot|forgets|forgetting|(?:had|has|have)\s+forgotten)\b",
         "forgot forgets forgetting forgotten",
+        _not_system_subject,
         phrase=True,
     ),
     # --- omissions
     _p(
         "blame.omission",
-        rf"\b(?:didn{_A}t|did\s+not|never)\s+(?:even\s+|actually\s+|properly\s+|bother\s+to\s+)?(?P<verb>[a-z][a-z\-]*)",
-        "didn did never",
+        rf"\b(?:didn{_A}?t|did\s+not|never)\s+(?:even\s+|actually\s+|properly\s+|bother\s+to\s+)?(?P<verb>[a-z][a-z\-]*)",
+        "didn didnt did never",
         _omission,
         negatable=False,
         phrase=True,
@@ -606,13 +776,23 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.omission",
-        rf"\b(?:didn{_A}t|did\s+not|never|nobody|no\s+one|no-one|couldn{_A}t\s+be|could\s+not\s+be|without|not)\s+(?:even\s+|ever\s+)?bother(?:ed|ing|s)?\b",
+        rf"\b(?:didn{_A}?t|did\s+not|never|(?:nobody|no\s+one|no-one)(?:\s+(?:on|in|from|at)\s+(?:the\s+|our\s+)?[\w\-]+(?:\s+team)?)?|"
+        rf"couldn{_A}?t\s+be|could\s+not\s+be|without|not)\s+(?:even\s+|ever\s+)?bother(?:ed|ing|s)?\b",
         "bother bothered bothering bothers",
+        _not_system_subject,
+        negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\bfinally\s+(?:bothered|deigned|managed|decided|got\s+around)\s+to\b|\bdeign(?:ed|s)?\s+to\b",
+        "finally deigned deign deigns",
+        _person_subject,
         negatable=False,
     ),
     _p(
         "blame.omission",
-        r"\b(?:nobody|no\s+one|no-one)\s+(?:ever\s+|even\s+|actually\s+)?(?:checked|tested|verified|noticed|looked|reviewed|read|reads|checks|"
+        r"\b(?:nobody|no\s+one|no-one)(?:\s+(?:on|in|from|at)\s+(?:the\s+|our\s+|that\s+)?[\w\-]+(?:\s+team)?)?"
+        r"\s+(?:ever\s+|even\s+|actually\s+)?(?:thought\s+to\s+|bothered\s+to\s+)?(?:checked|tested|verified|noticed|looked|reviewed|read|reads|checks|"
         r"looks|tests|cares|cared|listened|listens|paid\s+attention|pays\s+attention|followed|follows|thought|asked|double-checked)\b",
         "nobody no",
         _nobody_did,
@@ -626,8 +806,29 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.omission",
+        r"\b(?:ignored|overlooked|missed|neglected|dismissed|skipped|disregarded|forgotten)\s+(?:\w+\s+)?by\b",
+        "ignored overlooked missed neglected dismissed skipped disregarded forgotten",
+        _agent_is_person,
+    ),
+    _p(
+        "blame.omission",
+        r"\bwent\s+back\s+to\s+sleep\b|\bwalked\s+away\b|\binstead\s+of\s+(?:acknowledging|escalating|checking|reading|testing|"
+        r"following|asking|paging|looking|answering|responding|rolling\s+back|waiting)\b",
+        "went walked instead",
+        _clause_person_unexplained,
+    ),
+    _p(
+        "blame.omission",
+        rf"\b(?:and|but)\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:didn{_A}?t|did\s+not|never\s+did|never\s+has|hasn{_A}?t|failed)\s*(?:[.!;]|$)",
+        "and but",
+        negatable=False,
+    ),
+    _p(
+        "blame.omission",
         r"\bmissed\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|all\s+|several\s+|multiple\s+|this\s+|that\s+|two\s+|three\s+)?"
-        r"(?:\w+\s+)?(?:alert|alerts|page|pages|warning|warnings|signs?|signals?|steps?|message|messages|notifications?|email|emails|ping|call|review)\b",
+        r"(?:\w+\s+)?(?:alert|alerts|page|pages|warning|warnings|signs?|signals?|steps?|message|messages|notifications?|email|emails|ping|call|review|"
+        r"regression|regressions|bug|bugs|typo|typos|error|errors|problem|problems|issue|issues|deadline|handoff|hand-off)\b|"
+        r"\bmissed\s+(?:an?\s+|the\s+)?(?:obvious|glaring|clear|simple|basic|blatant)\b",
         "missed",
         _person_subject,
     ),
@@ -665,7 +866,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "blame.judgement",
         r"\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|negligen(?:t|tly|ce)|incompeten(?:t|tly|ce)|reckless(?:ly|ness)?|"
         r"irresponsib(?:le|ly|ility)|unprofessional(?:ly|ism)?|inexcusabl[ey]|inexperienced|stupid(?:ly|ity)?|idiot(?:s|ic)?|"
-        r"moron(?:s|ic)?|clueless|bone-?headed|amateur(?:ish)?|rookie|half-?assed|dropped\s+the\s+ball|asleep\s+at\s+the\s+wheel|"
+        r"moron(?:s|ic)?|clueless(?:ness)?|bone-?headed|amateur(?:ish)?|rookie|half-?assed|dropped\s+the\s+ball|asleep\s+at\s+the\s+wheel|"
         r"overconfiden(?:t|ce)|arrogan(?:t|ce)|cowboy|hotshot|gung-?ho|overzealous|trigger-?happy|thoughtless(?:ly|ness)?|"
         r"inattenti(?:ve|on)|foolish(?:ly|ness)?|foolhardy|brainless|complacen(?:t|cy)|cavalier|inept(?:itude|ness)?|bumbling|"
         r"butter-?fingers|ham-?fisted|cack-?handed|disgrace(?:ful)?|shameful|incapable|unfit|shoddy|slapdash|slipshod|"
@@ -679,7 +880,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "careless carelessly carelessness sloppy sloppily sloppiness negligent negligently negligence incompetent "
         "incompetently incompetence reckless recklessly recklessness irresponsible irresponsibly irresponsibility "
         "unprofessional unprofessionally unprofessionalism inexcusable inexcusably inexperienced stupid stupidly "
-        "stupidity idiot idiots idiotic moron morons moronic clueless boneheaded bone amateur amateurish rookie half "
+        "stupidity idiot idiots idiotic moron morons moronic clueless cluelessness boneheaded bone amateur amateurish "
+        "rookie half "
         "overconfident overconfidence arrogant arrogance cowboy hotshot gung ho overzealous trigger thoughtless "
         "thoughtlessly thoughtlessness inattentive inattention foolish foolishly foolishness foolhardy brainless "
         "complacent complacency cavalier inept ineptitude ineptness bumbling butter butterfingers ham cack disgrace "
@@ -687,11 +889,12 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "unforgivable unforgivably couldn mind "
         "halfassed dropped asleep screw screwed screws screwing botch botched botches botching bungle bungled bungles "
         "bungling silly know knew idea careful vigilant diligent attentive care attention lack",
+        _judges_person,
     ),
-    _p("blame.judgement", r"(?:\bnot|n['’]t)\s+paying\s+attention\b", "paying", negatable=False),
+    _p("blame.judgement", r"(?:\bnot|n['’]?t)\s+paying\s+attention\b", "paying", negatable=False),
     _p(
         "blame.judgement",
-        r"(?:\bnot|n['’]t)\s+(?:being\s+)?(?:careful|thorough|diligent|attentive|vigilant)(?:\s+enough)?\b",
+        r"(?:\bnot|n['’]?t)\s+(?:being\s+)?(?:careful|thorough|diligent|attentive|vigilant)(?:\s+enough)?\b",
         "careful thorough diligent attentive vigilant",
         _person_subject,
         negatable=False,
@@ -725,7 +928,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.person-cause",
-        r"\b(?:pushed|deployed|shipped|merged|committed|released|rolled\s+out)\s+(?:a|an|the|his|her|their|another)\s+"
+        r"\b(?:pushed|deployed|shipped|merged|committed|released|rolled\s+out)\s+(?:(?:a|an|the|his|her|their|another|more|some)\s+)?"
         r"(?:broken|bad|buggy|untested|faulty|half-finished|unfinished)\b",
         "pushed deployed shipped merged committed released rolled",
         _clause_person,
@@ -740,8 +943,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.judgement",
-        r"\b(?:keeps?|kept|always|constantly|continually|repeatedly)\s+(?:on\s+)?(?:breaking|causing|forgetting|ignoring|making\s+mistakes|"
-        r"messing|skipping|missing|screwing|breaks|forgets|ignores|skips|misses|causes|pushing\s+broken)\b",
+        r"\b(?:keeps?|kept|always|constantly|continually|repeatedly)\s+(?:on\s+)?(?:breaking|causing|forgetting|ignoring|making\s+(?:the\s+same\s+|another\s+|these\s+|such\s+)?mistakes?|"
+        r"messing|skipping|missing|screwing|breaks|forgets|ignores|skips|misses|causes|pushing\s+broken|rush|rushes|rushing|"
+        r"cut\s+corners|cuts\s+corners|cutting\s+corners|ship\s+broken|ships\s+broken|break|forget|ignore|skip)\b",
         "keep keeps kept always constantly continually repeatedly",
         _person_subject,
     ),
@@ -762,12 +966,12 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "blame.person-cause",
         r"\b(?:made|making|makes)\s+(?:it|things|this|everything|matters|the\s+outage|the\s+incident)\s+worse\b",
         "worse",
-        _clause_person,
+        _worse,
     ),
     _p(
         "blame.omission",
-        rf"\b(?:why|how\s+come)\s+(?:didn{_A}t|did\s+not|wasn{_A}t|weren{_A}t|hasn{_A}t|haven{_A}t|couldn{_A}t)\s+"
-        r"(?P<rest>(?:[@\w\-]+\s+){1,4}[a-z\-]+)",
+        rf"\b(?:why|how\s+come)\s+(?:didn{_A}?t|did\s+not|wasn{_A}?t|weren{_A}?t|hasn{_A}?t|haven{_A}?t|couldn{_A}?t)\s+"
+        r"(?P<rest>(?:[@\w\-]+\s+){1,5}[a-z\-]+)",
         "why come",
         _why_didnt,
         negatable=False,
@@ -784,6 +988,158 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"\b(?:do|did|done|doing|does)\s+(?:his|her|their|your|my)\s+(?:job|jobs)\b(?!\s+well)",
         "do did done doing does",
         _clause_person,
+    ),
+    _p(
+        "blame.judgement",
+        rf"\b(?:didn{_A}?t|did\s+not|doesn{_A}?t|does\s+not|don{_A}?t|do\s+not|never|failed\s+to|not)\s+(?:even\s+|really\s+)?"
+        r"do(?:ing)?\s+(?:his|her|their|your|my)\s+(?:job|jobs)\b",
+        "job jobs",
+        negatable=False,
+    ),
+    _p(
+        "blame.judgement",
+        rf"\b(?:didn{_A}?t|did\s+not|don{_A}?t|doesn{_A}?t|does\s+not|do\s+not)\s+(?:even\s+)?(?:know|understand)\s+what\s+"
+        r"(?:he|she|they|i|you|we)\s+(?:was|were|is|are|am)\s+doing\b",
+        "doing",
+        negatable=False,
+    ),
+    _p(
+        "blame.judgement",
+        rf"\b(?:didn{_A}?t|did\s+not|doesn{_A}?t|does\s+not|don{_A}?t)\s+even\s+(?:know|understand|realise|realize)\b|"
+        r"\b(?:has|have|had)\s+(?:no|zero)\s+(?:idea|clue)\s+(?:what|how|about)\b|"
+        rf"\b(?:doesn{_A}?t|does\s+not|don{_A}?t|do\s+not)\s+(?:really\s+)?(?:understand|know)\s+(?:how|what)\s+"
+        r"(?:[\w\-]+\s+){1,3}(?:works?|is|are|means?|does)\b",
+        "even idea clue understand know",
+        _someone_not_we,
+        negatable=False,
+    ),
+    _p(
+        "blame.judgement",
+        r"\b(?:was|were|is|are|being)\s+(?:way\s+|far\s+|much\s+|just\s+|simply\s+)?too\s+(?:slow|late|busy|distracted|lazy|careless|"
+        r"hasty|impatient|arrogant|proud|stubborn)\b",
+        "too",
+        _person_subject_not_we,
+    ),
+    _p(
+        "blame.judgement",
+        r"\b(?:blew|blown|blows)\s+it\b|\byolo(?:[\s-]+\w+)?\b|\b(?:should\s+be\s+|are\s+|is\s+)?ashamed\b|\blike\s+everyone\s+else\b",
+        "blew blown blows yolo ashamed everyone",
+        _person_in_sentence,
+    ),
+    _p(
+        "blame.judgement",
+        r"\b(?:embarrassing|embarrassment|embarrassed|pathetic|laughable|shameful|a\s+joke|ridiculous)\b",
+        "embarrassing embarrassment embarrassed pathetic laughable shameful joke ridiculous",
+        _person_in_sentence,
+    ),
+    _p(
+        "blame.judgement",
+        r"\bleft\s+the\s+door\s+(?:wide\s+)?open\b|\bwent\s+off[\s-]script\b|\btook\s+it\s+upon\s+(?:him|her|them)sel(?:f|ves)\b|"
+        r"\bon\s+(?:his|her|their)\s+own\s+initiative\b|\bin\s+a\s+(?:hurry|rush)\s+to\s+(?:get\s+home|go\s+home|leave|finish|get\s+out)\b|"
+        r"\bbeneath\s+(?:him|her|them)\b|\blapses?\s+(?:in|of)\s+judge?ment\b|\b(?:his|her|their)\s+own\s+memory\b",
+        "left door went script took upon own hurry rush beneath lapse lapses memory",
+        _someone_not_we,
+    ),
+    _p(
+        "blame.judgement",
+        rf"\b(?:isn{_A}?t|is\s+not|wasn{_A}?t|was\s+not|aren{_A}?t|are\s+not)\s+(?:yet\s+)?(?:ready|fit|qualified|competent|capable|cut\s+out)"
+        r"\s+(?:to|for)\b|\bnot\s+(?:sure|convinced)\s+(?:that\s+)?(?:[\w\-]+\s+){1,3}(?:is|was|are)\s+(?:ready|fit|qualified|competent|capable)\b",
+        "ready fit qualified competent capable cut",
+        _someone_not_we,
+        negatable=False,
+    ),
+    _p(
+        "blame.judgement",
+        rf"\b(?:doesn{_A}?t|does\s+not|don{_A}?t|do\s+not|never)\s+(?:even\s+)?(?:test|check|read|review|document|follow|verify)\s+"
+        r"(?:anything|a\s+thing|any\s+of\s+it)\b",
+        "anything thing",
+        _person_subject_not_we,
+        negatable=False,
+    ),
+    _p(
+        "blame.judgement",
+        r"\bshould\s+(?:always\s+|really\s+|just\s+)?(?:ask|check|test|read|think|double-check|verify|follow|learn|know|remember|pay|"
+        r"be\s+more|look|listen)\b",
+        "should",
+        _next_time_person,
+        negatable=False,
+    ),
+    _p(
+        "blame.omission",
+        r"\bwho\s+(?:was|were|had\s+been)\s+(?:already\s+|explicitly\s+)?(?:warned|told|reminded|asked)\b",
+        "who",
+        _someone_not_we,
+        negatable=False,
+    ),
+    _p(
+        "blame.person-cause",
+        r"\bmistake\s+(?:number\s+)?(?:one|two|three|#?\d)\b|\bon\s+(?P<pos>(?:@|[^\W\d_])[\w\-]*['’]s)\s+shoulders\b",
+        "mistake shoulders",
+        _person_in_sentence,
+        negatable=False,
+    ),
+    _p(
+        "blame.punitive",
+        r"\bperformance\s+review\b|\bannual\s+(?:rating|review|appraisal)\b|\breflected\s+in\s+(?:his|her|their)\s+"
+        r"(?:rating|review|bonus|appraisal)\b|\b(?:be|being|get|gets|got)\s+(?:removed|kicked|banned|barred|suspended|taken)\s+"
+        r"(?:off|out\s+of|from)\s+(?:the\s+)?(?:on-?call|rotation|deploys?|production|prod|pager)\b",
+        "performance annual reflected removed kicked banned barred suspended taken",
+        _person_in_sentence,
+        negatable=False,
+    ),
+    _p(
+        "blame.person-cause",
+        r"\b(?:misconfigured|misconfigures|mistyped|misread|misjudged|mishandled|mislabell?ed|misinterpreted|misunderstood|"
+        r"fumbled|rushed\s+(?:it|this|that|the|a|an|his|her|their))\b",
+        "misconfigured misconfigures mistyped misread misjudged mishandled mislabeled mislabelled misinterpreted "
+        "misunderstood fumbled rushed",
+        _person_cause_unexplained,
+    ),
+    _p(
+        "blame.omission",
+        r"\b(?:did|does|do|done|doing)\s+(?:absolutely\s+|precisely\s+|basically\s+)?nothing\b",
+        "nothing",
+        _person_cause_unexplained,
+        negatable=False,
+    ),
+    _p(
+        "blame.person-cause",
+        r"\b(?:this|that|it|[a-z]+)(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|squarely\s+|entirely\s+|totally\s+)?on\s+"
+        r"(?P<who>@?[^\W\d_][\w\-]*)(?=\s*(?:[,.;:!—–]|\s-\s|$|\s+(?:and|he|she|they|for)\b))",
+        "on",
+        _on_person,
+        negatable=False,
+    ),
+    _p(
+        "blame.punitive",
+        r"\b(?:let|lets|letting|allow|allowed|allowing)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w\-]+\s+)?(?P<who>@?[^\W\d_][\w\-]*)\s+"
+        r"(?:touch|near|anywhere\s+near|loose\s+on|deploy\s+unsupervised)\b",
+        "let lets letting allow allowed allowing",
+        _who_is_person,
+        negatable=False,
+    ),
+    _p(
+        "blame.punitive",
+        rf"\b(?:should|must|will|can)(?:n{_A}?t|\s+not|\s+never|\s+no\s+longer)\s+be\s+(?:allowed|permitted|trusted)\s+(?:to|with|near)\b|"
+        r"\bunsupervised\b",
+        "should shouldn shouldnt must mustn will won can cannot unsupervised",
+        _person_subject_not_we,
+        negatable=False,
+    ),
+    _p(
+        "blame.counterfactual",
+        rf"\bif\s+(?:the\s+|an?\s+|our\s+)?(?P<who>(?:@|[^\W\d_])[\w\-]*)\s+(?:hadn{_A}?t|had\s+not|had\s+never)\s+(?:just\s+|simply\s+)?"
+        r"(?P<verb>[a-z\-]+)",
+        "if",
+        _if_had_not,
+        negatable=False,
+    ),
+    _p(
+        "blame.counterfactual",
+        r"\bif\s+(?:the\s+|an?\s+|our\s+)?(?P<who>(?:@|[^\W\d_])[\w\-]*)\s+had\s+(?:only\s+|just\s+|actually\s+)?bothered\s+to\b",
+        "bothered",
+        _who_is_person,
+        negatable=False,
     ),
     _p(
         "blame.judgement",
@@ -820,13 +1176,18 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.hindsight",
+        r"\bsomething\s+(?:so|this|that)\s+(?:obvious|simple|basic)\b",
+        "obvious simple basic",
+    ),
+    _p(
+        "blame.hindsight",
         r"\bobvious\s+(?:mistake|mistakes|error|errors|oversight|blunder|thing\s+to\s+do)\b",
         "obvious",
     ),
     _p("blame.hindsight", r"\b(?:saw|seen|see|seeing)\s+(?:this|it|that)\s+coming\b", "coming"),
     _p(
         "blame.hindsight",
-        rf"\bclearly\s+(?:didn{_A}t|did\s+not|doesn{_A}t|does\s+not|wasn{_A}t|was\s+not|weren{_A}t|had\s+no|has\s+no|never|failed|forgot|"
+        rf"\bclearly\s+(?:didn{_A}?t|did\s+not|doesn{_A}?t|does\s+not|wasn{_A}?t|was\s+not|weren{_A}?t|had\s+no|has\s+no|never|failed|forgot|"
         r"ignored|missed|should|incompetent|careless)\b",
         "clearly",
         negatable=False,
@@ -851,13 +1212,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # --- a person as the cause
     _p(
         "blame.person-cause",
-        rf"(?P<pos>\b[@A-Za-z][\w\-]*{_A}s?|\b(?:his|her|their|my|your|our))\s+(?:own\s+|careless\s+|stupid\s+|silly\s+|big\s+|fault\s+and\s+)?"
+        rf"(?P<pos>\b(?:@|[^\W\d_])[\w\-]*{_A}s?|\b(?:his|her|their|my|your|our))\s+(?:own\s+|careless\s+|stupid\s+|silly\s+|big\s+|fault\s+and\s+)?"
         r"(?:fault|mistake|mistakes|error|errors|blunder|screw-?up|negligence|carelessness|typo|oversight|f\*ck-?up|doing|"
-        r"untested|botched|rushed|bad|reckless|sloppy)\b"
+        r"untested|botched|rushed|bad|reckless|sloppy|shortcut|shortcuts|blunders)\b"
         r"(?![\s-]+(?:rate|rates|budget|message|messages|log|logs|handling|code|codes|count|counts|page|path|response|spike|"
         r"tolerance|tolerant|domain|domains|injection|isolation|free))(?!-)",
         "fault mistake mistakes error errors blunder screw screwup negligence carelessness typo oversight doing "
-        "untested botched rushed bad reckless sloppy",
+        "untested botched rushed bad reckless sloppy shortcut shortcuts blunders",
         _possessive_person,
     ),
     _p(
@@ -868,13 +1229,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.person-cause",
-        r"\b(?:mistake|mistakes|error|errors|blunder|blunders|screw-?up|slip|oversight)\s+(?:made\s+|committed\s+)?(?:by|of)\b",
-        "by of",
+        r"\b(?:mistake|mistakes|error|errors|blunder|blunders|screw-?up|slip|oversight|lapse(?:\s+in\s+judge?ment)?)\s+"
+        r"(?:made\s+|committed\s+)?(?:by|of)\b",
+        "by of lapse",
         _agent_is_person,
     ),
     _p(
         "blame.person-cause",
-        r"\b(?:caused|causes|broke|breaks|crashed|nuked|wiped|killed|trashed|corrupted|took\s+down|takes\s+down|brought\s+down|"
+        r"\b(?:caused|causes|broke(?!\s+(?:\w+\s+){0,3}(?:into|down\b)|\s+(?:the\s+)?news)|breaks|crashed|nuked|wiped|killed|trashed|corrupted|took\s+down|takes\s+down|brought\s+down|"
         r"knocked\s+(?:over|out)|blew\s+up)\b",
         "caused causes broke breaks crashed nuked wiped killed trashed corrupted took takes brought knocked blew",
         _person_cause_unexplained,
@@ -892,7 +1254,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "mistake mistakenly accident accidentally inadvertently unintentionally",
         _clause_person_not_we,
     ),
-    _p("blame.person-cause", r"\bculprits?\b", "culprit culprits", _person_in_sentence),
+    _p("blame.person-cause", r"\bculprits?\b", "culprit culprits", _culprit),
     _p(
         "blame.person-cause",
         r"(?<!git\s)(?<!git-)\b(?:to\s+blame|blam(?:e|es|ed|ing))\b(?![-\w])",
@@ -933,6 +1295,39 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.punitive",
+        r"\bmake\s+an\s+example\s+of\b|\b(?:formal\s+)?write-?up\s+for\s+(?:the\s+|that\s+)?(?:engineer|developer|dev|person|intern|"
+        r"contractor|operator|admin|[A-Z]\w+)\b|\b(?:formal|written|final)\s+warning\b|\bas\s+a\s+(?:consequence|punishment|penalty)\b|"
+        r"\b(?:lose|lost|losing)\s+(?:his|her|their|your)\s+(?:job|jobs|access|bonus)\b|\bown\s+the\s+fallout\b|"
+        r"\buntil\s+(?:he|she|they)\s+(?:can\s+)?(?:proves?|completes?|learns?|shows?|demonstrates?|be\s+trusted)\b",
+        "make example write writeup up warning consequence punishment penalty lose lost losing fallout until",
+        negatable=False,
+    ),
+    _p(
+        "blame.punitive",
+        r"\b(?:revoke|revoking|remove|removing|pull|pulling|suspend|suspending|strip|stripping|restrict|restricting)\s+"
+        r"(?P<pos>(?:@|[^\W\d_])[\w\-]*['’]s)\s+(?:\w+\s+)?(?:access|permissions|rights|privileges|keys|credentials)\b",
+        "revoke revoking remove removing pull pulling suspend suspending strip stripping restrict restricting",
+        _possessive_person,
+        negatable=False,
+    ),
+    _p(
+        "blame.punitive",
+        r"\b(?:remove|removing|kick|kicking|ban|banning|bar|barring|suspend|suspending|take|taking)\s+(?P<who>@?[^\W\d_][\w\-]*)\s+"
+        r"(?:off|out\s+of|from)\s+(?:the\s+|our\s+)?(?:on-?call|rotation|deploys?|deployments?|production|prod|repo|team|project|pager)\b",
+        "remove removing kick kicking ban banning bar barring suspend suspending take taking",
+        _who_is_person,
+        negatable=False,
+    ),
+    _p(
+        "blame.punitive",
+        r"\b(?:is|are|was|were)\s+(?:not|no\s+longer|never)\s+(?:to\s+be\s+)?allowed\s+to\b|\b(?:ought\s+to|should|must|needs?\s+to)\s+be\s+"
+        r"(?:restricted|demoted|removed|banned|barred|suspended|supervised|watched)\b",
+        "allowed restricted demoted removed banned barred suspended supervised watched",
+        _person_subject_not_we,
+        negatable=False,
+    ),
+    _p(
+        "blame.punitive",
         r"\bnever\s+(?:touches|touch|deploys|deploy|gets|get|goes|is\s+allowed|works?|runs?|pushes|push)\b"
         r"[^.!?\n]{0,60}\bagain\b",
         "never",
@@ -943,9 +1338,60 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("blame.sarcasm", r"\bgenius(?:es)?\b", "genius geniuses"),
     _p(
         "blame.sarcasm",
-        r"\b(?:great|nice|good|fantastic|excellent|brilliant|awesome|stellar|well)\s+(?:job|work|move|going|one|done)\b"
+        r"(?:,|\s[—–-])\s*(?:brilliant|great|nice|awesome|fantastic|perfect|lovely|classic|typical|wonderful|superb|smart|stellar)"
+        r"(?:\s+(?:move|work|job|stuff))?\s*[.!]*\s*$",
+        "brilliant great nice awesome fantastic perfect lovely classic typical wonderful superb smart stellar",
+        _person_in_sentence,
+        negatable=False,
+    ),
+    _p("blame.sarcasm", r"\bwhat\s+could\s+(?:possibly\s+)?go\s+wrong\b", "wrong", negatable=False),
+    _p(
+        "blame.sarcasm",
+        r"\bhow\s+many\s+times\s+(?:do|does|did|must|have|will)\s+(?:we|i|you|they)\s+(?:have\s+to\s+|need\s+to\s+)?"
+        r"(?:tell|remind|ask|say|explain)\b|\bhad\s+one\s+job\b|\btoo\s+much\s+to\s+ask\b|"
+        r"\bwhat\s+(?:exactly\s+)?(?:are|were|do)\s+we\s+pay(?:ing)?\s+(?:them|him|her|you)\s+for\b|"
+        r"\bwho\s+the\s+(?:hell|heck|fuck|f\*+k)\b|\bwhat\s+the\s+(?:hell|heck)\s+(?:was|were|is)\s+(?:he|she|they|you)\b",
+        "times job ask paying pay hell heck fuck",
+        negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\b(?:amazing|incredible|impressive|remarkable|funny|fascinating)\s+how\b|\b(?:once|yet)\s+again\b",
+        "amazing incredible impressive remarkable funny fascinating again",
+        _again_about_person,
+        negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\b(?:who|why|what|how)\s+on\s+earth\b|\bin\s+(?:his|her|their|your)\s+right\s+mind\b|"
+        r"\bwhy\s+would\s+(?:anyone|anybody|someone|you|he|she|they)\s+(?:ever\s+)?[a-z]+|"
+        r"\bwhat\s+happens\s+when\s+(?:you|we|they)\s+(?:let|give|allow|trust|hire|put)\b|"
+        r"(?:\bthat['’]?s|\bthis\s+is|\bit['’]?s)\s+what\s+(?:we|you|they)\s+get\s+for\b|"
+        r"\b(?:that['’]?s|this\s+is)\s+the\s+whole\s+story\b|\bend\s+of\s+story\b|\bsimple\s+as\s+that\b|"
+        r"\b(?:nice|good|kind|great|thoughtful)\s+of\s+(?:the\s+|our\s+)?(?:[\w\-]+\s+){0,2}?to\s+(?:take|wait|show|finally|let|leave|tell)\b|"
+        r"\bas\s+usual\b|\b(?:yet\s+)?again,?\s+(?:of\s+course|naturally)\b|\bof\s+course\s+it\s+was\b|"
+        r"\b(?:another|classic|typical)\s+(?:classic\s+|typical\s+)?[A-Z][a-z]+\s+(?:deploy|deployment|change|move|special|moment|mistake|"
+        r"push|merge|release|fix|incident)\b",
+        "earth right mind why happens get story end simple nice good kind great thoughtful usual again course "
+        "another classic typical",
+        _sarcasm_about_person,
+        negatable=False,
+    ),
+    _p("blame.sarcasm", r"\bcourtesy\s+of\b", "courtesy", _agent_is_person, negatable=False),
+    _p("blame.sarcasm", r"\bthanks\s+to\b", "thanks", _thanks_for_harm, negatable=False),
+    _p(
+        "blame.sarcasm",
+        r"\bwho\s+(?:approved|signed\s+off\s+on|merged|okayed|ok['’]?d|reviewed|wrote|thought\s+of)\s+(?:this|that|it)\b"
+        r"[^.!\n]{0,40}?(?:\?\s*\?|\?!|!\?|\bseriously\b|\bagain\b)",
+        "approved signed merged okayed ok reviewed wrote thought",
+        negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\b(?:great|nice|good|fantastic|excellent|brilliant|awesome|stellar|well|impressive|amazing|outstanding|terrific|superb|"
+        r"stunning)\s+(?:job|work|move|going|one|done|effort|stuff)\b"
         r"(?=[^.!?]{0,40}\b(?:breaking|taking\s+down|crashing|deleting|nuking|wiping|killing|bringing\s+down|causing|dropping|"
-        r"corrupting|losing|ruining)\b)",
+        r"corrupting|losing|ruining|locking|leaking|shipping|paging\s+everyone|wrong|again|ruined|wrecked|lost|broke|down)\b)",
         "job work move going one done",
     ),
     _p(
@@ -971,6 +1417,7 @@ _REASONS: dict[str, str] = {
     "blame.person-cause": "names a person as the cause",
     "blame.punitive": "is punitive: a blameless review does not seek consequences for people",
     "blame.sarcasm": "is sarcasm aimed at a person",
+    "blame.likely": "reads as blaming or judging a person (the sentence as a whole; a statistical check)",
 }
 
 _SUGGESTIONS: dict[str, str] = {
@@ -1014,6 +1461,10 @@ _SUGGESTIONS: dict[str, str] = {
         "during the migration.'"
     ),
 }
+_SUGGESTIONS["blame.likely"] = (
+    "Say what happened and what in the system made it possible, without judging the people involved, e.g. "
+    "'The deploy tool applied the change to production without a review step.'"
+)
 _GENERIC_SUGGESTIONS: dict[str, str] = {
     "blame.failed-to": (
         "Describe what did not happen and what made it hard, e.g. "
@@ -1066,8 +1517,47 @@ def _suggestion(pattern: _Pattern, text: str, match: re.Match[str]) -> str:
     return _SUGGESTIONS[pattern.rule].format(phrase=phrase)
 
 
-def find_blame(text: str) -> list[BlameHit]:
-    """Words in `text` that blame or judge a person, in text order (spans do not overlap)."""
+def find_blame(text: str, *, second_opinion: bool = True) -> list[BlameHit]:
+    """Words in `text` that blame or judge a person, in text order (spans do not overlap).
+
+    The patterns first; then, for each sentence no pattern flagged, the statistical model
+    (`blame_model`, rule `blame.likely`) unless `second_opinion` is False.
+    """
+    hits = _pattern_hits(text)
+    if second_opinion and text:
+        hits = _with_second_opinion(text, hits)
+    return hits
+
+
+def _with_second_opinion(text: str, hits: list[BlameHit]) -> list[BlameHit]:
+    from pmtui.analysis import blame_model
+
+    model = blame_model.model()
+    added = False
+    for start, end in blame_model.sentences(text):
+        if any(start <= hit.start < end for hit in hits):
+            continue
+        sentence = text[start:end]
+        if blame_model.probability(sentence) <= blame_model.THRESHOLD:
+            continue
+        lo, hi = model.strongest(sentence)
+        hits.append(
+            BlameHit(
+                start=start + lo,
+                end=start + hi,
+                words=sentence[lo:hi],
+                reason=_REASONS["blame.likely"],
+                suggestion=_SUGGESTIONS["blame.likely"],
+                rule="blame.likely",
+            )
+        )
+        added = True
+    if added:
+        hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _pattern_hits(text: str) -> list[BlameHit]:
     if not text:
         return []
     candidates: set[int] = set()

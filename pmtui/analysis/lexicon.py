@@ -82,12 +82,16 @@ ROLE_NOUNS: frozenset[str] = word_set("""
     newbie newcomer newcomers individual individuals secops netops dbops helpdesk
     captain captains shepherd maintainer maintainers assignee assignees requester submitter expert experts specialist
     specialists officer executive trainee trainees apprentice juniors seniors rockstar ninja coordinator steward
-    champion
+    champion dispatcher dispatchers driver drivers nurse nurses doctor doctors clerk clerks cashier supervisor
+    supervisors foreman auditor accountant receptionist planner planners staffer volunteer student students
+    teacher librarian pharmacist surgeon banker trader
     """)
 
 # Nouns for systems, artefacts and processes.
 SYSTEM_NOUNS: frozenset[str] = word_set("""
-    service services job jobs server servers check checks health healthcheck alert alerts alarm alarms
+    service services job jobs server servers check checks step steps instruction instructions command
+    commands analysis analyses default defaults detector detectors scanner scanners validator validation
+    health healthcheck alert alerts alarm alarms logic console consoles panel portal
     monitor monitors monitoring alerting deploy deploys deployment deployments pipeline pipelines script
     scripts process processes cluster clusters node nodes pod pods database databases db dbs cache caches
     queue queues replica replicas replication primary secondary balancer balancers lb dns api apis gateway
@@ -194,4 +198,19 @@ NEGATIONS: frozenset[str] = word_set("""
     nothing hardly
     """)
 # "Phrases like 'should have'": the words are mentioned, not used.
-MENTION_CUES: frozenset[str] = word_set("like term phrase phrases word words saying wording language")
+MENTION_CUES: frozenset[str] = word_set("term phrase phrases word words saying wording language")
+
+# Given names that are also common words or tool names: not taken as a name when typed in lower case.
+NAMES_THAT_ARE_WORDS: frozenset[str] = word_set("""
+    will mark bill rob jack may june ray max grace joy rose ruby hope faith art chuck drew frank gene dawn dean
+    glen guy ivy lily nick pat rich sandy summer violet carol jade amber august holly iris jasmine pearl penny
+    hunter miles sue don lee li lin jan jo mo min kai van ali ada hugo luna nova alexa otto felix sam ed al
+    chen wei jun yan ming xin yong ling mia leo lucky sky river stone victor bella stella olive jean page
+    bruno rosa vera
+    """)
+
+# Parts of hyphenated words that make them ordinary words, not names ("Follow-up", "Roll-out").
+NOT_NAME_PARTS: frozenset[str] = word_set("""
+    up on in out off run re pre co non sub add set all one two per pro anti self well post mid multi semi auto
+    read only low high long short built check sign roll follow hand back log opt end top time real full half
+    """)

@@ -31,6 +31,11 @@ _RULES: tuple[Rule, ...] = (
     Rule("blame.person-cause", "A person as the cause", "'X's mistake', 'X's fault', 'caused by X', 'X broke prod'."),
     Rule("blame.punitive", "Punitive tone", "Fired, held accountable, disciplined, consequences for people."),
     Rule("blame.sarcasm", "Sarcasm", "'Some genius decided', 'great job taking down ...', 'who thought ...'."),
+    Rule(
+        "blame.likely",
+        "Reads as blame",
+        "No pattern matched, but the sentence as a whole reads as blaming or judging a person (a statistical check).",
+    ),
     # AST form of each action.
     Rule("ast.actionable", "Actionable", "The action starts with a concrete verb naming a deliverable."),
     Rule("ast.specific", "Specific", "The action says what, where and how much; not 'improve monitoring'."),
