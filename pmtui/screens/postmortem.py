@@ -22,6 +22,7 @@ from pmtui.widgets.plain import one_line
 from pmtui.widgets.stage import StageView
 
 STAGES = list(Stage)
+STAGE_KEYS = Binding.Group("Stage")
 
 
 def format_clock(seconds: float) -> str:
@@ -88,9 +89,23 @@ class PostMortemScreen(Screen[None]):
 
     # The F-keys are priority bindings, so they work from every field: Textual's TextArea binds F6 and
     # F7 itself (select line, select all), which otherwise took them in the Setup text areas.
+    #
+    # F1 is the app's, repeated here so that the footer lists it before the screen's keys: at 80 columns
+    # the footer cannot show every key, and F1 is the one that shows them all. F2 and F3 share one entry.
     BINDINGS = [
-        Binding("f2", "previous_stage", "Prev", id="pm.previous_stage", tooltip="Previous stage", priority=True),
-        Binding("f3", "next_stage", "Next", id="pm.next_stage", tooltip="Next stage", priority=True),
+        Binding("f1", "app.help", "Help", id="pm.help", tooltip="Keys and help for this screen"),
+        Binding(
+            "f2",
+            "previous_stage",
+            "Previous stage",
+            id="pm.previous_stage",
+            tooltip="Previous stage",
+            priority=True,
+            group=STAGE_KEYS,
+        ),
+        Binding(
+            "f3", "next_stage", "Next stage", id="pm.next_stage", tooltip="Next stage", priority=True, group=STAGE_KEYS
+        ),
         Binding(
             "f5", "presentation", "Present", id="pm.presentation", tooltip="Presentation mode on/off", priority=True
         ),
