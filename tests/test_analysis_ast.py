@@ -99,6 +99,12 @@ def test_actionable_and_specific(text: str) -> None:
         ("Quarantine TestRefundWebhookRetry in ledger/webhook_test.go", True, True),
         ("Add alerts for your services", True, False),
         ("More careful deploys on Fridays", False, False),
+        ("Be more careful when restarting the PACS gateway", False, False),
+        ("Review the alerting for payments", False, False),
+        ("Verify that the Pyxis cabinets in ICU fall back to offline mode within 60 s", False, True),
+        ("Schedule a meeting to discuss the downtime communication", False, False),
+        ("Send an update to customers", True, False),
+        ("Add the on-call bridge number to the topic template in the incident-bot config", True, True),
     ],
 )
 def test_actionable_and_specific_are_judged_apart(text: str, actionable: bool, specific: bool) -> None:
@@ -134,6 +140,12 @@ def test_actionable_and_specific_are_judged_apart(text: str, actionable: bool, s
         ("@platform-team", "group"),
         ("sre@example.com", "group"),
         ("mary-jane", None),
+        ("IT Helpdesk", "group"),
+        ("Vendor (Oracle)", "group"),
+        ("Gameplay programmers", "group"),
+        ("TBD - Dana", "placeholder"),  # not confirmed yet
+        ("Night shift lead", None),
+        ("Infra on-call", None),
     ],
 )
 def test_owner(owner: str, problem: str | None) -> None:

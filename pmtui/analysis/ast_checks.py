@@ -96,6 +96,19 @@ _NON_DELIVERABLE: tuple[tuple[str, ...], ...] = tuple(
         "keep track of",
         "review whether",
         "review if",
+        "review",
+        "verify that",
+        "verify whether",
+        "confirm that",
+        "confirm whether",
+        "check that",
+        "schedule a meeting",
+        "schedule a call",
+        "set up a meeting",
+        "organise a meeting",
+        "organize a meeting",
+        "hold a meeting",
+        "please",
         "look",
         "monitor",
         "watch",
@@ -250,7 +263,13 @@ _VAGUE_RE = re.compile(
     r"going\s+forward|in\s+general|generally|best\s+practices?|as\s+soon\s+as\s+possible|asap|some|careful|experience|"
     r"improve|improved|improvements?|enhance|enhancements?|optimi[sz]e|streamline|strengthen|educate|training|awareness|"
     r"culture|mindset|options|alternatives|ways|ideas|approaches|possibilities|people|everyone|everybody|folks|"
-    r"(?:this\s+)?next\s+time|happen(?:s|ing)?\s+again|(?:your|their|our|all|any)\s+(?:services|systems|apps|applications|code|teams?|stuff))\b",
+    r"(?:this\s+)?next\s+time|happen(?:s|ing)?\s+again|the\s+(?:process|crash|outages?|incidents?|alerting|(?:next\s+)?retro)(?![\w-])|"
+    r"an?\s+update|informed|timing|(?:your|their|our|all|any)\s+(?:services|systems|apps|applications|code|teams?|stuff))\b",
+    re.IGNORECASE,
+)
+_ALWAYS_VAGUE_RE = re.compile(
+    r"\b(?:(?:be|being)\s+(?:more\s+)?(?:careful|vigilant|attentive|diligent)|more\s+careful|awareness|take\s+care|"
+    r"pay\s+(?:more\s+)?attention|the\s+new\s+system)\b",
     re.IGNORECASE,
 )
 _CODE_TOKEN_RE = re.compile(r"[\w*-]+\.[\w.-]+|/[\w./-]+|\w+_\w+|--\w|`|\w\(|::")
@@ -294,6 +313,8 @@ def is_specific(text: str) -> bool:
     strong = _strong_signal(body)
     if _VAGUE_RE.search(" ".join(words)) and not strong:
         return False
+    if _ALWAYS_VAGUE_RE.search(" ".join(words)):
+        return False  # "Be more careful when restarting the PACS gateway": a named system does not help
     scoped = any(w.lower() in _SCOPE_WORDS for w in obj_words[1:-1])
     return scoped or strong
 
@@ -320,6 +341,11 @@ _ROLE_HOLDERS = word_set("""
     """)
 
 
+_FUNCTIONS = word_set("""
+    helpdesk operations pharmacy success service services finance legal hr marketing sales procurement
+    vendor vendors supplier contractor-team liveops programmers nurses doctors planners engineers developers
+    devs admins analysts testers operators agents staff department dept division unit desk office
+    """)
 _ROTATIONS = word_set("oncall on-call pager rotation primary secondary escalation alerts")
 
 
@@ -348,8 +374,12 @@ def owner_problem(owner: str) -> str | None:
         if any(p in _GROUP_HEADS or p in _ROTATIONS for p in parts):
             return "group"  # "payments-oncall", "sre-team": an alias, not a person
     tokens = re.findall(r"[a-z][a-z0-9\-]*", low)
+    if tokens and tokens[0] in _PLACEHOLDERS and len(tokens) > 1:
+        return "placeholder"  # "TBD - Dana": not confirmed yet
     if any(t in _ROLE_HOLDERS for t in tokens):
         return None
+    if any(t in _FUNCTIONS for t in tokens):
+        return "group"  # "IT Helpdesk", "Customer Success", "Vendor (Oracle)", "Gameplay programmers"
     if any(t in _GROUP_HEADS for t in tokens):
         return "group"
     if tokens and all(t in _GROUP_NAMES or t in ("the", "our", "a") for t in tokens):
