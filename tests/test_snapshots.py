@@ -18,10 +18,12 @@ THEMES = ["textual-dark", "pmtui-high-contrast"]
 
 
 def steady(app) -> None:
-    """No blinking cursors: a snapshot must not depend on when it was taken."""
+    """No blinking cursors and no toasts: a snapshot must not depend on when it was taken (a toast that
+    times out after 3 s is there or not depending on how busy the machine is)."""
     for widget in app.screen.query("Input, TextArea"):
         if isinstance(widget, (Input, TextArea)):
             widget.cursor_blink = False
+    app.clear_notifications()
 
 
 def demo_app(library, theme: str, open_demo: bool = True):
