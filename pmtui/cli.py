@@ -89,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("--tz", default=None, help="zone for times that carry none (default: the document's)")
     timeline.add_argument("--since", default=None, help="skip events before this time")
     timeline.add_argument("--until", default=None, help="skip events after this time")
-    timeline.add_argument("--include-noise", action="store_true", help="keep Slack joins, leaves and topic changes")
+    timeline.add_argument(
+        "--include-noise", action="store_true", help="keep chat noise: joins, leaves, topic changes, reactions"
+    )
     timeline.add_argument("--dry-run", action="store_true", help="show what would be added; save nothing")
     return parser
 

@@ -72,12 +72,14 @@ class TestTextFixture:
     def test_detected_and_counted(self, result: ImportResult) -> None:
         assert result.format == "text"
         assert len(result.events) == 14
-        assert result.summary() == "14 events from 23:27 to 00:40, 4 lines skipped"
+        assert result.summary() == "14 events from 23:27 to 00:40, 5 lines skipped"
 
     def test_lines_before_the_first_time_and_bad_dates_are_skipped_with_a_reason(self, result: ImportResult) -> None:
-        assert [s.where for s in result.skipped] == ["line 1", "line 2", "line 3", "line 19"]
+        assert [s.where for s in result.skipped] == ["line 1", "line 2", "line 3", "line 16", "line 19"]
         assert result.skipped[0].reason == "no time at the start of the line"
-        assert "2026-02-30" in result.skipped[3].reason
+        # after a blank line, an unindented line without a time is not glued onto the event above
+        assert result.skipped[3].reason == "no time at the start: a heading or a note?"
+        assert "2026-02-30" in result.skipped[4].reason
         assert not any("bogus" in t for t in texts(result))
 
     def test_times_roll_over_midnight_and_keep_their_zones(self, result: ImportResult) -> None:
@@ -789,3 +791,391 @@ def test_a_device_or_pipe_is_refused_not_read(tmp_path, kind: str) -> None:
         os.mkfifo(path)
     with pytest.raises(TimelineImportError, match="not a regular file"):
         parse_timeline(path, anchor=INCIDENT_DAY, doc_zone="UTC")
+
+
+# --------------------------------------------------------------------------------------------
+# Exports seen in the wild (trimmed from real-looking files an importer had not seen)
+# --------------------------------------------------------------------------------------------
+
+D2 = date(2026, 3, 2)
+
+
+def wild(name: str, **kwargs) -> ImportResult:
+    kwargs.setdefault("anchor", D2)
+    kwargs.setdefault("doc_zone", "UTC")
+    return parse_timeline(FIXTURES / name, **kwargs)
+
+
+def skipped_reasons(result: ImportResult) -> dict[str, str]:
+    return {s.where: s.reason for s in result.skipped}
+
+
+class TestPlainNotes:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return wild("plain-notes.txt")
+
+    def test_estimated_times_start_their_own_event_and_are_marked(self, result: ImportResult) -> None:
+        assert [(e.time.strftime("%H:%M"), e.estimated) for e in result.events] == [
+            ("22:51", False),
+            ("22:59", False),
+            ("23:05", True),  # ~23:05
+            ("23:12", True),  # ca. 23:12
+            ("23:20", True),  # approx 23:20
+            ("23:25", True),  # around 23:25
+            ("23:31", False),
+            ("23:44", False),
+            ("23:59", False),
+            ("01:10", False),
+        ]
+        assert by_text(result, "rolled back work_mem").text == "rolled back work_mem, Carol restarting db-1"
+        assert by_text(result, "decided to wait").text == "decided to wait for replay"
+
+    def test_indented_lines_stay_continuations_without_their_indentation(self, result: ImportResult) -> None:
+        assert by_text(result, "OOM killer").text == (
+            "Bob: OOM killer hit postgres on db-1\n(work_mem bumped to 256MB yesterday in infra#4412)"
+        )
+        assert by_text(result, "DECISION").text == "DECISION: fail over to db-2\nCarol drives, Bob watches error rates"
+
+    def test_headings_and_notes_after_a_blank_line_are_skipped_not_glued(self, result: ImportResult) -> None:
+        assert by_text(result, "failover started").text == "failover started"
+        assert by_text(result, "resolved in PD").text == "resolved in PD"
+        assert skipped_reasons(result) == {
+            "line 1": "no time at the start of the line",
+            "line 14": "no time at the start: a heading or a note?",  # Recovery
+            "line 18": "no time at the start: a heading or a note?",  # TODO: postmortem …
+        }
+        assert result.summary() == "10 events from 22:51 to 01:10, 3 lines skipped"
+
+    def test_estimated_survives_apply_and_markdown(self, result: ImportResult) -> None:
+        from pmtui.io.markdown import to_markdown
+
+        pm = PostMortem(title="x", timezone="UTC")
+        updated = apply_import(pm, plan_import(pm, result))
+        assert [e.estimated for e in updated.timeline].count(True) == 4
+        assert "| \\~2026-03-02 23:05 UTC |" in to_markdown(updated)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "~23:05 x",
+        "~ 23:05 x",
+        "≈23:05 x",
+        "ca. 23:05 x",
+        "Ca 23:05 x",
+        "approx 23:05 x",
+        "approx. 23:05 x",
+        "around 23:05 x",
+        "circa 23:05 x",
+        "about 23:05 x",
+        "- ~23:05 x",
+        "~[23:05] x",
+    ],
+)
+def test_estimated_time_markers(line: str) -> None:
+    result = parse(f"23:00 first\n{line}", doc_zone="UTC")
+    assert [(e.text, e.estimated) for e in result.events] == [("first", False), ("x", True)]
+    assert result.events[1].time == datetime(2026, 3, 2, 23, 5, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("line", ["~ nothing", "around the clock", "about it", "ca. 5 replicas"])
+def test_estimate_words_without_a_time_are_text(line: str) -> None:
+    assert texts(parse(f"23:00 first\n{line}")) == [f"first\n{line}"]
+
+
+def test_a_line_right_under_an_event_stays_a_continuation_even_unindented() -> None:
+    result = parse("23:00 first\nstill the first\n\n    indented after a blank\n\nHeading\nunder the heading\n")
+    assert texts(result) == ["first\nstill the first\n    indented after a blank"]  # indentation kept as written
+    assert [str(s) for s in result.skipped] == [
+        "line 6: no time at the start: a heading or a note?",
+        "line 7: no time at the start of the line",
+    ]
+
+
+def test_python_traceback_keeps_its_indentation_and_its_chained_exception() -> None:
+    result = wild("python-traceback.log")
+    assert len(result.events) == 3
+    assert result.skipped == []
+    assert result.events[1].text.splitlines() == [
+        "ERROR [api.worker] unhandled exception in job sync_inventory",
+        "Traceback (most recent call last):",
+        '  File "/app/api/worker.py", line 88, in run',
+        "    rows = db.fetch_all(q)",
+        '  File "/app/api/db.py", line 41, in fetch_all',
+        "    with self.pool.connection() as conn:",
+        "psycopg.OperationalError: connection failed: Connection refused",
+        "During handling of the above exception, another exception occurred:",
+        "Traceback (most recent call last):",
+        '  File "/app/api/worker.py", line 92, in run',
+        "    self.retry(job)",
+        "RuntimeError: retry budget exhausted",
+    ]
+    assert result.events[0].time == datetime(2026, 3, 2, 22, 50, 9, tzinfo=UTC)
+
+
+def test_a_traceback_in_an_event_is_one_markdown_table_row() -> None:
+    from pmtui.io.markdown import to_markdown
+
+    result = wild("python-traceback.log")
+    pm = PostMortem(title="x", timezone="UTC")
+    markdown = to_markdown(apply_import(pm, plan_import(pm, result)))
+    row = next(line for line in markdown.splitlines() if "sync\\_inventory" in line)
+    assert row.startswith("| ") and row.endswith(" |")
+    assert 'Traceback (most recent call last): File "/app/api/worker.py", line 88' in row
+
+
+class TestAccessLog:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return wild("access.log", fmt="auto")
+
+    def test_detected_as_text_and_every_line_read(self, result: ImportResult) -> None:
+        assert result.format == "text"
+        assert result.skipped == []
+        assert result.summary() == "8 events from 22:49 to 01:29"
+        assert result.events[0].time == datetime(2026, 3, 2, 22, 49, 58, tzinfo=UTC)
+        assert result.events[-1].time == datetime(2026, 3, 3, 1, 29, 54, tzinfo=UTC)
+
+    def test_text_is_request_and_status_source_the_client(self, result: ImportResult) -> None:
+        assert result.events[1].text == "POST /v1/orders HTTP/1.1 503"
+        assert result.events[1].source == "access.log:2 @203.0.113.45"
+        assert by_text(result, "cursor=abc").source == "access.log:4 @alice"  # the authenticated user
+        assert by_text(result, "400").text == "\\x16\\x03\\x01\\x00\\xee\\x01\\x00\\x00\\xea\\x03\\x03 400"
+
+
+def test_access_log_offsets_and_bad_dates() -> None:
+    line = '10.0.0.1 - - [02/Mar/2026:23:49:58 +0100] "GET / HTTP/1.1" 200 2\n'
+    bad = '10.0.0.1 - - [31/Feb/2026:23:49:58 +0100] "GET / HTTP/1.1" 200 2\n'
+    result = parse(line + bad)
+    assert at_utc(result) == [utc("2026-03-02 22:49:58")]
+    assert [s.where for s in result.skipped] == ["line 2"]
+
+
+class TestJiraCsv:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return wild("jira-issues.csv")
+
+    def test_created_day_month_name_two_digit_year_and_12_hour_clock(self, result: ImportResult) -> None:
+        assert result.format == "csv"
+        assert result.skipped == []
+        assert at_utc(result) == [
+            utc("2026-03-02 22:51:00"),
+            utc("2026-03-02 23:02:00"),
+            utc("2026-03-02 23:33:00"),
+            utc("2026-03-03 00:29:00"),  # 12:29 AM
+            utc("2026-03-03 01:21:00"),
+        ]
+
+    def test_summary_is_the_text_and_reporter_the_author(self, result: ImportResult) -> None:
+        assert result.events[0].text == "INC-2113: api-gateway 503s, Postgres primary db-1 unreachable"
+        assert result.events[0].source == "jira-issues.csv:2 @Alice Chen"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("02/Mar/26 10:51 PM", "2026-03-02 22:51:00"),
+        ("03/Mar/26 12:29 AM", "2026-03-03 00:29:00"),
+        ("2-Mar-2026 22:51", "2026-03-02 22:51:00"),
+        ("02 March 2026 22:51:07", "2026-03-02 22:51:07"),
+        ("02/Mar/99 10:00 AM", "1999-03-02 10:00:00"),
+    ],
+)
+def test_csv_day_month_name_dates(cell: str, expected: str) -> None:
+    result = parse_timeline_text(f"created,summary\n{cell},x\n", doc_zone="UTC")
+    assert at_utc(result) == [utc(expected)]
+
+
+def test_csv_day_month_name_without_a_time_says_so() -> None:
+    result = parse_timeline_text("created,summary\n02/Mar/26,x\n02/Mar/26 1:00 PM,y\n", doc_zone="UTC")
+    assert [str(s) for s in result.skipped] == ["line 2: a date but no time of day (02/Mar/26)"]
+
+
+class TestDatadogCsv:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return wild("datadog-events.csv")
+
+    def test_title_is_the_text_sorted_oldest_first(self, result: ImportResult) -> None:
+        assert texts(result) == [
+            "[Triggered] API 5xx rate above 5% on service:api-gateway",
+            "Service check pg_isready on db-1 is CRITICAL",
+            "Deploy: revert work_mem (infra#4412)",
+            "Patroni failover db-1 -> db-2",
+            "Deploy: pgbouncer config db-primary=db-2",
+            "[Recovered] API 5xx rate above 5% on service:api-gateway",
+        ]
+        assert at_utc(result)[0] == utc("2026-03-02 22:50:12")
+        assert result.events[0].source == "datadog-events.csv:11 @Monitor Alert"
+
+    def test_kind_guessed_from_the_message_when_the_title_says_nothing(self, result: ImportResult) -> None:
+        revert = by_text(result, "revert work_mem")  # message: "Rollback by alice.chen, …"
+        assert (revert.kind, revert.kind_guessed) == (EventKind.MITIGATION, True)
+
+
+def test_csv_message_is_used_without_datadog_fences_when_the_title_is_empty() -> None:
+    text = 'Date,Title,Message\n2026-03-02T22:50:12Z,,"%%%\n5xx rate is **8.4%**\n%%%"\n2026-03-02T22:51:12Z,T,M\n'
+    assert texts(parse_timeline_text(text)) == ["5xx rate is **8.4%**", "T"]
+
+
+def test_journalctl_markers_are_skipped_with_a_reason() -> None:
+    result = wild("journalctl.txt")
+    assert len(result.events) == 5
+    assert not any("-- " in e.text for e in result.events)
+    assert by_text(result, "redo starts").text.endswith("redo starts at 4A/1C0012E8")
+    marker = "a journalctl marker (boot, reboot or journal range), not an event"
+    assert skipped_reasons(result) == {"line 1": marker, "line 5": marker, "line 7": marker, "line 8": marker}
+    assert result.events[-1].time == datetime(2026, 3, 3, 0, 0, 3, tzinfo=UTC)
+
+
+class TestIrc:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return wild("irc.log")
+
+    def test_messages_with_nick_as_author(self, result: ImportResult) -> None:
+        assert result.format == "text"
+        assert [(e.time.strftime("%d %H:%M"), e.text, e.source) for e in result.events[:2]] == [
+            (
+                "02 22:51",
+                "TRIGGERED #2113 Postgres primary db-1 unreachable (Postgres Primary) -> alice",
+                "irc.log:3 @pagerbot",
+            ),
+            ("02 22:53", "ack'd. looking at api-gateway, 503s everywhere", "irc.log:5 @alice"),
+        ]
+        assert len(result.events) == 7
+        assert by_text(result, "5xx back").time == datetime(2026, 3, 3, 0, 12, tzinfo=UTC)
+        assert by_text(result, "RESOLVED").text == "RESOLVED #2113 by alice"  # "--- Log closed" not glued on
+
+    def test_status_and_noise_lines_are_skipped_with_reasons(self, result: ImportResult) -> None:
+        reasons = skipped_reasons(result)
+        assert sorted(reasons, key=lambda w: int(w.split()[1])) == [
+            "line 1",
+            "line 2",
+            "line 4",
+            "line 7",
+            "line 12",
+            "line 14",
+        ]
+        assert reasons["line 1"] == "IRC 'log opened' line, not an event"
+        assert reasons["line 2"] == "an IRC client status line, not an event"
+        assert reasons["line 4"].startswith("an IRC join, quit or mode line (channel noise")
+        assert reasons["line 14"] == "IRC 'log closed' line, not an event"
+
+    def test_include_noise_keeps_joins_quits_and_modes(self) -> None:
+        result = wild("irc.log", include_noise=True)
+        assert len(result.events) == 10
+        assert by_text(result, "has joined").text == "-!- bob [~bob@10.8.0.12] has joined #inc-2113"
+
+    def test_without_an_anchor_the_log_opened_line_gives_the_date(self) -> None:
+        result = wild("irc.log", anchor=None)
+        assert result.events[0].time == datetime(2026, 3, 2, 22, 51, tzinfo=UTC)
+
+
+def test_irc_day_changed_sets_the_date_even_without_a_step_back() -> None:
+    text = "[23:30] <a> one\n--- Day changed Tue Mar 03 2026\n[23:45] <b> two\n"
+    assert at_utc(parse(text, doc_zone="UTC")) == [utc("2026-03-02 23:30:00"), utc("2026-03-03 23:45:00")]
+
+
+@pytest.mark.parametrize("rest", ["<b>bold</b> text", "<https://x.example/a> link", "<-- arrow"])
+def test_angle_brackets_that_are_not_a_nick_stay_text(rest: str) -> None:
+    result = parse(f"10:00 {rest}")
+    assert texts(result) == [rest]
+    assert result.events[0].source == "<input>:1"
+
+
+class TestZoomChat:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return wild("zoom-chat.txt")
+
+    def test_author_is_the_source_and_the_body_is_the_text(self, result: ImportResult) -> None:
+        first = result.events[0]
+        assert (first.text, first.source) == (
+            "joined the bridge, sharing the datadog dashboard",
+            "zoom-chat.txt:1 @Alice Chen",
+        )
+        assert by_text(result, "pool is all waiting").text.splitlines() == [
+            "connections on db-1: 0 active, pool is all waiting",
+            "pgbouncer SHOW POOLS output:",
+            "appdb | app | cl_active 0 | cl_waiting 118",
+        ]
+        assert (
+            by_text(result, "Replying to").text
+            == 'Replying to "connections on db-1: 0 ..."\nok, thats consistent with the OOM'
+        )
+        assert not any("From" in e.text for e in result.events)
+
+    def test_direct_message_old_format_and_rollover(self, result: ImportResult) -> None:
+        dm = by_text(result, "WAL replay")
+        assert dm.source == "zoom-chat.txt:7 @Carol Diaz (direct message to Alice Chen)"
+        old = by_text(result, "dropping fast")
+        assert (old.text, old.source) == ("5xx dropping fast, 0.9% now", "zoom-chat.txt:19 @Bob Okafor")
+        assert old.time == datetime(2026, 3, 3, 0, 3, 5, tzinfo=UTC)
+
+    def test_reactions_are_noise(self, result: ImportResult) -> None:
+        assert len(result.events) == 7
+        assert [s.where for s in result.skipped] == ["line 17"]
+        assert result.skipped[0].reason.startswith("a reaction (channel noise")
+        kept = wild("zoom-chat.txt", include_noise=True)
+        assert by_text(kept, "Reacted to").source == "zoom-chat.txt:17 @Bob Okafor"
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "author"),
+    [
+        ("22:51:04 From Alice Chen to Everyone: hi", "hi", "Alice Chen"),
+        ("22:51:04 From Alice to Bob (Direct Message)", "", "Alice"),
+        ("22:51:04 From  Alice  to  Bob: hi", "hi", "Alice"),
+        ("22:51:04 From db-1 to db-2: lag 30s", "From db-1 to db-2: lag 30s", ""),  # a note, not Zoom
+        ("22:51:04 From now on: no deploys", "From now on: no deploys", ""),
+    ],
+)
+def test_zoom_header_forms(line: str, text: str, author: str) -> None:
+    result = parse(f"{line}\n\tbody\n", doc_zone="UTC")
+    event = result.events[0]
+    assert event.text == (f"{text}\nbody" if text else "body")
+    assert event.source == (
+        "<input>:1" + (f" @{author}" if author else "") + (" (direct message to Bob)" if "Direct" in line else "")
+    )
+
+
+class TestPagerDutyNewestFirst:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return wild("pagerduty-newest-first.json")
+
+    def test_offsets_normalised_and_sorted(self, result: ImportResult) -> None:
+        assert at_utc(result)[0] == utc("2026-03-02 22:51:04")
+        assert at_utc(result)[-1] == utc("2026-03-03 01:10:22")
+        assert at_utc(result) == sorted(at_utc(result))
+
+    def test_same_second_keeps_the_true_order(self, result: ImportResult) -> None:
+        same = [e.text for e in result.events if e.time.astimezone(UTC) == utc("2026-03-02 22:51:06")]
+        # newest first in the file: the SMS, listed after the push notification, was sent first
+        assert same == ["Notified Alice Chen via SMS.", "Notified Alice Chen via Push Notification."]
+        oldest_first = json.loads((FIXTURES / "pagerduty-newest-first.json").read_text())[::-1]
+        assert texts(parse_timeline_text(json.dumps(oldest_first))) == texts(result)
+
+    def test_trigger_summary_and_title_join_cleanly(self, result: ImportResult) -> None:
+        assert result.events[0].text == "Triggered through the API: [#2113] Postgres primary db-1 unreachable"
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt"),
+    [
+        ("plain-notes.txt", "text"),
+        ("python-traceback.log", "text"),
+        ("access.log", "text"),
+        ("journalctl.txt", "text"),
+        ("irc.log", "text"),
+        ("zoom-chat.txt", "text"),
+        ("jira-issues.csv", "csv"),
+        ("datadog-events.csv", "csv"),
+        ("pagerduty-newest-first.json", "pagerduty"),
+    ],
+)
+def test_auto_detection_of_exports_seen_in_the_wild(path: str, fmt: str) -> None:
+    assert wild(path).format == fmt

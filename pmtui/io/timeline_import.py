@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import math
 import re
@@ -358,10 +359,20 @@ def _kind_from_label(label: str, text: str) -> tuple[EventKind, bool]:
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
 
-_LEAD = re.compile(r"[ \t]*(?:[-*•+>][ \t]+)?(\[)?")
+# Before a time: a bullet, then a mark that the time is estimated ("~23:05", "ca. 23:05", "around 23:05").
+_LEAD = re.compile(
+    r"[ \t]*(?:[-*•+>][ \t]+)?"
+    r"(?P<estimated>[~≈][ \t]*|(?i:ca\.|approx\.)[ \t]*|(?i:ca|circa|approx|approximately|around|about)[ \t]+)?"
+    r"(\[)?"
+)
 _ISO_DATE = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})")
 _DMY_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# Day, month name, year: "02/Mar/26" (Jira), "02-Mar-2026", "2 March 2026".
+_DAY_MON_DATE = re.compile(
+    r"(\d{1,2})([/ -])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\2(\d{4}|\d{2})(?!\d)",
+    re.IGNORECASE,
+)
 _MON_DATE = re.compile(
     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?"
     r"(?:,?[ \t]+(\d{4}))?",
@@ -385,6 +396,14 @@ _EPOCH = re.compile(r"(\d{10})(?:\.(\d{1,9}))?|(\d{13})")
 #   "clock" time of day           "mday"  (month, day, time) without a year
 #   "date"  a date heading        "bad"   a reason: it looked like a time but isn't one
 Spec = tuple[str, Any, "tzinfo | None", str]
+
+
+def _full_year(text: str) -> int:
+    """A year as written; two digits as strptime's %y reads them (69-99: 1900s, else 2000s)."""
+    year = int(text)
+    if len(text) == 2:
+        year += 1900 if year >= 69 else 2000
+    return year
 
 
 def _boundary(s: str, pos: int) -> bool:
@@ -412,6 +431,10 @@ def _scan_time(s: str, pos: int, slash_dayfirst: bool | None = None) -> tuple[Sp
                 if m:
                     a, b = int(m.group(1)), int(m.group(2))
                     ymd = (int(m.group(3)), b, a) if slash_dayfirst else (int(m.group(3)), a, b)
+            if not m:
+                m = _DAY_MON_DATE.match(s, p)
+                if m:
+                    ymd = (_full_year(m.group(4)), _MONTHS[m.group(3).lower()], int(m.group(1)))
         if m:
             p = m.end()
     elif ch in "JFMASONDjfmasond":
@@ -471,8 +494,8 @@ def _scan_time(s: str, pos: int, slash_dayfirst: bool | None = None) -> tuple[Sp
     return ("clock", clock, zone, zone_name), p
 
 
-def _scan_line(line: str) -> tuple[Spec, str] | None:
-    """A text line that starts with a time: (spec, rest of the line); a date heading; else None."""
+def _scan_line(line: str) -> tuple[Spec, str, bool] | None:
+    """A text line that starts with a time: (spec, rest of the line, estimated); a date heading; else None."""
     lead = _LEAD.match(line)
     pos = lead.end() if lead else 0
     found = _scan_time(line, pos)
@@ -480,14 +503,14 @@ def _scan_line(line: str) -> tuple[Spec, str] | None:
         m = _DATE_LINE.fullmatch(line)
         if m:
             try:
-                return ("date", date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None, ""), ""
+                return ("date", date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None, ""), "", False
             except ValueError:
                 return None
         return None
     spec, end = found
     after = _AFTER_TIME.match(line, end)
     rest = line[after.end() if after else end :]
-    return spec, rest.strip()
+    return spec, rest.strip(), bool(lead and lead.group("estimated"))
 
 
 def _scan_cell(value: str, slash_dayfirst: bool | None) -> Spec | None:
@@ -504,7 +527,7 @@ def _scan_cell(value: str, slash_dayfirst: bool | None) -> Spec | None:
         spec, end = found
         if not value[end:].strip(" \t]"):
             return spec
-    if _ISO_DATE.fullmatch(value) or _DMY_DATE.fullmatch(value) or _SLASH_DATE.fullmatch(value):
+    if any(p.fullmatch(value) for p in (_ISO_DATE, _DMY_DATE, _SLASH_DATE, _DAY_MON_DATE)):
         return ("bad", f"a date but no time of day ({value})", None, "")
     try:
         when = datetime.fromisoformat(value)
@@ -529,6 +552,9 @@ class _Rec:
     evidence: str = ""
     kind: tuple[EventKind, bool] | None = None
     order: int = 0
+    estimated: bool = False
+    headline: int = 0  # how many of texts come from the line with the time (the rest are continuations)
+    chat: str = ""  # "zoom" for a Zoom chat message (its body comes on the lines below)
 
 
 @dataclass(slots=True)
@@ -543,6 +569,7 @@ class _Item:
     evidence: str = ""
     kind: tuple[EventKind, bool] | None = None
     order: int = 0
+    estimated: bool = False
 
 
 def _local_date(when: datetime, zone: tzinfo) -> date:
@@ -713,6 +740,7 @@ def _place(
                 evidence=rec.evidence,
                 kind=rec.kind,
                 order=rec.order,
+                estimated=rec.estimated,
             )
         )
     return items
@@ -759,38 +787,210 @@ def _split_lines(text: str) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
+_NOISE_NOTE = "channel noise: skipped unless joins, leaves and topic changes are kept"
+_HEADING = "no time at the start: a heading or a note?"
+
+# journalctl's own lines between the entries.
+_JOURNAL_MARK = re.compile(
+    r"-- (?:Boot [0-9A-Za-z]+ --|Reboot --|No entries --|(?:Journal begins|Logs begin|Journal ends|Logs end) at .*)"
+)
+# irssi's status lines: "--- Log opened Mon Mar 02 22:48:17 2026", "--- Day changed Tue Mar 03 2026".
+_IRC_STATUS = re.compile(r"--- (Log opened|Log closed|Day changed)\b(.*)")
+_IRC_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +(\d{1,2})\b.*?\b(\d{4})\b", re.IGNORECASE
+)
+# "<nick> text" ("<@nick>", "< nick>" as irssi pads); a "/" would make it an HTML closing tag.
+_IRC_NICK = re.compile(r"< ?[@+%&~]?([^\s<>/]{1,40})>(?:[ \t]+(.*))?")
+# Zoom's saved chat: "From  Alice Chen  to  Everyone:", "From Carol to Alice(Direct Message):",
+# and the older "From Alice Chen : text".
+_ZOOM_TO = re.compile(
+    r"From(?P<sp>[ \t]+)(?P<who>\S.{0,79}?)[ \t]+to[ \t]+(?P<to>\S.{0,79}?)[ \t]*"
+    r"(?P<dm>\((?:[Dd]irect [Mm]essage|[Pp]rivately)\))?[ \t]*(?P<colon>:(?:[ \t]+(?P<text>.*))?)?"
+)
+_ZOOM_OLD = re.compile(r"From[ \t]+(?P<who>[^\s:][^:\t]{0,79}?)[ \t]+:(?:[ \t]+(?P<text>.*))?")
+# The common / combined access log format (nginx, Apache): the time in brackets after the client fields.
+_ACCESS_LOG = re.compile(
+    r"(?P<client>\S+) \S+ (?P<user>\S+) \[(?P<day>\d{1,2})/(?P<mon>[A-Za-z]{3})/(?P<year>\d{4})"
+    r":(?P<clock>\d{2}:\d{2}:\d{2})(?:[ \t]*(?P<offset>[+-]\d{4}))?\] "
+    r'"(?P<request>(?:[^"\\]|\\.)*)" (?P<status>\d{3}|-)(?:\s|$)'
+)
+# Lines that carry a stack trace on across a blank line (chained Python exceptions, Go goroutines).
+_TRACE_GOES_ON = re.compile(
+    r"Traceback \(most recent call last\)|During handling of the above exception"
+    r"|The above exception was the direct cause|goroutine \d+ \[|Caused by[: ]"
+)
+
+
+def _access_log(line: str) -> tuple[Spec, str, str] | None:
+    """An access log line: (spec, 'request status', client or user); None if it isn't one."""
+    m = _ACCESS_LOG.match(line)
+    if not m:
+        return None
+    month = _MONTHS.get(m.group("mon").lower())
+    if month is None:
+        return None
+    hour, minute, second = (int(part) for part in m.group("clock").split(":"))
+    offset = _offset_minutes(m.group("offset")) if m.group("offset") else None
+    try:
+        when = datetime(int(m.group("year")), month, int(m.group("day")), hour, minute, min(second, 59))
+    except ValueError:
+        return ("bad", f"no such date or time {m.group('day')}/{m.group('mon')}/{m.group('year')}", None, ""), "", ""
+    if offset is None:
+        spec: Spec = ("naive", when, None, "")
+    else:
+        zone = _fixed(offset)
+        spec = ("abs", when.replace(tzinfo=zone), zone, "UTC" if offset == 0 else "")
+    user = m.group("user")
+    who = user if user != "-" else m.group("client")
+    return spec, f"{m.group('request')} {m.group('status')}".strip(), who
+
+
+def _chat(rest: str, include_noise: bool) -> tuple[str, str, str, str]:
+    """What follows a time in a chat log: (text, author, note for the source, skip reason or '')."""
+    first = rest[:1]
+    if first == "<":
+        m = _IRC_NICK.fullmatch(rest)
+        if m and f"</{m.group(1)}>" not in rest:
+            return m.group(2) or "", m.group(1), "", ""
+    elif first == "-" and rest.startswith("-!- "):
+        if rest.startswith("-!- Irssi:"):
+            return rest, "", "", "an IRC client status line, not an event"
+        if not include_noise:
+            return rest, "", "", f"an IRC join, quit or mode line ({_NOISE_NOTE})"
+    elif first == "F" and rest.startswith("From"):
+        m = _ZOOM_TO.fullmatch(rest)
+        if m:
+            to, dm = m.group("to"), m.group("dm")
+            if (m.group("colon") and (len(m.group("sp")) > 1 or to.lower() == "everyone")) or dm:
+                return m.group("text") or "", m.group("who"), f" (direct message to {to})" if dm else "", "zoom"
+        m = _ZOOM_OLD.fullmatch(rest)
+        if m:
+            return m.group("text") or "", m.group("who"), "", "zoom"
+    return rest, "", "", ""
+
+
+def _dedent(lines: list[str]) -> list[str]:
+    """Continuation lines without the indentation they all share (a traceback keeps its own)."""
+    prefix: str | None = None
+    for line in lines:
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if prefix is None:
+            prefix = indent
+        else:
+            size = 0
+            for a, b in zip(prefix, indent, strict=False):
+                if a != b:
+                    break
+                size += 1
+            prefix = prefix[:size]
+        if not prefix:
+            return lines
+    return [line[len(prefix) :] for line in lines] if prefix else lines
+
+
+def _irc_status(m: re.Match[str], number: int, ctx: _Context) -> _Rec | None:
+    """'--- Day changed …' and '--- Log opened …' are date headings ('Log opened' is listed as skipped too);
+    '--- Log closed …' is skipped."""
+    what = m.group(1)
+    where = f"line {number}"
+    if what != "Day changed":
+        ctx.skipped.append(Skipped(where, f"IRC '{what.lower()}' line, not an event"))
+        if what == "Log closed":
+            return None
+    d = _IRC_DATE.search(m.group(2))
+    if d is None:
+        return None
+    try:
+        day = date(int(d.group(3)), _MONTHS[d.group(1).lower()[:3]], int(d.group(2)))
+    except ValueError:
+        return None
+    return _Rec(where=where, spec=("date", day, None, ""), texts=[], source="", order=number)
+
+
 def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     lines = _split_lines(text)
     total = len(lines)
     step = _step(total)
     recs: list[_Rec] = []
     current: _Rec | None = None
-    bad = False
+    bad = False  # the last line with a time was skipped: the lines under it go with it
+    blank = False  # a blank line came after the last line read
     for number, raw in enumerate(lines, 1):
         if number % step == 0:
             ctx.report(number, total)
         line = _clean(raw)
         if not line.strip():
+            blank = True
             continue
-        found = _scan_line(line)
-        if found is None:
-            if current is not None:
-                current.texts.append(line.strip())
-            elif not bad:
-                ctx.skipped.append(Skipped(f"line {number}", "no time at the start of the line"))
-            continue
-        spec, rest = found
+        after_blank, blank = blank, False
         where = f"line {number}"
+        if line[0] == "-":
+            if line.startswith("-- ") and _JOURNAL_MARK.fullmatch(line.rstrip()):
+                ctx.skipped.append(Skipped(where, "a journalctl marker (boot, reboot or journal range), not an event"))
+                current, bad = None, False
+                continue
+            status = _IRC_STATUS.match(line) if line.startswith("--- ") else None
+            if status is not None:
+                rec = _irc_status(status, number, ctx)
+                if rec is not None:
+                    recs.append(rec)
+                current, bad = None, False
+                continue
+        found = _scan_line(line)
+        author = note = ""
+        estimated = False
+        if found is None and line[0] not in " \t" and " [" in line and '] "' in line:
+            access = _access_log(line)
+            if access is not None:
+                spec, rest, author = access
+                found = (spec, rest, False)
+        if found is None:
+            indented = line[0] in " \t"
+            if current is not None and (not after_blank or indented or _TRACE_GOES_ON.match(line)):
+                current.texts.append(line.rstrip())
+            elif current is not None or (bad and after_blank and not indented):
+                # a heading ("Recovery") or a note ("TODO: …") after a blank line: not part of the event above
+                ctx.skipped.append(Skipped(where, _HEADING))
+                current, bad = None, False
+            elif not bad:
+                ctx.skipped.append(Skipped(where, "no time at the start of the line"))
+            continue
+        spec, rest, estimated = found
         if spec[0] == "bad":
             ctx.skipped.append(Skipped(where, spec[1]))
             current, bad = None, True
             continue
+        chat = ""
+        if rest and not author and rest[0] in "<-F":
+            rest, author, note, chat = _chat(rest, ctx.include_noise)
+            if chat and chat != "zoom":
+                ctx.skipped.append(Skipped(where, chat))
+                current, bad = None, True
+                continue
         bad = False
-        rec = _Rec(where=where, spec=spec, texts=[rest] if rest else [], source=f"{ctx.name}:{number}", order=number)
+        source = f"{ctx.name}:{number}" + (f" @{author}{note}" if author else "")
+        rec = _Rec(
+            where=where,
+            spec=spec,
+            texts=[rest] if rest else [],
+            source=source,
+            order=number,
+            estimated=estimated,
+            headline=1 if rest else 0,
+            chat=chat,
+        )
         recs.append(rec)
         current = rec if spec[0] != "date" else None
     ctx.report(total, total)
-    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+    kept = []
+    for rec in recs:
+        if len(rec.texts) > rec.headline:
+            rec.texts[rec.headline :] = _dedent(rec.texts[rec.headline :])
+        if rec.chat == "zoom" and not ctx.include_noise and rec.texts and rec.texts[0].startswith("Reacted to "):
+            ctx.skipped.append(Skipped(rec.where, f"a reaction ({_NOISE_NOTE})"))
+            continue
+        kept.append(rec)
+    return _place(kept, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
 
 
 # --------------------------------------------------------------------------------------------
@@ -805,11 +1005,13 @@ def _header_key(cell: str) -> str:
 _DATETIME_HEADERS = ("timestamp", "datetime", "date_time", "created_at", "created", "occurred_at", "time_stamp", "ts")
 _TIME_HEADERS = ("time", "when", "clock", "hour")
 _DATE_HEADERS = ("date", "day")
+# A short title is a better event text than a long message (Datadog: Title and Message; Jira: Summary);
+# the message is used when the title cell is empty.
+_TITLE_HEADERS = ("title", "summary", "subject", "headline")
 _TEXT_HEADERS = (
     "text",
     "message",
     "description",
-    "summary",
     "event",
     "details",
     "detail",
@@ -819,7 +1021,6 @@ _TEXT_HEADERS = (
     "msg",
     "content",
     "body",
-    "title",
 )
 _KIND_HEADERS = ("kind", "type", "category", "event_type", "kind_type")
 _SOURCE_HEADERS = ("source", "author", "user", "who", "by", "actor", "owner", "person", "reporter", "from")
@@ -849,6 +1050,7 @@ class _Columns:
     when: int  # a full date-time (or a date, joined with `clock`)
     clock: int | None
     text: int
+    fallback: int | None  # the text when the title in `text` is empty
     kind: int | None
     source: int | None
     evidence: int | None
@@ -878,12 +1080,25 @@ def _columns(header: list[str]) -> _Columns | None:
     if when is None:
         return None
     kind = take(_KIND_HEADERS)
-    text = take(_TEXT_HEADERS)
+    text = take(_TITLE_HEADERS)
+    fallback = take(_TEXT_HEADERS)
+    if text is None:
+        text, fallback = fallback, None
     if text is None:
         return None
     source = take(_SOURCE_HEADERS)
     evidence = take(_EVIDENCE_HEADERS)
-    return _Columns(when, clock, text, kind, source, evidence, zone)
+    return _Columns(when, clock, text, fallback, kind, source, evidence, zone)
+
+
+_DATADOG_FENCE = re.compile(r"\A%%%[ \t]*\n?|\n?[ \t]*%%%\Z")
+
+
+def _markdown_fence(value: str) -> str:
+    """A cell without the %%% lines Datadog puts around Markdown text."""
+    if "%%%" not in value:
+        return value
+    return _DATADOG_FENCE.sub("", value).strip()
 
 
 def _first_line(text: str) -> tuple[int, str]:
@@ -1004,13 +1219,20 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
                 spec = ("abs", spec[1].replace(tzinfo=zone[0]), zone[0], zone[1])
             elif spec[2] is None:
                 spec = (spec[0], spec[1], zone[0], zone[1])
-        text_value = cell(row, cols.text)
+        message = _markdown_fence(cell(row, cols.fallback))
+        text_value = _markdown_fence(cell(row, cols.text)) or message
         if not text_value:
             ctx.skipped.append(Skipped(where, "no text"))
             continue
         author = cell(row, cols.source)
         source = f"{ctx.name}:{number}" + (f" @{author}" if author else "")
-        kind = _kind_from_label(cell(row, cols.kind), text_value) if cols.kind is not None else None
+        label = cell(row, cols.kind)
+        kind = _kind_from_label(label, text_value) if label else None
+        if kind is None and message and message != text_value:
+            # the title says too little to guess a kind from: the message may ("Rollback by …")
+            kind = guess_kind(text_value)
+            if not kind[1]:
+                kind = guess_kind(message)
         recs.append(
             _Rec(
                 where=where,
@@ -1405,7 +1627,8 @@ def _pd_item(entry: Any, where: str, order: int, ctx: _Context) -> _Item | str:
     elif kind_name == "trigger_log_entry":
         title = _clean(_text_of(incident.get("summary")) or _text_of(incident.get("title"))).strip()
         if title and title not in text:
-            text = f"{text}: {title}" if text else title
+            # "Triggered through the API." + title: one colon, not ".:"
+            text = f"{text.rstrip(' .:;,')}: {title}" if text.rstrip(" .:;,") else title
     if not text:
         text = kind_name.removesuffix("_log_entry").replace("_", " ")
     if not text:
@@ -1513,6 +1736,18 @@ def _detect(text: str, ctx: _Context, suffix: str) -> tuple[str, Any]:
     return "text", None
 
 
+def _newest_first(items: list[_Item]) -> bool:
+    """Whether the input listed its events newest first (more steps back in time than forward)."""
+    ordered = sorted(items, key=lambda item: item.order)
+    back = forward = 0
+    for a, b in itertools.pairwise(ordered):
+        if b.when < a.when:
+            back += 1
+        elif b.when > a.when:
+            forward += 1
+    return back > forward
+
+
 def event_key(event: TimelineEvent) -> tuple[datetime, str] | None:
     """What makes two events the same: the time to the second and the text with whitespace normalised."""
     if event.time is None:
@@ -1535,7 +1770,11 @@ def _aware(value: datetime | None, zone: tzinfo, what: str) -> datetime | None:
 
 def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
     unit = "entry" if fmt in ("slack", "pagerduty") else "line"
-    items.sort(key=lambda item: (item.when, item.order))
+    if _newest_first(items):
+        # events of the same second keep their true order: the one listed last happened first
+        items.sort(key=lambda item: (item.when, -item.order))
+    else:
+        items.sort(key=lambda item: (item.when, item.order))
     events: list[TimelineEvent] = []
     seen: set[tuple[datetime, str]] = set()
     duplicates = filtered = 0
@@ -1568,6 +1807,7 @@ def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
                 text=text,
                 source=_limit(_clean(item.source), _SHORT_LIMIT),
                 evidence=_limit(item.evidence, _SHORT_LIMIT),
+                estimated=item.estimated,
             )
         )
     ctx.skipped.sort(key=_skip_order)

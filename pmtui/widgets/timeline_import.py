@@ -81,7 +81,7 @@ class TimelineImportDialog(ModalScreen[int]):
                     id="import-zone",
                     classes="form-input",
                 )
-            yield Checkbox("Keep Slack joins, leaves and topic changes", id="import-noise")
+            yield Checkbox("Keep chat noise (joins, leaves, topic changes, reactions)", id="import-noise")
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Static(
                 "Enter a file and press Enter to preview. Nothing is added until you confirm.",
