@@ -256,6 +256,9 @@ def test_the_model_flags_what_no_pattern_names_and_says_where() -> None:
         "Priya noticed the error spike on the checkout dashboard and paged the database team.",
         "The deploy tool applied the change to production without a review step.",
         "Thanks to Dana's quick rollback, the impact lasted 12 minutes.",
+        "14:25 Incident commander: Oksana. Scribe: Pete. Comms: Ifeoma.",  # too short to judge
+        "No one was careless.",  # a pattern cleared these words: the model keeps quiet
+        "If only we had a staging environment with production-like data, we would have seen it earlier.",
     ],
 )
 def test_the_model_leaves_factual_entries_alone(text: str) -> None:

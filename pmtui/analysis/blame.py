@@ -582,6 +582,8 @@ def _judges_person(text: str, m: re.Match[str]) -> bool:
     after = _words_after(text, m.end(), 1)
     if after and after[0] in _JUDGED_THINGS:
         return False
+    if re.match(r"\s+(?:is|was|were|are)(?:n['’]t|\s+not|\s+never)\b", text[m.end() : m.end() + 20]):
+        return False  # "Carelessness is not the explanation: ..."
     if _COPULA_BEFORE_RE.search(text[max(0, m.start() - 30) : m.start()]):
         subject = _subject(text, m.start())
         if subject.head.lower() in _PERSON_ACTIONS:
@@ -670,6 +672,21 @@ def _on_person(text: str, m: re.Match[str]) -> bool:
     return who in lx.FIRST_NAMES or _classify(who, at_start=False) == PERSON
 
 
+_IF_ONLY_NOT_ABOUT_PEOPLE_RE = re.compile(
+    r"\s+(?:one|two|three|a\s+few|a\s+single|some|part|half|\d+|the\s+primary|the\s+secondary|read|"
+    r"(?:we|they|you)\s+had\s+(?:a|an|the|more|some|any|enough|better|proper|had)|there\s+(?:was|were|had\s+been)|it\s+had)\b",
+    re.IGNORECASE,
+)
+
+
+def _if_only(text: str, m: re.Match[str]) -> bool:
+    """'If only Dana had checked', not 'if only one replica is healthy' or 'if only we had a staging copy'."""
+    if _IF_ONLY_NOT_ABOUT_PEOPLE_RE.match(text, m.end()):
+        return False
+    thing = re.match(r"\s+the\s+([\w\-]+)\s+had\b", text[m.end() : m.end() + 40])
+    return not (thing and _classify(thing.group(1), at_start=False) == SYSTEM)  # "if only the cluster had ..."
+
+
 def _could_have(text: str, m: re.Match[str]) -> bool:
     subject = _subject(text, m.start())
     if subject.cls in _PERSONISH:
@@ -697,12 +714,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         negatable=False,
     ),
     # --- counterfactuals
-    _p(
-        "blame.counterfactual",
-        r"\bif\s+only\b(?!\s+(?:one|two|three|a\s+few|a\s+single|some|part|half|\d+|the\s+primary|the\s+secondary|read)\b)",
-        "if only",
-        negatable=False,
-    ),
+    _p("blame.counterfactual", r"\bif\s+only\b", "if only", _if_only, negatable=False),
     _p(
         "blame.counterfactual",
         r"\bif\s+(?:the\s+|an?\s+|our\s+)?(?P<who>(?:@|[^\W\d_])[\w\-]*)\s+had\s+(?:only\s+|just\s+|simply\s+|actually\s+|bothered\s+to\s+)?(?P<verb>[a-z\-]+)",
@@ -1523,21 +1535,24 @@ def find_blame(text: str, *, second_opinion: bool = True) -> list[BlameHit]:
     The patterns first; then, for each sentence no pattern flagged, the statistical model
     (`blame_model`, rule `blame.likely`) unless `second_opinion` is False.
     """
-    hits = _pattern_hits(text)
+    cleared: list[int] = []
+    hits = _pattern_hits(text, cleared)
     if second_opinion and text:
-        hits = _with_second_opinion(text, hits)
+        hits = _with_second_opinion(text, hits, cleared)
     return hits
 
 
-def _with_second_opinion(text: str, hits: list[BlameHit]) -> list[BlameHit]:
+def _with_second_opinion(text: str, hits: list[BlameHit], cleared: list[int]) -> list[BlameHit]:
     from pmtui.analysis import blame_model
 
     model = blame_model.model()
     added = False
     for start, end in blame_model.sentences(text):
-        if any(start <= hit.start < end for hit in hits):
-            continue
+        if any(start <= hit.start < end for hit in hits) or any(start <= pos < end for pos in cleared):
+            continue  # flagged already, or a pattern looked at its trigger words and cleared them
         sentence = text[start:end]
+        if len(_TOKEN_RE.findall(sentence)) < blame_model.MIN_WORDS:
+            continue  # "Scribe: Pete." says too little for the model to judge
         if blame_model.probability(sentence) <= blame_model.THRESHOLD:
             continue
         lo, hi = model.strongest(sentence)
@@ -1557,7 +1572,22 @@ def _with_second_opinion(text: str, hits: list[BlameHit]) -> list[BlameHit]:
     return hits
 
 
-def _pattern_hits(text: str) -> list[BlameHit]:
+# Rules whose trigger words, when a pattern clears them ("the job failed to start", "no one was careless"),
+# also keep the model quiet about the sentence: the pattern knows better what those words mean there.
+_DECISIVE = frozenset(
+    {
+        "blame.should-have",
+        "blame.failed-to",
+        "blame.forgot",
+        "blame.human-error",
+        "blame.judgement",
+        "blame.counterfactual",
+    }
+)
+
+
+def _pattern_hits(text: str, cleared: list[int] | None = None) -> list[BlameHit]:
+    """The patterns' hits; `cleared` collects where trigger words were looked at and found harmless."""
     if not text:
         return []
     candidates: set[int] = set()
@@ -1574,12 +1604,18 @@ def _pattern_hits(text: str) -> list[BlameHit]:
         for match in pattern.regex.finditer(text):
             start, end = match.span(pattern.group)
             if pattern.cond is not None and not pattern.cond(text, match):
+                if cleared is not None and pattern.rule in _DECISIVE:
+                    cleared.append(start)
                 continue
             if pattern.negatable and _negated(text, start):
+                if cleared is not None:
+                    cleared.append(start)
                 continue
             if quoted is None:
                 quoted = _quoted_spans(text) if any(q in text for q in "\"“‘'") else []
             if any(qs <= start and end <= qe for qs, qe in quoted):
+                if cleared is not None:
+                    cleared.append(start)
                 continue
             hits.append(
                 BlameHit(
