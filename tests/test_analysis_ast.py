@@ -220,3 +220,9 @@ def test_labelled_actions_per_criterion_accuracy() -> None:
         assert any(labels[name] for _, labels in rows) and not all(labels[name] for _, labels in rows)
         correct = sum((name not in ast_missing(act, NOW)) == labels[name] for act, labels in rows)
         assert correct / len(rows) >= 0.90, (name, correct / len(rows))
+
+
+def test_a_rotation_as_owner_is_named_and_a_holder_suggested() -> None:
+    (finding,) = [f for f in check_action(action(owner="payments-oncall"), NOW) if f.rule == "ast.one-owner"]
+    assert "rotation" in finding.message
+    assert "the payments on-call lead" in finding.suggestion

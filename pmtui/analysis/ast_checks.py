@@ -579,7 +579,7 @@ def check_action(
         add(
             ONE_OWNER,
             "owner",
-            f"'{action.owner}' is a group, not one owner.",
+            f"'{action.owner}' is a group or a rotation, not one owner.",
             f"Name one person or role-holder, e.g. '{_holder_for(action.owner)}'.",
         )
     return findings
@@ -591,4 +591,8 @@ def _holder_for(owner: str) -> str:
         return re.sub(r"\bteam\b", "team lead", owner.strip(), count=1, flags=re.IGNORECASE)
     if low in _GROUP_NAMES:
         return f"the {owner.strip()} lead"
+    parts = [p for p in re.split(r"[@.\-_+ ]+", low) if p]
+    if any(p in _ROTATIONS for p in parts):  # "payments-oncall" -> "the payments on-call lead"
+        rest = " ".join(p for p in parts if p not in _ROTATIONS and p not in ("example", "com"))
+        return f"the {rest} on-call lead".replace("the  ", "the ") if rest else "the on-call lead"
     return "the incident owner"
