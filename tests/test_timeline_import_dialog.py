@@ -103,8 +103,11 @@ async def test_at_80x24_every_part_is_reachable_and_a_changed_path_needs_a_new_p
         dialog = await open_dialog(pilot, app, str(log))
         confirm = dialog.query_one("#import-confirm", Button)
         assert not confirm.disabled
-        confirm.focus()  # as Tab would: the dialog scrolls the button into view
-        await pilot.pause()
+        confirm.focus()  # as Tab would: the dialog scrolls the button into view (an animated scroll)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if confirm.region.height > 0 and app.screen.region.contains_region(confirm.region):
+                break
         assert confirm.region.height > 0 and app.screen.region.contains_region(confirm.region)
         dialog.query_one("#import-path").focus()
         await pilot.press("end", *"x")  # another file now: the old preview cannot be added

@@ -97,7 +97,9 @@ class TimelineImportDialog(ModalScreen[int]):
     def on_mount(self) -> None:
         self.query_one("#import-progress").display = False
         table = self.query_one("#import-preview", DataTable)
-        table.add_columns("Where", "Time / reason", "Text")
+        # The event's text and a skipped line's reason share the last column: a long reason in a column of
+        # its own pushed the events' text out of view.
+        table.add_columns("Where", "Time", "Text, or why the line is skipped")
         table.display = False
         self.query_one("#import-path", Input).focus()
 
@@ -170,9 +172,9 @@ class TimelineImportDialog(ModalScreen[int]):
             when = event.time.astimezone(zone).strftime("%m-%d %H:%M:%S") if event.time else "?"
             table.add_row(Text("event"), Text(when), Text(one_line(event.text[:200])))
         for skipped in result.skipped[:50]:
-            table.add_row(Text(one_line(skipped.where)), Text(one_line(skipped.reason), style="italic"), Text(""))
+            table.add_row(Text(one_line(skipped.where)), Text(""), Text(one_line(skipped.reason), style="italic"))
         if len(result.skipped) > 50:
-            table.add_row(Text("…"), Text(f"{len(result.skipped) - 50} more skipped"), Text(""))
+            table.add_row(Text("…"), Text(""), Text(f"{len(result.skipped) - 50} more skipped"))
         table.display = table.row_count > 0
         self.new_events = fresh
         confirm = self.query_one("#import-confirm", Button)
