@@ -258,6 +258,17 @@ def test_the_model_flags_what_no_pattern_names_and_says_where() -> None:
         "Thanks to Dana's quick rollback, the impact lasted 12 minutes.",
         "14:25 Incident commander: Oksana. Scribe: Pete. Comms: Ifeoma.",  # too short to judge
         "No one was careless.",  # a pattern cleared these words: the model keeps quiet
+        # a reviewer's false positives: trigger words in ordinary prose
+        "The outage was short thanks to Dana.",
+        "The follow-up is on Priya, due Friday.",
+        "Dana, who was asked to cover the shift, took the page at 02:00.",
+        "The team finally decided to fail over after the second replica died.",
+        "The runbook lets the on-call touch the load balancer config in a sev1.",
+        "Sam was too late for the bridge because the page went to an old number.",
+        "Going forward, reviewers should test migrations on a copy of production.",
+        "The on-call could simply restart the pod, as the runbook says.",
+        "Priya, like everyone else on the bridge, saw the alert at 14:02.",
+        "Ravi misconfigured nothing; the template had the wrong default.",
         "If only we had a staging environment with production-like data, we would have seen it earlier.",
     ],
 )

@@ -337,7 +337,7 @@ _GROUP_NAMES = word_set("""
 _ROLE_HOLDERS = word_set("""
     lead manager owner commander captain director head champion dri chair coordinator architect on-call oncall
     liaison vp cto ceo cio ciso principal officer rep representative admin administrator analyst pm em tl primary
-    secondary engineer developer dba sre-on-call responder ic chief steward
+    secondary engineer developer dba sre-on-call responder ic chief steward counsel
     """)
 
 
@@ -378,7 +378,7 @@ def owner_problem(owner: str) -> str | None:
         return "placeholder"  # "TBD - Dana": not confirmed yet
     if any(t in _ROLE_HOLDERS for t in tokens):
         return None
-    if any(t in _FUNCTIONS for t in tokens):
+    if any(t in _FUNCTIONS for t in tokens) and "from" not in tokens:  # "Dana from Legal" is one person
         return "group"  # "IT Helpdesk", "Customer Success", "Vendor (Oracle)", "Gameplay programmers"
     if any(t in _GROUP_HEADS for t in tokens):
         return "group"
