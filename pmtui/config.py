@@ -21,22 +21,14 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from pmtui.analysis.rules import RULE_IDS, matches
+
 ENV_VAR = "PMTUI_CONFIG"
 
 # Every blameless-language rule blocks except `blame.likely`, the statistical second opinion (advisory:
 # it is right about nine times in ten, and cannot say exactly which words are the problem).
 DEFAULT_BLOCKING: tuple[str, ...] = (
-    "blame.should-have",
-    "blame.counterfactual",
-    "blame.failed-to",
-    "blame.forgot",
-    "blame.omission",
-    "blame.judgement",
-    "blame.hindsight",
-    "blame.human-error",
-    "blame.person-cause",
-    "blame.punitive",
-    "blame.sarcasm",
+    *(rule for rule in RULE_IDS if rule.startswith("blame.") and rule != "blame.likely"),
     "ast.time-bounded",
     "ast.one-owner",
     "coverage.root-cause-action",
@@ -80,8 +72,6 @@ class CheckConfig:
 
     def severity(self, rule_id: str) -> str:
         """'blocking' if a `blocking` entry covers the rule id, else 'advisory'."""
-        from pmtui.analysis.rules import matches
-
         return "blocking" if any(matches(pattern, rule_id) for pattern in self.blocking) else "advisory"
 
 
