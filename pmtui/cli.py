@@ -426,7 +426,10 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
         zone_info = pm.tzinfo
         for event in new_events:
             when = event.time.astimezone(zone_info).strftime("%Y-%m-%d %H:%M:%S") if event.time else "?"
-            print(f"{when}\t{event.kind.value}\t{_printable(event.text)}")
+            # "~" before an estimated time, "?" after a guessed kind, as the Timeline stage shows them
+            when = f"~{when}" if event.estimated else when
+            kind = event.kind.value + ("?" if event.kind_guessed else "")
+            print(f"{when}\t{kind}\t{_printable(event.text)}")
         print(f"dry run: {result.summary()}; {len(new_events)} would be added{note}")
         return 0
     library.update(pm_id, lambda current: apply_import(current, plan_import(current, result)))

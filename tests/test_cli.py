@@ -421,3 +421,17 @@ def test_check_names_a_timeline_finding_by_the_event_time(capsys, lib_args, tmp_
     assert code == 1  # the blaming sentence blocks
     line = next(line for line in out.splitlines() if "timeline.1.text" in line)
     assert "(the event at 2026-03-02 23:10" in line
+
+
+def test_import_timeline_dry_run_marks_estimated_times_and_guessed_kinds(capsys, lib_args, tmp_path) -> None:
+    from datetime import UTC, datetime
+
+    library = Library(tmp_path / "lib")
+    library.save(PostMortem(id="tl", title="Timeline", timezone="UTC", started=datetime(2026, 3, 2, 23, 0, tzinfo=UTC)))
+    log = tmp_path / "notes.log"
+    log.write_text("23:01 deploy of 4.2 started\n[~23:05] alert fired: 5xx above 5%\n")
+    code, out, err = run(capsys, "import-timeline", *lib_args, "tl", str(log), "--dry-run")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].split("\t")[0] == "2026-03-02 23:01:00"
+    assert lines[1].split("\t")[:2] == ["~2026-03-02 23:05:00", "detection?"]

@@ -871,6 +871,8 @@ class TestPlainNotes:
         "about 23:05 x",
         "- ~23:05 x",
         "~[23:05] x",
+        "[~23:05] x",
+        "[≈ 23:05] x",
     ],
 )
 def test_estimated_time_markers(line: str) -> None:
@@ -1131,6 +1133,8 @@ class TestZoomChat:
         ("22:51:04 From  Alice  to  Bob: hi", "hi", "Alice"),
         ("22:51:04 From db-1 to db-2: lag 30s", "From db-1 to db-2: lag 30s", ""),  # a note, not Zoom
         ("22:51:04 From now on: no deploys", "From now on: no deploys", ""),
+        ("22:51:04 From now on : no deploys", "From now on : no deploys", ""),  # a sentence, not Zoom's old form
+        ("22:51:04 From Bob Okafor : hi", "hi", "Bob Okafor"),
     ],
 )
 def test_zoom_header_forms(line: str, text: str, author: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from textual.widgets import Button, Static
+from textual.widgets import Button, DataTable, Static
 
 from pmtui.model import PostMortem, TimelineEvent
 from pmtui.widgets.timeline_import import TimelineImportDialog
@@ -61,6 +61,11 @@ async def test_preview_then_confirm_adds_events(library, tmp_path) -> None:
         assert "4 new, 1 already in the timeline" in summary
         assert "skipped" in summary
         assert library.load(pm.id).timeline == [existing]  # nothing saved by a preview
+        table = dialog.query_one("#import-preview", DataTable)
+        first_cells = [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+        # guessed kinds carry a "?", skipped lines say where they are
+        assert "detection?" in first_cells and "resolution?" in first_cells
+        assert any(cell.startswith("line ") for cell in first_cells)
         confirm = dialog.query_one("#import-confirm", Button)
         assert not confirm.disabled
         await pilot.press("ctrl+s")

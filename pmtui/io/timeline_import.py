@@ -359,11 +359,12 @@ def _kind_from_label(label: str, text: str) -> tuple[EventKind, bool]:
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
 
-# Before a time: a bullet, then a mark that the time is estimated ("~23:05", "ca. 23:05", "around 23:05").
+# Before a time: a bullet, then a mark that the time is estimated ("~23:05", "ca. 23:05", "around 23:05",
+# "[~23:05]").
 _LEAD = re.compile(
     r"[ \t]*(?:[-*•+>][ \t]+)?"
     r"(?P<estimated>[~≈][ \t]*|(?i:ca\.|approx\.)[ \t]*|(?i:ca|circa|approx|approximately|around|about)[ \t]+)?"
-    r"(\[)?"
+    r"(\[)?(?P<estimated_in>(?(2)[~≈][ \t]*))?"
 )
 _ISO_DATE = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})")
 _DMY_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
@@ -510,7 +511,7 @@ def _scan_line(line: str) -> tuple[Spec, str, bool] | None:
     spec, end = found
     after = _AFTER_TIME.match(line, end)
     rest = line[after.end() if after else end :]
-    return spec, rest.strip(), bool(lead and lead.group("estimated"))
+    return spec, rest.strip(), bool(lead and (lead.group("estimated") or lead.group("estimated_in")))
 
 
 def _scan_cell(value: str, slash_dayfirst: bool | None) -> Spec | None:
@@ -808,6 +809,66 @@ _ZOOM_TO = re.compile(
     r"(?P<dm>\((?:[Dd]irect [Mm]essage|[Pp]rivately)\))?[ \t]*(?P<colon>:(?:[ \t]+(?P<text>.*))?)?"
 )
 _ZOOM_OLD = re.compile(r"From[ \t]+(?P<who>[^\s:][^:\t]{0,79}?)[ \t]+:(?:[ \t]+(?P<text>.*))?")
+# Words that make "From <words> :" a sentence rather than Zoom's "From <name> :" ("From now on : ...").
+_NOT_A_NAME = frozenset(
+    [
+        "now",
+        "on",
+        "then",
+        "here",
+        "there",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "tonight",
+        "until",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "our",
+        "my",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "we",
+        "it",
+        "all",
+        "every",
+        "each",
+        "in",
+        "at",
+        "of",
+        "for",
+        "with",
+        "to",
+        "by",
+        "no",
+        "not",
+        "next",
+        "last",
+        "time",
+        "here's",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 # The common / combined access log format (nginx, Apache): the time in brackets after the client fields.
 _ACCESS_LOG = re.compile(
     r"(?P<client>\S+) \S+ (?P<user>\S+) \[(?P<day>\d{1,2})/(?P<mon>[A-Za-z]{3})/(?P<year>\d{4})"
@@ -864,7 +925,7 @@ def _chat(rest: str, include_noise: bool) -> tuple[str, str, str, str]:
             if (m.group("colon") and (len(m.group("sp")) > 1 or to.lower() == "everyone")) or dm:
                 return m.group("text") or "", m.group("who"), f" (direct message to {to})" if dm else "", "zoom"
         m = _ZOOM_OLD.fullmatch(rest)
-        if m:
+        if m and not any(word in _NOT_A_NAME for word in m.group("who").lower().split()):
             return m.group("text") or "", m.group("who"), "", "zoom"
     return rest, "", "", ""
 

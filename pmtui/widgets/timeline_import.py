@@ -99,7 +99,9 @@ class TimelineImportDialog(ModalScreen[int]):
         table = self.query_one("#import-preview", DataTable)
         # The event's text and a skipped line's reason share the last column: a long reason in a column of
         # its own pushed the events' text out of view.
-        table.add_columns("Where", "Time", "Text, or why the line is skipped")
+        # An event's first cell is its kind ("detection?" when guessed from the source), a skipped line's
+        # where it is ("line 12").
+        table.add_columns("Kind/where", "Time", "Text, or why the line is skipped")
         table.display = False
         self.query_one("#import-path", Input).focus()
 
@@ -170,7 +172,9 @@ class TimelineImportDialog(ModalScreen[int]):
         zone = self.pm.tzinfo
         for event in fresh[:3] + (fresh[-2:] if len(fresh) > 5 else fresh[3:]):
             when = event.time.astimezone(zone).strftime("%m-%d %H:%M:%S") if event.time else "?"
-            table.add_row(Text("event"), Text(when), Text(one_line(event.text[:200])))
+            when = f"~{when}" if event.estimated else when
+            kind = event.kind.value + ("?" if event.kind_guessed else "")
+            table.add_row(Text(kind), Text(when), Text(one_line(event.text[:200])))
         for skipped in result.skipped[:50]:
             table.add_row(Text(one_line(skipped.where)), Text(""), Text(one_line(skipped.reason), style="italic"))
         if len(result.skipped) > 50:
