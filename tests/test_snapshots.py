@@ -97,3 +97,44 @@ def test_help_screen(snap_compare, library, size) -> None:
         steady(app)
 
     assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+# The dialogs, each over the screen it opens from: (stage or None for the library, keys that open it).
+DIALOGS = {
+    "new-postmortem": (None, ["ctrl+n"]),
+    "delete-confirm": (None, ["down", "ctrl+d"]),
+    "timeline-event-editor": (Stage.TIMELINE, ["e"]),
+    "timeline-import-preview": (Stage.TIMELINE, ["i", *"tests/fixtures/timeline/ops-notes.log", "enter"]),
+    "whys-link-action": (Stage.WHYS, ["l"]),
+    "parking-lot-capture": (Stage.FACTS, ["f7"]),
+    "export": (Stage.REVIEW, ["x"]),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("dialog", list(DIALOGS))
+def test_dialog(snap_compare, library, size, dialog, monkeypatch) -> None:
+    from pathlib import Path
+
+    from textual.screen import ModalScreen
+
+    monkeypatch.chdir(Path(__file__).parent.parent)  # the import path typed is relative to the repository
+    stage, keys = DIALOGS[dialog]
+    app = demo_app(library, "textual-dark", open_demo=stage is not None)
+
+    async def before(pilot) -> None:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        if stage is not None:
+            await pilot.press("escape", str(list(Stage).index(stage) + 1))
+            await pilot.pause()
+            if app.focused is not None and app.focused.id == "timeline-add":
+                await pilot.press("escape")
+        await pilot.press(*keys)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ModalScreen), dialog
+        steady(app)
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
