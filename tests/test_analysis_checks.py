@@ -250,14 +250,14 @@ def test_report_blocking_advisory_and_stages() -> None:
         "ast.one-owner",
         "coverage.success-criterion",
     }
-    assert {f.rule for f in report.advisory} == {"ast.specific"}
+    assert {f.rule for f in report.advisory} == {"ast.actionable", "ast.specific"}
     assert report.by_stage() == {
         Stage.SETUP: 1,
         Stage.FACTS: 0,
         Stage.TIMELINE: 0,
         Stage.WHYS: 0,
         Stage.FACTORS: 0,
-        Stage.ACTIONS: 4,
+        Stage.ACTIONS: 5,
         Stage.REVIEW: 0,
     }
     [blame] = report.for_stage(Stage.SETUP)

@@ -82,6 +82,12 @@ _NON_DELIVERABLE: tuple[tuple[str, ...], ...] = tuple(
         "perhaps",
         "possibly",
         "ensure",
+        "improve",
+        "enhance",
+        "strengthen",
+        "streamline",
+        "optimise",
+        "optimize",
         "make sure",
         "be",
         "keep",
@@ -108,7 +114,7 @@ _NON_DELIVERABLE: tuple[tuple[str, ...], ...] = tuple(
         "organise a meeting",
         "organize a meeting",
         "hold a meeting",
-        "please",
+        "please to",
         "look",
         "monitor",
         "watch",
@@ -229,19 +235,20 @@ def _conditional_lead(words: list[str]) -> int:
 def is_actionable(text: str) -> bool:
     """Starts with a concrete verb that names a deliverable ('Add', 'Enable'); not 'Investigate', 'Consider'.
 
-    'Ensure ...' / 'Make sure ...' counts when what follows is concrete and checkable: a named system with a
-    figure, a path or an identifier ('Make sure the disk alert on kafka-prod fires at 85%'), not 'Ensure this
-    does not happen again'.
+    'Ensure ...', 'Make sure ...' and 'Improve ...' name an outcome, not what will be delivered: 'Make sure the
+    disk alert on kafka-prod fires at 85%' is specific, and its action is 'Set the disk alert on kafka-prod to
+    fire at 85%'. A leading 'Please' is politeness: 'Please add ...' is judged on 'add'. A verb used as a noun
+    ('Backup of the orders database', 'Review of the runbook') is a noun phrase.
     """
     words = _words(text)
+    while words and words[0].lower() == "please" and len(words) > 1 and words[1].lower() != "to":
+        words = words[1:]
     if not words:
         return False
-    lead = _conditional_lead(words)
-    if lead:
-        rest = _without_words(text, lead)
-        return _strong_signal(rest) and is_specific(rest)
-    if _non_deliverable(words):
+    if _conditional_lead(words) or _non_deliverable(words):
         return False
+    if len(words) > 1 and words[1].lower() == "of":
+        return False  # "Backup of ...", "Monitoring of ...": a noun phrase
     if words[0].lower().endswith("ing") and len(words) > 1 and words[1].lower() in _NOUN_PHRASE_LINKS:
         return False  # "Training for new on-call engineers": a noun phrase; "Adding a canary stage" is a verb
     return _is_verb(words[0])
@@ -287,6 +294,25 @@ def _strong_signal(text: str) -> bool:
     )
 
 
+_COMMON_HYPHENATED = word_set("""
+    on-call follow-up follow-ups post-mortem post-mortems hand-off handoff real-time long-term short-term end-to-end
+    self-service up-to-date day-to-day one-off so-called built-in opt-in opt-out sign-off sign-in log-in roll-out
+    set-up check-in e-mail re-run re-enable third-party well-known high-level low-level cross-team cross-functional
+    in-house follow-through clean-up write-up run-book on-site off-site full-time part-time
+    """)
+_HYPHENATED_RE = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9*]+)+\*?")
+
+
+def _hard_signal(text: str) -> bool:
+    """A number, a path, a host or service name, a config key: what makes a study or a wish measurable."""
+    if _DIGIT_RE.search(text) or _CODE_TOKEN_RE.search(text):
+        return True
+    if any(m.group().lower() not in _COMMON_HYPHENATED for m in _HYPHENATED_RE.finditer(text)):
+        return True  # checkout-api, prod-* namespaces
+    names = {m.group() for m in _ACRONYM_RE.finditer(text)} | {m.group() for m in _PROPER_RE.finditer(text)}
+    return len(names) >= 2  # "Redis from the hourly RDB snapshot": two named things pin it down
+
+
 def is_specific(text: str) -> bool:
     """Says what, where and how much: an object with a scope ('for the orders database', 'above 80%')."""
     words = _words(text)
@@ -295,6 +321,8 @@ def is_specific(text: str) -> bool:
     # Specific is judged on what the action names, whatever its verb: "Investigate why p99 latency on
     # checkout-api exceeded 2s" is specific (and not actionable); "Look into the issue" is neither.
     lead = _lead_length(words)
+    if lead and _VAGUE_RE.match(" ".join(words[:lead])) and not _hard_signal(text):
+        return False  # "Improve picking accuracy in the warehouse": how much better is not said
     if lead:
         text = _without_words(text, lead)
         words = _words(text)
@@ -311,6 +339,11 @@ def is_specific(text: str) -> bool:
     if has_verb:
         body = body[len(words[0]) :]
     strong = _strong_signal(body)
+    if strong and (lead or not has_verb) and not _hard_signal(body):
+        # A study, a wish or a noun phrase about a named thing ("Think about the USB policy", "Investigate the
+        # PLC stop", "Better segmentation between IT and OT"): the name says where, not what will be done
+        # or how much. A number, a path, a host name or a config key does.
+        return False
     if _VAGUE_RE.search(" ".join(words)) and not strong:
         return False
     if _ALWAYS_VAGUE_RE.search(" ".join(words)):
@@ -337,7 +370,8 @@ _GROUP_NAMES = word_set("""
 _ROLE_HOLDERS = word_set("""
     lead manager owner commander captain director head champion dri chair coordinator architect on-call oncall
     liaison vp cto ceo cio ciso principal officer rep representative admin administrator analyst pm em tl primary
-    secondary engineer developer dba sre-on-call responder ic chief steward counsel
+    secondary engineer developer dba sre-on-call responder ic chief steward counsel planner supervisor controller
+    specialist technician scheduler nurse
     """)
 
 
@@ -345,6 +379,8 @@ _FUNCTIONS = word_set("""
     helpdesk operations pharmacy success service services finance legal hr marketing sales procurement
     vendor vendors supplier contractor-team liveops programmers nurses doctors planners engineers developers
     devs admins analysts testers operators agents staff department dept division unit desk office
+    engineering computing platform ops maintenance compliance facilities networking logistics accounting payroll
+    users customers
     """)
 _ROTATIONS = word_set("oncall on-call pager rotation primary secondary escalation alerts")
 
@@ -525,11 +561,14 @@ def check_action(
             )
         else:
             first = words[0] if words else ""
+            noun_use = len(words) > 1 and words[1].lower() == "of"  # "Backup of the orders database"
             better = f"Add {text[0].lower()}{text[1:]}" if specific and not _is_verb(first) else example
             add(
                 ACTIONABLE,
                 "text",
-                f"The action does not start with a concrete verb ('{first}').",
+                f"'{first} of …' names a thing, not what will be done."
+                if noun_use
+                else f"The action does not start with a concrete verb ('{first}').",
                 f"Start with a verb that names the deliverable, e.g. '{better}'.",
                 first,
                 text.find(first) if first else None,
