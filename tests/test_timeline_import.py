@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time as clock
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -715,14 +714,12 @@ def test_formats_constant() -> None:
     assert FORMATS == ("auto", "text", "slack", "csv", "pagerduty")
 
 
-def test_ten_thousand_lines_are_quick() -> None:
+def test_ten_thousand_lines_are_all_read() -> None:
+    # how fast: benchmarks/import_timeline.py (no timed assertion here: shared machines are noisy)
     lines = [f"{(i // 60) % 24:02d}:{i % 60:02d}:{i % 60:02d} event number {i} on host-{i % 17}" for i in range(10_000)]
-    text = "\n".join(lines)
-    started = clock.perf_counter()
-    result = parse(text, doc_zone="UTC")
-    elapsed = clock.perf_counter() - started
+    result = parse("\n".join(lines), doc_zone="UTC")
     assert len(result.events) == 10_000
-    assert elapsed < 3.0  # the benchmark measures the real figure; this only catches a gross regression
+    assert [e.text for e in result.events[:2]] == ["event number 0 on host-0", "event number 1 on host-1"]
 
 
 def test_fixed_offset_event_times_survive_the_model() -> None:
