@@ -198,7 +198,12 @@ def _negated(text: str, pos: int) -> bool:
     tokens = [t.lower().replace("’", "'") for t in _TOKEN_RE.findall(left)[-6:]]
     if any(t in lx.MENTION_CUES for t in tokens[-3:]) or _MENTION_RE.search(left):
         return True  # "phrases like 'should have'", "words such as careless"
-    return any(t in lx.NEGATIONS or t.endswith("n't") for t in tokens)
+    # "without" negates only what it governs: "merged without review", not "anyone who deploys without a
+    # ticket will be written up"
+    return any(
+        (t in lx.NEGATIONS and (t != "without" or i >= len(tokens) - 2)) or t.endswith("n't")
+        for i, t in enumerate(tokens)
+    )
 
 
 _MENTION_RE = re.compile(
@@ -212,6 +217,26 @@ _DOUBLE_QUOTED_RE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|(?
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _DOUBLE_QUOTED_RE.finditer(text)]
+
+
+# What a person said, pasted into the document as it was said: 'Pasted from #inc-core: "who the hell ..."',
+# 'Teams, 10:14: "@Elena did you even look ..."'. Its words are the document's words; a quote inside a
+# sentence ('Saying someone "should have known" hides ...', 'Error: "should have been a string"') is not.
+_PASTE_PREFIX_RE = re.compile(
+    r"^\W{0,3}(?:[\w#@.\-]+[ ,]+){0,5}?(?:pasted|quote|quoted|slack|teams|chat|sticky\s+note|note|comment|said|wrote|"
+    r"asked|posted|messaged|replied|dm|retro)\b[^\"“]{0,40}:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _pasted_quote(text: str, start: int, end: int) -> bool:
+    """The quote is the sentence: a short chat-like attribution before it, nothing but an attribution after."""
+    before, after = text[:start], text[end:].strip()
+    if after and not re.fullmatch(r"[.!?]*\s*(?:\([^()]{0,40}\))?[.!?]*", after):
+        return False
+    if re.match(r"\W*(?:i|i['’]m|i['’]ve|i['’]ll|we|my|our)\b", text[start:end], re.IGNORECASE):
+        return False  # 'Dana wrote: "I think I forgot the flag"': someone's account of their own part
+    return bool(_PASTE_PREFIX_RE.search(before))
 
 
 _PHRASE_STOP = re.compile(r"[.,;:!?()\n]|\b(?:because|so|but|which|when|and\s+then|while|since|until|after|before)\b")
@@ -288,6 +313,16 @@ def _clause_person(text: str, m: re.Match[str]) -> bool:
 def _clause_person_not_we(text: str, m: re.Match[str]) -> bool:
     subject = _clause_subject(text, m.start())
     return subject.cls in _PERSONISH and subject.head.lower() not in ("we", "us")
+
+
+def _person_not_we_unexplained(text: str, m: re.Match[str]) -> bool:
+    """A person or team (not 'we') as the subject, and no system reason given: 'the QA team never tests the
+    Android build'; not 'the on-call never acknowledged because the pager routed to an old number'."""
+    return _person_subject_not_we(text, m) and not _explained_by_system(text, m.end())
+
+
+def _clause_person_not_we_unexplained(text: str, m: re.Match[str]) -> bool:
+    return _clause_person_not_we(text, m) and not _explained_by_system(text, m.end())
 
 
 def _clause_not_system(text: str, m: re.Match[str]) -> bool:
@@ -416,6 +451,9 @@ def _without_gerund(text: str, m: re.Match[str]) -> bool:
         return True  # "the purge was triggered by Jean-Luc without asking anyone"
     if _PASSIVE_RE.search(left):
         return False  # "the new hire was given access without training": the person is not the actor
+    relative = re.search(r"([^\W\d_][\w\-]*)\s*,?\s+(?:which|that)\s+[^,;]*$", left)
+    if relative and _classify(relative.group(1), at_start=False) not in _PERSONISH:
+        return False  # "using the admin form, which accepts any CSV without validating columns"
     return _clause_subject(text, m.start()).cls in _PERSONISH and not _explained_by_system(text, m.end())
 
 
@@ -549,6 +587,20 @@ def _not_system_subject(text: str, m: re.Match[str]) -> bool:
     return _subject(text, m.start()).cls not in (SYSTEM, DEICTIC)
 
 
+_BLAMING_DISCUSSED_RE = re.compile(
+    r"[^.!?;:\n]{0,60}?\b(?:would|will|wo|is|was|does|did|helps?|misses|miss)(?:n['’]?t|\s+not)?\s+(?:\w+\s+){0,2}?"
+    r"(?:miss|be|help|fix|solve|explain|point|tell|change|prevent|useful|helpful|pointless|wrong|easy|tempting|get)\b",
+    re.IGNORECASE,
+)
+
+
+def _blame_used(text: str, m: re.Match[str]) -> bool:
+    """'Dana is to blame'; not 'Blaming the on-call engineer would miss the point' (discussed and set aside)."""
+    if m.group(0).lower() == "blaming" and _clause_left(text, m.start())[0].strip() == "":
+        return not _BLAMING_DISCUSSED_RE.match(text, m.end())
+    return True
+
+
 def _who_is_person(text: str, m: re.Match[str]) -> bool:
     return _classify(m.group("who"), at_start=False) in _PERSONISH
 
@@ -663,8 +715,9 @@ def _if_only(text: str, m: re.Match[str]) -> bool:
     """'If only Dana had checked', not 'if only one replica is healthy' or 'if only we had a staging copy'."""
     if _IF_ONLY_NOT_ABOUT_PEOPLE_RE.match(text, m.end()):
         return False
-    thing = re.match(r"\s+the\s+([\w\-]+)\s+had\b", text[m.end() : m.end() + 40])
-    return not (thing and _classify(thing.group(1), at_start=False) == SYSTEM)  # "if only the cluster had ..."
+    thing = re.match(r"\s+the\s+((?:[\w\-]+\s+){0,2}[\w\-]+)\s+had\b", text[m.end() : m.end() + 60])
+    # "if only the cluster had ...", "if only the load balancer had ..."
+    return not (thing and any(_classify(w, at_start=False) == SYSTEM for w in thing.group(1).split()))
 
 
 def _could_have(text: str, m: re.Match[str]) -> bool:
@@ -1236,6 +1289,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "blame.person-cause",
         r"(?<!git\s)(?<!git-)\b(?:to\s+blame|blam(?:e|es|ed|ing))\b(?![-\w])",
         "blame blames blamed blaming",
+        _blame_used,
     ),
     _p("blame.person-cause", r"\bfault\s+of\b", "fault", _agent_is_person),
     _p("blame.person-cause", r"\bat\s+fault\b", "fault", _person_subject),
@@ -1259,7 +1313,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"\bhold(?:ing)?\s+(?:someone|somebody|anyone|people|him|her|them|the\s+\w+|[A-Z]\w+)\s+(?:personally\s+)?(?:accountable|responsible|liable)\b|"
         r"\b(?:face|faces|facing|suffer|suffers)\s+(?:the\s+|some\s+|serious\s+|real\s+)?consequences\b|"
         r"\b(?:be|been|get|gets|got|being|face|faces|facing)\s+disciplin\w*|\bdisciplinary\b|"
-        r"\bpunish(?:ed|es|ing|ment|ments)?\b|\breprimand(?:ed|s|ing)?\b|\bwritten\s+up\b|"
+        r"\bpunish(?:ed|es|ing|ment|ments)?\b|\breprimand(?:ed|s|ing)?\b|"
         r"\bheads?\s+(?:will|should|must|need\s+to|are\s+going\s+to)\s+roll\b|\bnam(?:e|ing)\s+and\s+sham(?:e|ing)\b|"
         r"\banswer\s+for\s+(?:this|that|it)\b|\b(?:lose|lost|losing)\s+(?:his|her|their)\s+(?:job|jobs|bonus)\b|"
         r"\bbanned\s+from\b|\bperformance\s+improvement\s+plan\b|"
@@ -1309,6 +1363,104 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"[^.!?\n]{0,60}\bagain\b",
         "never",
         _person_subject,
+        negatable=False,
+    ),
+    # a person written up (HR); not an incident written up for the board
+    _p("blame.punitive", r"\bwritten\s+up\b", "written", _person_subject),
+    # --- watching a person (surveillance as a remedy is punitive): "keep a close eye on Pavel's deployments",
+    # "manager to monitor Aisha's on-call handling", "review all of Ravi's commits"
+    _p(
+        "blame.punitive",
+        r"\b(?:keep(?:ing)?\s+(?:a\s+)?(?:close\s+|closer\s+|careful\s+)?eye\s+on|monitor(?:ing)?|watch(?:ing)?|"
+        r"(?:review|audit|double-check|check)(?:ing)?\s+(?:all|every\s+one|each)\s+of|supervis(?:e|ing)|vet(?:ting)?)\s+"
+        r"(?P<pos>(?:@|[^\W\d_])[\w\-]*['’]s)\s+(?:[\w\-]+\s+){0,2}?(?:deployments?|deploys?|commits?|changes?|work|handling|"
+        r"code|PRs?|pull\s+requests|merges?|shifts?|tickets?|actions?|decisions?|output|performance)\b",
+        "keep keeping monitor monitoring watch watching review reviewing audit auditing double-check check checking "
+        "supervise supervising vet vetting",
+        _possessive_person,
+        negatable=False,
+    ),
+    # --- a forced apology
+    _p(
+        "blame.punitive",
+        r"\b(?:expect|expects|expecting|demand|demands|demanding|want|wants|require|requires|insist\s+on)\s+(?:a|an)\s+"
+        r"(?:written\s+|formal\s+|public\s+|personal\s+)?apology\b|"
+        r"\b(?:written|formal|public|personal)\s+apology\s+from\b",
+        "expect expects expecting demand demands demanding want wants require requires insist apology",
+        negatable=False,
+    ),
+    # --- "the problem was Joe"
+    _p(
+        "blame.person-cause",
+        r"\bthe\s+(?:real\s+|actual\s+|only\s+)?(?:problem|issue|cause|root\s+cause)\s+(?:was|is|here\s+is|here\s+was)\s+"
+        r"(?P<who>@?[^\W\d_][\w\-]*)(?=\s*(?:[,.;:!—–]|\s-\s|$))",
+        "problem issue cause",
+        _who_is_person,
+        negatable=False,
+    ),
+    # --- "this one is 100% on the network guys"
+    _p(
+        "blame.person-cause",
+        r"\b(?:this|that|it)(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|squarely\s+|entirely\s+|totally\s+|100\s?%\s+)?"
+        r"on\s+(?:the\s+|our\s+|their\s+)?[\w\-]+\s+(?:guys|folks|people|lot|crew|team|bunch)\b",
+        "on",
+        negatable=False,
+    ),
+    # --- a team's habit of not doing its job: "the QA team never tests the Android build"
+    _p(
+        "blame.judgement",
+        r"\bnever\s+(?:bothers?|bothered|tests?|checks?|reads?|reviews?|follows?|updates?|documents?|listens?|answers?|"
+        r"responds?|escalates?|acknowledges?|asks?|communicates?|informs?|tells?|warns?)\b",
+        "never",
+        _person_not_we_unexplained,
+        negatable=False,
+    ),
+    # --- "was not checking the queue properly": judging how a person worked
+    _p(
+        "blame.judgement",
+        rf"(?:\bnot|n{_A}t|\bnever)\s+(?:been\s+)?(?:doing|checking|reading|testing|following|monitoring|watching|handling|reviewing|"
+        r"looking\s+at|paying\s+attention\s+to|doing\s+(?:his|her|their)\s+job)\b[^.!?\n]{0,40}?\b(?:properly|carefully|correctly)\b",
+        "doing checking reading testing following monitoring watching handling reviewing looking paying",
+        _clause_person_not_we_unexplained,
+        negatable=False,
+    ),
+    # --- once more, as always, again: the same person or team at fault once more
+    _p(
+        "blame.sarcasm",
+        r"\bonce\s+more\b|\bas\s+always\b",
+        "once more as always",
+        _again_about_person,
+        negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\bagain\s+(?:missed|forgot|ignored|skipped|broke|dropped|deleted|deployed|pushed|merged|failed\s+to)\b",
+        "again",
+        _person_subject_not_we,
+        negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\b(?:finally|at\s+(?:long\s+)?last|at\s+least\s+this\s+time)\b[^.!?\n]{0,80}?\bremembered\s+to\b",
+        "finally last least remembered",
+        _person_in_sentence,
+        negatable=False,
+    ),
+    # --- rhetorical jabs: "did you even look at the diff", "Apparently Kevin does.", "is optional for the Android team"
+    _p(
+        "blame.sarcasm",
+        r"\b(?:did|do|does|have|has)\s+(?:you|he|she|they|[A-Z][a-z]+)\s+even\s+(?:look|read|test|check|try|open|run|bother|think|know)\b|"
+        r"\bapparently\s+(?P<who>[A-Z][a-z]+)\s+(?:does|did|do|can|could|is|was)\s*[.!]|"
+        r"\b(?:apparently|clearly|evidently|obviously)\b[^.!?\n]{0,60}\bis\s+optional\s+for\b",
+        "even apparently clearly evidently obviously",
+        negatable=False,
+    ),
+    _p(
+        "blame.judgement",
+        r"\bwhy\s+(?:does|do|is|are)\s+(?P<who>@?[^\W\d_][\w\-]*)\s+still\s+(?:have|has|on|in|allowed|working|running|"
+        r"deploying|on-call|oncall)\b[^?]{0,80}\bafter\b",
+        "why still",
+        _who_is_person,
         negatable=False,
     ),
     # --- sarcasm
@@ -1552,6 +1704,15 @@ _DECISIVE = frozenset(
 )
 
 
+# "Disciplinary action is explicitly out of scope for this review": a consequence named to rule it out.
+_RULED_OUT_RE = re.compile(
+    r"[^.!?;\n]{0,40}?\b(?:is|are|was|were|will\s+be|remains?)\s+(?:\w+\s+)?(?:out\s+of\s+(?:scope|the\s+question)|off\s+the\s+table|"
+    r"not\s+(?:on\s+the\s+table|an\s+option|part\s+of|being\s+considered|considered|planned|warranted|appropriate|"
+    r"the\s+(?:goal|point|aim|purpose)))",
+    re.IGNORECASE,
+)
+
+
 def _pattern_hits(text: str, cleared: list[int] | None = None) -> list[BlameHit]:
     """The patterns' hits; `cleared` collects where trigger words were looked at and found harmless."""
     if not text:
@@ -1573,13 +1734,15 @@ def _pattern_hits(text: str, cleared: list[int] | None = None) -> list[BlameHit]
                 if cleared is not None and pattern.rule in _DECISIVE:
                     cleared.append(start)
                 continue
-            if pattern.negatable and _negated(text, start):
+            if (pattern.negatable and _negated(text, start)) or (
+                pattern.rule == "blame.punitive" and _RULED_OUT_RE.match(text, end)
+            ):
                 if cleared is not None:
                     cleared.append(start)
                 continue
             if quoted is None:
                 quoted = _quoted_spans(text) if any(q in text for q in "\"“‘'") else []
-            if any(qs <= start and end <= qe for qs, qe in quoted):
+            if any(qs <= start and end <= qe and not _pasted_quote(text, qs, qe) for qs, qe in quoted):
                 if cleared is not None:
                     cleared.append(start)
                 continue
