@@ -315,9 +315,11 @@ def test_timeline_on_one_day_shows_times_only() -> None:
             TimelineEvent(time=datetime(2024, 3, 5, 10, 0, tzinfo=BERLIN), kind="trigger", text="Deploy"),
             TimelineEvent(time=datetime(2024, 3, 5, 10, 5, tzinfo=BERLIN), text="Page", estimated=True),
             TimelineEvent(text="Sometime later"),
+            TimelineEvent(time=datetime(2024, 3, 5, 10, 7, tzinfo=BERLIN), kind="resolution", kind_guessed=True, text="ok"),
         ],
     )
     out = to_markdown(pm)
+    assert "| 10:07 CET | resolution (guessed) | ok | — |" in out
     assert "Times are in Europe/Berlin, on 2024-03-05." in out
     assert "| 10:00 CET | trigger | Deploy | — |" in out
     assert "| \\~10:05 CET | other | Page | — |" in out
@@ -329,7 +331,7 @@ def test_timeline_on_one_day_shows_times_only() -> None:
 def test_timeline_over_several_days_shows_dates_and_evidence() -> None:
     out = to_markdown(full_document())
     assert "| 2024-03-05 23:40 CET | trigger (marks started) | Config change deployed" in out
-    assert "| \\~2024-03-05 23:52 CET | detection (marks detected) |" in out  # typed in New York, shown in Berlin
+    assert "| \\~2024-03-05 23:52 CET | detection (guessed; marks detected) |" in out  # typed in New York
     assert "(evidence: https://deploy.example/123) | deploy log |" in out
 
 

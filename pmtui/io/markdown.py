@@ -262,9 +262,11 @@ def _timeline(pm: PostMortem) -> list[str]:
         time = format_time(event.time, zone, with_date=several_days)
         if time and event.estimated:
             time = "\\~" + time
-        kind = _value(event.kind)
+        # "guessed": an importer read the kind from the text and nobody has confirmed it yet
+        notes = ["guessed"] if event.kind_guessed else []
         if event.milestone is not None:
-            kind += f" (marks {_value(event.milestone)})"
+            notes.append(f"marks {_value(event.milestone)}")
+        kind = _value(event.kind) + (f" ({'; '.join(notes)})" if notes else "")
         text = escape_cell(event.text)
         evidence = escape_inline(event.evidence)
         if evidence:
