@@ -315,7 +315,9 @@ def test_timeline_on_one_day_shows_times_only() -> None:
             TimelineEvent(time=datetime(2024, 3, 5, 10, 0, tzinfo=BERLIN), kind="trigger", text="Deploy"),
             TimelineEvent(time=datetime(2024, 3, 5, 10, 5, tzinfo=BERLIN), text="Page", estimated=True),
             TimelineEvent(text="Sometime later"),
-            TimelineEvent(time=datetime(2024, 3, 5, 10, 7, tzinfo=BERLIN), kind="resolution", kind_guessed=True, text="ok"),
+            TimelineEvent(
+                time=datetime(2024, 3, 5, 10, 7, tzinfo=BERLIN), kind="resolution", kind_guessed=True, text="ok"
+            ),
         ],
     )
     out = to_markdown(pm)
