@@ -70,6 +70,22 @@ NEUTRAL = [
     "Blaming the on-call engineer would miss the point: the alert fired 400 times that week.",
     "Carla uploaded the price file using the admin form, which accepts any CSV without validating columns.",
     "Disciplinary action is explicitly out of scope for this review.",
+    # blame named in order to set it aside, owners, systems, the organisation owning it
+    "It would be easy to call the change careless, but the engineer ran every check the pipeline offered.",
+    "We asked whether anyone should face consequences and agreed the answer is no.",
+    "The retro drifted into blame for a few minutes; the facilitator steered it back to the deploy tooling.",
+    "We rejected blaming the reviewer, since the review tool collapsed the migration file by default.",
+    "Negligence is a legal term and has no place in this document; the facts are in the timeline.",
+    "This incident will not be referenced in anyone's performance review.",
+    "Customer comms: it's on Ayesha, with a draft due tomorrow.",
+    'Slack, 11:58: "retry budget change, it\'s on Chen, PR is up"',
+    "The pipeline is to blame for letting an unsigned image into production.",
+    "The node template forgot to include the healthcheck port.",
+    "If only the restore had been tested on a full-size dataset, we would have known it takes six hours.",
+    "To our customers: this was our fault, and we are sorry.",
+    "The review UI collapsed the generated migration, so I never saw it.",
+    "The runbook is lazy about prerequisites.",
+    "We will send a written apology to affected customers today.",
     "",
 ]
 
@@ -124,6 +140,15 @@ BLAMING = [
     ('Teams, 10:14: "@Elena did you even look at the diff before approving?"', "blame.sarcasm", "did you even look"),
     ('Pasted from #inc-core: "who the hell restarted the primary??"', "blame.sarcasm", "who the hell"),
     ("Why does Felix still have admin rights after what happened in January?", "blame.judgement", "Felix still have"),
+    ("The incident commander, Lucas, panicked and kept changing his mind.", "blame.judgement", "panicked"),
+    ("5 Whys, step 5: the real reason is that Nadia doesn't take on-call seriously.", "blame.judgement", "seriously"),
+    ("Why 2: The data team didn't do their homework on the schema change.", "blame.judgement", "homework"),
+    ("Open question: why does Carla think it's acceptable to deploy on a Friday?", "blame.judgement", "acceptable"),
+    ("Thanks to Greg's brilliant idea of patching the kernel at peak, we lost three nodes.", "blame.sarcasm", "idea"),
+    ("The weather desk should have known better than to push a forecast out without QA.", "blame.should-have", "known"),
+    ("Action item: HR to schedule a conversation with Priyanka about the failed deploy.", "blame.punitive", "HR"),
+    ("Suzanne's access is revoked until she has had a talk with her manager.", "blame.punitive", "revoked until she"),
+    ("The manager asked that Theo send a written apology to the CTO by Monday.", "blame.punitive", "apology"),
 ]
 
 

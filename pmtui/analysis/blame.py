@@ -386,6 +386,8 @@ def _failed_to(text: str, m: re.Match[str]) -> bool:
 
 def _possessive_person(text: str, m: re.Match[str]) -> bool:
     owner = m.group("pos")
+    if owner.lower() == "our":
+        return False  # "this was our fault, and we are sorry": the organisation owning it, no one singled out
     return _possessive_class(owner, at_start=_starts_sentence(text, m.start("pos"))) in _PERSONISH
 
 
@@ -408,6 +410,8 @@ def _omission(text: str, m: re.Match[str]) -> bool:
         return False
     if verb in _PERCEPTION and _EXPLAINED_RE.search(_sentence_rest(text, m.end())):
         return False  # "didn't see the alert because it went to a muted channel": the reason is systemic
+    if verb in _PERCEPTION and _subject(text, m.start()).head.lower() == "i":
+        return False  # "the review UI collapsed the migration, so I never saw it": an account of one's own part
     return _person_subject_not_we(text, m)
 
 
@@ -595,7 +599,10 @@ _BLAMING_DISCUSSED_RE = re.compile(
 
 
 def _blame_used(text: str, m: re.Match[str]) -> bool:
-    """'Dana is to blame'; not 'Blaming the on-call engineer would miss the point' (discussed and set aside)."""
+    """'Dana is to blame'; not 'Blaming the on-call engineer would miss the point' (discussed and set aside),
+    nor 'The pipeline is to blame for letting an unsigned image through' (a system)."""
+    if m.group(0).lower().startswith("to") and _subject(text, m.start()).cls == SYSTEM:
+        return False
     if m.group(0).lower() == "blaming" and _clause_left(text, m.start())[0].strip() == "":
         return not _BLAMING_DISCUSSED_RE.match(text, m.end())
     return True
@@ -698,6 +705,14 @@ def _again_about_person(text: str, m: re.Match[str]) -> bool:
 def _on_person(text: str, m: re.Match[str]) -> bool:
     """'This one's on Pedro', 'the batch failure is on Ken;' (a name or a role, not 'is on Confluence')."""
     who = m.group("who")
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if re.search(r"\w[^:\n]{0,60}:\s*$", text[line_start : m.start()]) and not re.match(
+        r"\s*[,;—–-]?\s*(?:he|she|they|who|again|as\s+usual)\b", text[m.end() : m.end() + 20], re.IGNORECASE
+    ):
+        return False  # "Customer comms: it's on Ayesha, with a draft due tomorrow": who owns the follow-up
+    after = re.match(r"\s*,\s*([\w'’]+)", text[m.end() : m.end() + 30])
+    if after and after.group(1).lower() not in ("he", "she", "they", "who", "again", "as", "because", "since", "not"):
+        return False  # "retry budget change, it's on Chen, PR is up": an owner and where the work stands
     lead = m.group(0).split()[0].lower().split("'")[0].split("’")[0]
     if lead in ("this", "that", "it"):
         return _classify(who, at_start=False) in _PERSONISH
@@ -715,7 +730,11 @@ def _if_only(text: str, m: re.Match[str]) -> bool:
     """'If only Dana had checked', not 'if only one replica is healthy' or 'if only we had a staging copy'."""
     if _IF_ONLY_NOT_ABOUT_PEOPLE_RE.match(text, m.end()):
         return False
-    thing = re.match(r"\s+the\s+((?:[\w\-]+\s+){0,2}[\w\-]+)\s+had\b", text[m.end() : m.end() + 60])
+    if re.match(r"\s+the\s+(?:[\w\-]+\s+){0,2}[\w\-]+\s+(?:had|has)\s+been\s+\w+ed\b", text[m.end() : m.end() + 80]):
+        return False  # "if only the restore had been tested on a full-size dataset": about the process
+    thing = re.match(
+        r"\s+the\s+((?:[\w\-]+\s+){0,2}[\w\-]+)\s+(?:had|used|was|were|did|could)\b", text[m.end() : m.end() + 60]
+    )
     # "if only the cluster had ...", "if only the load balancer had ..."
     return not (thing and any(_classify(w, at_start=False) == SYSTEM for w in thing.group(1).split()))
 
@@ -1177,7 +1196,12 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "took taking",
         _clause_person,
     ),
-    _p("blame.judgement", rf"\blazy\b{_TECH_LAZY}|\blaziness\b|\blazily\b{_TECH_LAZY}", "lazy laziness lazily"),
+    _p(
+        "blame.judgement",
+        rf"\blazy\b{_TECH_LAZY}|\blaziness\b|\blazily\b{_TECH_LAZY}",
+        "lazy laziness lazily",
+        _not_system_subject,
+    ),
     _p("blame.judgement", r"\bblindly\b", "blindly", _clause_not_system),
     _p(
         "blame.judgement",
@@ -1367,6 +1391,69 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     # a person written up (HR); not an incident written up for the board
     _p("blame.punitive", r"\bwritten\s+up\b", "written", _person_subject),
+    # --- idioms that judge a person (a sixth blind set)
+    _p(
+        "blame.judgement",
+        rf"(?:\bwas\s+not|\bwere\s+not|\bis\s+not|\bwas(?:n{_A}?t)|\bwere(?:n{_A}?t)|\bis(?:n{_A}?t)|\bnot\s+being)\s+"
+        r"(?:\w+\s+)?careful(?:\s+enough)?\b",
+        "careful",
+        _person_not_we_unexplained,
+        negatable=False,
+    ),
+    _p(
+        "blame.judgement",
+        r"\bpanick(?:ed|ing)\b|\blost\s+(?:his|her|their)\s+(?:head|cool|nerve)\b",
+        "panicked panicking lost",
+        _person_subject_not_we,
+    ),
+    _p(
+        "blame.judgement",
+        rf"\b(?:does(?:n{_A}?t|\s+not)|do(?:n{_A}?t|\s+not)|did(?:n{_A}?t|\s+not)|never)\s+takes?\s+(?:[\w\-]+\s+){{0,2}}?seriously\b|"
+        rf"\b(?:did(?:n{_A}?t|\s+not)|never)\s+do\s+(?:his|her|their|your)\s+homework\b",
+        "take takes seriously homework",
+        _person_subject_not_we,
+        negatable=False,
+    ),
+    _p(
+        "blame.judgement",
+        r"\bwhy\s+(?:does|do|did|would)\s+(?P<who>@?[^\W\d_][\w\-]*)\s+think\s+(?:it['’]?s|it\s+is|it\s+was|that['’]?s)\s+"
+        r"(?:acceptable|ok|okay|fine|alright|a\s+good\s+idea)\s+to\b",
+        "think",
+        _who_is_person,
+        negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\bfor\s+(?:reasons|some\s+reason)\s+(?:nobody|no\s+one|no-one|only\s+(?:he|she|they))\s+(?:understands|knows|can\s+explain)\b|"
+        r"\bfor\s+some\s+(?:unknown|bizarre|inexplicable|mysterious)\s+reason\b",
+        "reasons reason",
+        _person_in_sentence,
+        negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        rf"(?P<pos>\b(?:@|[^\W\d_])[\w\-]*{_A}s)\s+(?:brilliant|genius|great|bright|clever|wonderful|fantastic)\s+(?:idea|plan|move)\b",
+        "brilliant genius great bright clever wonderful fantastic",
+        _possessive_person,
+        negatable=False,
+    ),
+    _p(
+        "blame.should-have",
+        r"\b(?:should|ought\s+to)\s+have\s+known\s+better\b|\bknew\s+better\s+than\s+to\b",
+        "known knew better",
+    ),
+    # --- HR and a manager's talk as the remedy
+    _p(
+        "blame.punitive",
+        r"\b(?:HR|human\s+resources)\s+(?:to|will|should|must|needs?\s+to)\s+(?:\w+\s+){0,3}?(?:conversation|meeting|talk|chat|review|"
+        r"follow-?up)\s+with\b|\b(?:involve|escalate\s+(?:this\s+|it\s+)?to|loop\s+in|report\s+(?:him|her|them)\s+to)\s+(?:HR|human\s+resources)\b|"
+        r"\b(?:revoked|suspended|removed|restricted)\s+until\s+(?:he|she|they)\b|"
+        r"\bconversation\s+with\s+(?:his|her|their)\s+(?:manager|line\s+manager|boss|lead)\s+about\b|"
+        r"\b(?:written|formal|personal)\s+apology\s+to\s+(?!(?:our\s+|all\s+|affected\s+)?(?:customers|users|clients|merchants|subscribers|"
+        r"partners|players|patients|students|members|riders|drivers|the\s+public))",
+        "hr human resources involve escalate loop report revoked suspended removed restricted conversation apology",
+        negatable=False,
+    ),
     # --- watching a person (surveillance as a remedy is punitive): "keep a close eye on Pavel's deployments",
     # "manager to monitor Aisha's on-call handling", "review all of Ravi's commits"
     _p(
@@ -1704,6 +1791,43 @@ _DECISIVE = frozenset(
 )
 
 
+# Blame named in order to set it aside: "It would be easy to call the change careless, but ...", "We asked
+# whether anyone should face consequences and agreed the answer is no", "The retro drifted into blame; the
+# facilitator steered it back". A strong cue on either side is enough; a question or a discussion before the
+# words needs an answer after them.
+_SET_ASIDE_STRONG_BEFORE_RE = re.compile(
+    r"\bit\s+would\s+be\s+(?:easy|tempting|unfair|wrong)\s+to\b|\b(?:rejected|resisted)\s+(?:the\s+(?:urge|temptation|idea)\s+"
+    r"(?:to|of)\s+)?(?:[a-z]+ing\s+)?$|\bavoided\s+the\s+(?:urge|temptation)\s+to\s+$|\bwill\s+not\s+be\s+(?:referenced|used|mentioned|cited|part\s+of|recorded)\b",
+    re.IGNORECASE,
+)
+_SET_ASIDE_STRONG_AFTER_RE = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:raised\s+(?:once\s+)?and\s+)?(?:rejected|dismissed)\b|\bruled\s+out\b|\bhas\s+no\s+place\b|"
+    r"\b(?:agreed|decided|concluded)\s+(?:that\s+)?the\s+answer\s+(?:is|was)\s+no\b|"
+    r"\bnone\s+(?:are|is|were|was)\s+(?:appropriate|warranted|needed|planned|justified)\b",
+    re.IGNORECASE,
+)
+_SET_ASIDE_QUESTION_RE = re.compile(
+    r"\b(?:asked|asking|discussed|discussing|debated|considered|considering|wondered|questioned)\s+(?:\w+\s+){0,3}?"
+    r"(?:whether|why|if|about)\b|\bspent\s+(?:some\s+|a\s+lot\s+of\s+|too\s+much\s+)?time\s+on\s+(?:whether|why)\b|"
+    r"\bdrifted\s+(?:into|towards?)\b",
+    re.IGNORECASE,
+)
+_SET_ASIDE_ANSWER_RE = re.compile(
+    r"\bthe\s+answer\s+(?:was|is)\b|\b(?:agreed|decided|concluded|replied|answered)\b|\bmore\s+useful\b|"
+    r"\bbetter\s+question\b|\bsteered\b|\bcan['’]?t\s+be\s+the\s+only\b|\bredirected\b",
+    re.IGNORECASE,
+)
+
+
+def _set_aside(text: str, start: int, end: int) -> bool:
+    sentence_start = max(text.rfind(".", max(0, start - 300), start), text.rfind("\n", max(0, start - 300), start)) + 1
+    before = text[sentence_start:start]
+    after = _sentence_of(text, start, end)[end - sentence_start :] if end > sentence_start else ""
+    if _SET_ASIDE_STRONG_BEFORE_RE.search(before) or _SET_ASIDE_STRONG_AFTER_RE.search(after):
+        return True
+    return bool(_SET_ASIDE_QUESTION_RE.search(before) and _SET_ASIDE_ANSWER_RE.search(after))
+
+
 # "Disciplinary action is explicitly out of scope for this review": a consequence named to rule it out.
 _RULED_OUT_RE = re.compile(
     r"[^.!?;\n]{0,40}?\b(?:is|are|was|were|will\s+be|remains?)\s+(?:\w+\s+)?(?:out\s+of\s+(?:scope|the\s+question)|off\s+the\s+table|"
@@ -1734,8 +1858,10 @@ def _pattern_hits(text: str, cleared: list[int] | None = None) -> list[BlameHit]
                 if cleared is not None and pattern.rule in _DECISIVE:
                     cleared.append(start)
                 continue
-            if (pattern.negatable and _negated(text, start)) or (
-                pattern.rule == "blame.punitive" and _RULED_OUT_RE.match(text, end)
+            if (
+                (pattern.negatable and _negated(text, start))
+                or (pattern.rule == "blame.punitive" and _RULED_OUT_RE.match(text, end))
+                or _set_aside(text, start, end)
             ):
                 if cleared is not None:
                     cleared.append(start)

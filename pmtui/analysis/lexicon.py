@@ -120,6 +120,8 @@ SYSTEM_NOUNS: frozenset[str] = word_set("""
     akamai fastly stripe twilio okta slack zoom linux systemd supervisor cronjob daemonset statefulset
     replicaset ingress autoscaler hpa tls ssl dhcp bgp vpn sso ldap oauth saml dashboarding lint linter
     compiler orchestrator platform infrastructure infra environment staging production prod dev-env
+    kiosk kiosks template templates terminal terminals device devices firmware appliance appliances printer
+    printers sensor sensors restore restores importer importers exporter exporters wrapper wrappers form forms
     """)
 
 # Capitalised words that are not names, seen at the start of a clause.
