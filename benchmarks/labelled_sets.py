@@ -117,6 +117,35 @@ def speed(sentences: list[Sentence]) -> None:
         print(f"  {label:17} first {runs[0]:6.1f} ms, then {min(runs[1:]):6.1f} ms")
 
 
+def long_text() -> None:
+    """One field of ~30,000 characters without full stops (a pasted log, a runaway paste), built from the trigger
+    words of the patterns, against ordinary prose of the same length: each pattern looks at a bounded window
+    around its match, so the ratio should stay small (a window that grew with the text made it hundreds)."""
+    prose = "Dana restarted the primary because the pool was full and the alert fired again, so we rolled back "
+    size = 30_000
+    cases = {
+        "pasted quote": 'Slack, 10:02: "' + "who the hell " * (size // 13) + '"',
+        "never + verb": "the team never tests " * (size // 21),
+        "it's on <name>, ...": "it's on Chen, " * (size // 14),
+        "if only the ...": "if only the " * (size // 12),
+        "possessive + sarcasm": "Dana's brilliant idea, once more, as always; " * (size // 45),
+    }
+
+    def best(text: str) -> float:
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            find_blame(text)
+            runs.append((time.perf_counter() - started) * 1000)
+        return min(runs)
+
+    baseline = best(prose * (size // len(prose)))
+    print(f"  ordinary prose, {size:,} characters: {baseline:.1f} ms")
+    for label, text in cases.items():
+        took = best(text)
+        print(f"  {label:22} {took:7.1f} ms  ratio {took / baseline:5.1f}")
+
+
 def main(argv: list[str]) -> int:
     show_errors = "--errors" in argv
     sentences = load_blame_set()
@@ -132,6 +161,8 @@ def main(argv: list[str]) -> int:
             )
     print("Speed: 2,000 timeline entries")
     speed(sentences)
+    print("Speed: one long field without full stops, against prose of the same length")
+    long_text()
     actions = load_action_set()
     scores = action_scores(actions)
     print(f"AST criteria on {scores['actions']} actions (now = {NOW.isoformat()})")

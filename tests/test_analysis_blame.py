@@ -341,3 +341,15 @@ def test_the_model_only_advises_by_default() -> None:
 def test_the_shipped_weights_are_what_the_labelled_set_trains() -> None:
     trained = blame_model.train(blame_model.read_labelled(DATA))
     assert blame_model.dumps(trained) == blame_model.WEIGHTS.read_text(encoding="utf-8")
+
+
+def test_the_sentence_windows_are_bounded_in_long_text_without_stops() -> None:
+    # Every pattern looks at a window around its match; a window that grew with the text made a 30,000-character
+    # paste take seconds (benchmarks/labelled_sets.py prints the figures).
+    from pmtui.analysis import blame
+
+    text = "the team never tests " * 1500
+    assert len(blame._sentence_rest(text, 100)) <= 300
+    assert len(blame._sentence_of(text, 15_000, 15_010)) <= 610
+    hits = find_blame(text)
+    assert hits and all(h.rule == "blame.judgement" for h in hits)

@@ -231,7 +231,12 @@ _PASTE_PREFIX_RE = re.compile(
 
 def _pasted_quote(text: str, start: int, end: int) -> bool:
     """The quote is the sentence: a short chat-like attribution before it, nothing but an attribution after."""
-    before, after = text[:start], text[end:].strip()
+    line_start = text.rfind("\n", max(0, start - 120), start) + 1
+    if line_start == 0 and start > 120:
+        return False  # the quote sits deep inside a longer passage, not after a short attribution
+    before, after = text[line_start:start], text[end : end + 200].strip()
+    if end + 200 < len(text) and "\n" not in text[end : end + 200]:
+        return False  # a quote with a long text after it is inside a larger passage
     if after and not re.fullmatch(r"[.!?]*\s*(?:\([^()]{0,40}\))?[.!?]*", after):
         return False
     if re.match(r"\W*(?:i|i['’]m|i['’]ve|i['’]ll|we|my|our)\b", text[start:end], re.IGNORECASE):
@@ -435,8 +440,10 @@ def _explained_by_system(text: str, pos: int) -> bool:
 
 
 def _sentence_rest(text: str, pos: int) -> str:
-    stop = re.search(r"[.!?\n](?:\s|$)", text[pos:])
-    return text[pos : pos + stop.start()] if stop else text[pos:]
+    """The rest of the sentence after pos, at most 300 characters (long text without stops stays linear)."""
+    window = text[pos : pos + 300]
+    stop = re.search(r"[.!?\n](?:\s|$)", window)
+    return window[: stop.start()] if stop else window
 
 
 _HARMLESS_GERUNDS = lx.word_set("""
@@ -512,9 +519,10 @@ def _person_cause_unexplained(text: str, m: re.Match[str]) -> bool:
 
 
 def _person_in_sentence(text: str, m: re.Match[str]) -> bool:
-    start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    stop_candidates = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i != -1]
-    stop = min(stop_candidates) if stop_candidates else len(text)
+    floor, ceiling = max(0, m.start() - 300), min(len(text), m.end() + 300)  # bounded: stays linear
+    start = max(text.rfind(".", floor, m.start()), text.rfind("\n", floor, m.start()), floor - 1) + 1
+    stop_candidates = [i for i in (text.find(".", m.end(), ceiling), text.find("\n", m.end(), ceiling)) if i != -1]
+    stop = min(stop_candidates) if stop_candidates else ceiling
     sentence = text[start:stop]
     for i, token in enumerate(_TOKEN_RE.findall(sentence)):
         low = token.lower().replace("’", "'")
@@ -705,7 +713,7 @@ def _again_about_person(text: str, m: re.Match[str]) -> bool:
 def _on_person(text: str, m: re.Match[str]) -> bool:
     """'This one's on Pedro', 'the batch failure is on Ken;' (a name or a role, not 'is on Confluence')."""
     who = m.group("who")
-    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 120)
     if re.search(r"\w[^:\n]{0,60}:\s*$", text[line_start : m.start()]) and not re.match(
         r"\s*[,;—–-]?\s*(?:he|she|they|who|again|as\s+usual)\b", text[m.end() : m.end() + 20], re.IGNORECASE
     ):
@@ -1820,7 +1828,8 @@ _SET_ASIDE_ANSWER_RE = re.compile(
 
 
 def _set_aside(text: str, start: int, end: int) -> bool:
-    sentence_start = max(text.rfind(".", max(0, start - 300), start), text.rfind("\n", max(0, start - 300), start)) + 1
+    floor = max(0, start - 300)  # bounded: long text without stops must stay linear
+    sentence_start = max(text.rfind(".", floor, start), text.rfind("\n", floor, start), floor - 1) + 1
     before = text[sentence_start:start]
     after = _sentence_of(text, start, end)[end - sentence_start :] if end > sentence_start else ""
     if _SET_ASIDE_STRONG_BEFORE_RE.search(before) or _SET_ASIDE_STRONG_AFTER_RE.search(after):
