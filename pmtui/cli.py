@@ -87,10 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("file", type=Path)
     timeline.add_argument("--format", default="auto", choices=["auto", "text", "slack", "csv", "pagerduty"])
     timeline.add_argument("--tz", default=None, help="zone for times that carry none (default: the document's)")
-    timeline.add_argument("--since", default=None, help="skip events before this time")
-    timeline.add_argument("--until", default=None, help="skip events after this time")
     timeline.add_argument(
-        "--include-noise", action="store_true", help="keep chat noise: joins, leaves, topic changes, reactions"
+        "--since", default=None, help="skip events before this time (a bare 23:50 is placed near the incident's start)"
+    )
+    timeline.add_argument(
+        "--until", default=None, help="skip events after this time (a bare 00:10 after --since 23:50 is the next day)"
+    )
+    timeline.add_argument(
+        "--include-noise",
+        action="store_true",
+        help="keep noise: chat joins, leaves, topic changes, reactions; Jenkins [Pipeline] step lines",
     )
     timeline.add_argument("--dry-run", action="store_true", help="show what would be added; save nothing")
     return parser
@@ -378,19 +384,38 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if report.blocking else 0
 
 
-def _parse_cli_time(text: str | None, zone: str, anchor) -> datetime | None:
+# A time of day without a date ('23:50', '11:50 PM', '23:50 UTC', '00:50 Europe/Berlin'): the importer
+# places it near the incident's start, so that '--since 23:50 --until 00:10' spans midnight.
+_BARE_TIME = (
+    r"\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})|\s+[A-Za-z]+/[A-Za-z_+\-/0-9]+)?\s*"
+)
+
+
+def _parse_cli_time(text: str | None, zone: str, anchor):
+    """A full date and time, or a bare time of day (a `time`, with the zone it names or `zone`)."""
     if text is None:
         return None
+    import re
+
     from pmtui.timeparse import TimeParseError, parse_time
 
     try:
-        return parse_time(text, zone=zone, anchor=anchor)
+        parsed = parse_time(text, zone=zone, anchor=anchor)
     except TimeParseError as error:
         raise UsageError(str(error)) from None
+    return parsed.timetz() if re.fullmatch(_BARE_TIME, text) else parsed
 
 
 def _cmd_import_timeline(args: argparse.Namespace) -> int:
-    from pmtui.io.timeline_import import TimelineImportError, anchor_date, apply_import, parse_timeline, plan_import
+    from pmtui.io.timeline_import import (
+        TimelineImportError,
+        anchor_date,
+        anchor_time,
+        apply_import,
+        parse_timeline,
+        plan_import,
+    )
     from pmtui.model import check_zone
 
     library = _library(args)
@@ -414,12 +439,15 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
             since=since,
             until=until,
             include_noise=args.include_noise,
+            reference=anchor_time(pm),
         )
     except TimelineImportError as error:
         raise UsageError(str(error), "nothing was imported") from None
     new_events = plan_import(pm, result)
     for skipped in result.skipped:
         print(f"skipped {skipped.where}: {_printable(skipped.reason)}", file=sys.stderr)
+    for text in result.notes:  # after the skipped rows, so that they are not lost among them
+        print(f"note: {_printable(text)}", file=sys.stderr)
     duplicates = len(result.events) - len(new_events)
     note = f"; {duplicates} already in the timeline" if duplicates else ""
     if args.dry_run:
@@ -430,8 +458,8 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
             when = f"~{when}" if event.estimated else when
             kind = event.kind.value + ("?" if event.kind_guessed else "")
             print(f"{when}\t{kind}\t{_printable(event.text)}")
-        print(f"dry run: {result.summary()}; {len(new_events)} would be added{note}")
+        print(f"dry run: {result.summary(notes=False)}; {len(new_events)} would be added{note}")
         return 0
     library.update(pm_id, lambda current: apply_import(current, plan_import(current, result)))
-    print(f"{result.summary()}; {len(new_events)} added to {pm_id}{note}")
+    print(f"{result.summary(notes=False)}; {len(new_events)} added to {pm_id}{note}")
     return 0

@@ -435,3 +435,69 @@ def test_import_timeline_dry_run_marks_estimated_times_and_guessed_kinds(capsys,
     lines = out.splitlines()
     assert lines[0].split("\t")[0] == "2026-03-02 23:01:00"
     assert lines[1].split("\t")[:2] == ["~2026-03-02 23:05:00", "detection?"]
+
+
+def test_import_timeline_prints_notes_on_their_own_lines(capsys, lib_args, tmp_path) -> None:
+    library = Library(tmp_path / "lib")
+    library.save(PostMortem(id="tl", title="Timeline", timezone="UTC"))
+    log = tmp_path / "postgresql.log"
+    log.write_text("2024-11-26 17:57:41.203 CST [20417] app@checkout ERROR:  cannot execute INSERT\n")
+    code, out, err = run(capsys, "import-timeline", *lib_args, "tl", str(log), "--dry-run")
+    assert code == 0, err
+    assert err.splitlines() == [
+        "note: 'CST' read as US Central Standard Time (UTC-06:00) on line 1; for China Standard Time give "
+        "the zone Asia/Shanghai (--tz), for Cuba Standard Time America/Havana"
+    ]
+    assert out.splitlines()[0].startswith("2024-11-26 23:57:41\t")
+    assert out.splitlines()[-1] == "dry run: 1 event at 23:57; 1 would be added"
+    code, out, err = run(capsys, "import-timeline", *lib_args, "tl", str(log), "--dry-run", "--tz", "Asia/Shanghai")
+    assert out.splitlines()[0].startswith("2024-11-26 09:57:41\t")
+    assert "as the zone Asia/Shanghai uses it" in err
+
+
+NIGHT_LOG = "23:41 page fired\n23:50 rollback\n23:58 found pgbouncer\n00:05 reloaded\n00:45 resolved\n"
+
+
+def dry_run_texts(out: str) -> list[str]:
+    return [line.split("\t")[2] for line in out.splitlines() if "\t" in line]
+
+
+@pytest.mark.parametrize(
+    ("extra", "kept"),
+    [
+        (["--since", "23:50", "--until", "00:10"], ["rollback", "found pgbouncer", "reloaded"]),
+        (["--until", "00:10"], ["page fired", "rollback", "found pgbouncer", "reloaded"]),
+        (["--since", "11:50 PM", "--until", "12:10 AM"], ["rollback", "found pgbouncer", "reloaded"]),
+        (["--since", "00:50 Europe/Berlin"], ["rollback", "found pgbouncer", "reloaded", "resolved"]),
+        (["--since", "2024-11-26 23:50", "--until", "2024-11-27 00:10"], ["rollback", "found pgbouncer", "reloaded"]),
+    ],
+)
+def test_import_timeline_bare_since_until_roll_past_midnight(capsys, lib_args, tmp_path, extra, kept) -> None:
+    from datetime import UTC, datetime
+
+    library = Library(tmp_path / "lib")
+    started = datetime(2024, 11, 26, 23, 38, tzinfo=UTC)
+    library.save(PostMortem(id="tl", title="Timeline", timezone="UTC", started=started))
+    log = tmp_path / "notes.log"
+    log.write_text(NIGHT_LOG)
+    code, out, err = run(capsys, "import-timeline", *lib_args, "tl", str(log), "--dry-run", *extra)
+    assert code == 0, err
+    assert dry_run_texts(out) == kept
+    bare = not any(value.startswith("2024") for value in extra)
+    assert ("(nearest the incident's start, 2024-11-26 23:38)" in err) == bare
+
+
+def test_import_timeline_bare_times_without_a_start_say_why_nothing_is_left(capsys, lib_args, tmp_path) -> None:
+    library = Library(tmp_path / "lib")
+    library.save(PostMortem(id="tl", title="Timeline", timezone="UTC"))
+    log = tmp_path / "notes.log"
+    log.write_text("2024-11-26 10:00 a\n2024-11-26 11:00 b\n")
+    code, out, err = run(capsys, "import-timeline", *lib_args, "tl", str(log), "--since", "23:50", "--until", "00:10")
+    assert code == 0, err
+    assert out.splitlines() == ["0 events, 2 outside the time range; 0 added to tl"]
+    assert err.splitlines() == [
+        "note: since 23:50 read as 2024-11-25 23:50, until 00:10 as 2024-11-26 00:10 "
+        "(nearest the first event, 2024-11-26 10:00: the incident has no start time)",
+        "note: every event is outside the time range; give a date with the times (e.g. 2024-11-26 23:50) "
+        "or set the incident's start time",
+    ]

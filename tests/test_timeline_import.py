@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -180,7 +180,7 @@ def test_time_forms(line: str, expected_utc: str) -> None:
     ("line", "text"),
     [
         ("14:05 ERROR disk full", "ERROR disk full"),  # not a zone
-        ("14:05 IST call", "IST call"),  # ambiguous abbreviation: left in the text
+        ("14:05 AST call", "AST call"),  # Atlantic or Arabia: left in the text
         ("14:05 DB failover", "DB failover"),
         ("14:05 AMQP broker down", "AMQP broker down"),
         ("14:05 -5 replicas", "-5 replicas"),
@@ -374,9 +374,22 @@ def test_slack_single_day_file_uses_folder_name_and_parent_users() -> None:
     assert "@Dana Whitfield" in result.events[0].text
 
 
-def test_slack_workspace_root_asks_for_a_channel() -> None:
-    with pytest.raises(TimelineImportError, match=r"whole Slack workspace export.*inc-2291-checkout"):
-        parse_timeline(SLACK_ROOT)
+def test_slack_workspace_root_with_one_channel_reads_it() -> None:
+    result = parse_timeline(SLACK_ROOT, doc_zone="Europe/Berlin")
+    assert texts(result) == texts(parse_timeline(SLACK_CHANNEL, doc_zone="Europe/Berlin"))
+    assert by_text(result, "declaring SEV2").source == "slack:#inc-2291-checkout @Sam Okafor"  # users.json read
+    assert result.notes == ["read #inc-2291-checkout, the only channel in this workspace export"]
+
+
+def test_slack_workspace_root_with_several_channels_asks_for_one(tmp_path: Path) -> None:
+    root = tmp_path / "export"
+    shutil.copytree(SLACK_ROOT, root)
+    shutil.copytree(SLACK_CHANNEL, root / "general")
+    with pytest.raises(
+        TimelineImportError,
+        match=r"whole Slack workspace export; choose one channel folder in it \(general, inc-2291-checkout\)",
+    ):
+        parse_timeline(root)
 
 
 def test_slack_folder_without_users_json_keeps_ids(tmp_path: Path) -> None:
@@ -514,7 +527,7 @@ def test_csv_time_only_column_uses_anchor_and_rolls_over() -> None:
 
 
 def test_csv_without_a_time_column_says_which_headers_it_saw() -> None:
-    with pytest.raises(TimelineImportError, match=r"^t\.csv: line 1: no time column and text column .*'who'"):
+    with pytest.raises(TimelineImportError, match=r"^t\.csv: line 1: no time column in the header .*'who'"):
         parse_timeline_text("who,what happened\nann,x\n", fmt="csv", name="t.csv")
 
 
@@ -1180,3 +1193,689 @@ class TestPagerDutyNewestFirst:
 )
 def test_auto_detection_of_exports_seen_in_the_wild(path: str, fmt: str) -> None:
     assert wild(path).format == fmt
+
+
+# --------------------------------------------------------------------------------------------
+# A sixth round of real exports (an incident on 26-27 November 2024, 23:38 UTC)
+# --------------------------------------------------------------------------------------------
+
+NOV26 = date(2024, 11, 26)
+
+
+def real(name: str, **kwargs) -> ImportResult:
+    kwargs.setdefault("anchor", NOV26)
+    kwargs.setdefault("doc_zone", "UTC")
+    return parse_timeline(FIXTURES / name, **kwargs)
+
+
+def test_truncated_json_in_auto_format_reports_the_json_error() -> None:
+    path = FIXTURES / "slack-truncated.json"
+    with pytest.raises(TimelineImportError) as error:
+        parse_timeline(path)
+    message = str(error.value)
+    assert message.startswith(f"{path}: not JSON (line 31, column 29: Unterminated string starting at)")
+    assert "cut short" in message
+    # the same report as an explicit --format slack gives
+    with pytest.raises(TimelineImportError, match=r"not JSON, so not a Slack export \(line 31, column 29: "):
+        parse_timeline(path, fmt="slack")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('{"log_entries": [{"type": "trigger_log_entry", "created_at": "2024-11-26T23:41', "line 1, column 62"),
+        ('[\n  {"ts": "1732664474.2", "text": "a"},\n  {"ts": }\n]', "line 3, column 10"),
+        ('{"ok": true, "messages": [}', "line 1, column 27"),
+    ],
+)
+def test_broken_json_in_auto_format_names_line_and_column(text: str, where: str) -> None:
+    with pytest.raises(TimelineImportError, match=rf"^x\.json: not JSON \({where}: "):
+        parse_timeline_text(text, name="x.json")
+
+
+@pytest.mark.parametrize(
+    "line", ["[23:41:12] page fired", "[2024-11-26T23:41:12Z] page fired", "[Pipeline] x\n23:41 page fired"]
+)
+def test_text_logs_starting_with_a_bracket_are_still_text(line: str) -> None:
+    result = parse_timeline_text(line, anchor=NOV26)
+    assert (result.format, texts(result)) == ("text", ["page fired"])
+    assert result.events[0].time.strftime("%Y-%m-%d %H:%M") == "2024-11-26 23:41"
+
+
+class TestOpsgenieAlertLog:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return real("opsgenie-alert-log.csv")
+
+    def test_log_is_the_text_created_at_the_time_owner_the_source(self, result: ImportResult) -> None:
+        assert result.format == "csv"
+        assert result.skipped == []
+        assert [(e.time.strftime("%d %H:%M:%S"), e.text) for e in result.events[:2]] == [
+            ("27 00:41:12", "Alert created via Datadog[Datadog] with incoming data"),
+            ("27 00:42:05", "Alert acknowledged by alice@acme.io via Slack"),
+        ]
+        assert result.events[-1].time == datetime(2024, 11, 27, 1, 15, 5, tzinfo=UTC)
+        assert result.events[-1].text == "Alert closed by alice@acme.io via Web"
+        assert result.events[-1].source == "opsgenie-alert-log.csv:2 @alice@acme.io"
+        assert len(result.events) == 7  # the alert message, the same on every row, is not the text
+
+
+class TestGrafanaAlertHistory:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return real("grafana-alert-history.csv")
+
+    def test_rule_and_state_make_the_text_when_the_rule_repeats(self, result: ImportResult) -> None:
+        assert [(e.time.strftime("%H:%M:%S"), e.text) for e in result.events] == [
+            ("23:38:30", "PostgresPrimaryDown: Pending"),
+            ("23:39:30", "PostgresPrimaryDown: Alerting"),
+            ("23:40:00", "CheckoutHigh5xx: Pending"),
+            ("23:41:00", "CheckoutHigh5xx: Alerting"),
+            ("23:54:30", "PatroniLeaderChanged: Normal"),
+            ("00:10:00", "CheckoutHigh5xx: Normal"),
+            ("00:31:30", "PostgresPrimaryDown: Normal (MissingSeries)"),
+        ]
+        assert result.duplicates == 0
+
+    def test_prometheus_alertname_and_alertstate(self) -> None:
+        result = real("prometheus-alerts.csv")
+        assert texts(result) == [
+            "PostgresPrimaryDown: pending",
+            "PostgresPrimaryDown: firing",
+            "CheckoutHigh5xx: pending",
+            "CheckoutHigh5xx: firing",
+            "PgbouncerWaitingClients: firing",
+        ]
+        assert at_utc(result)[0] == utc("2024-11-26 23:38:30")
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        ("createdAt,message", "2024-11-26T23:41:12Z,x"),
+        ("Created At,Alert Message", "2024-11-26T23:41:12Z,x"),
+        ("startsAt,alertname,status", "2024-11-26T23:41:12Z,x,firing"),
+        ("Start time,Alert rule", "2024-11-26T23:41:12Z,x"),
+        ("time,Log", "2024-11-26T23:41:12Z,x"),
+        ("time,alert_message", "2024-11-26T23:41:12Z,x"),
+    ],
+)
+def test_csv_time_and_text_header_names(header: str, row: str) -> None:
+    result = parse_timeline_text(f"{header}\n{row}\n")
+    assert (result.format, at_utc(result), texts(result)) == ("csv", [utc("2024-11-26 23:41:12")], ["x"])
+
+
+def test_a_state_column_stays_out_of_the_text_when_the_text_does_not_repeat() -> None:
+    text = "time,title,status\n2024-11-26T23:41:12Z,a,error\n2024-11-26T23:42:12Z,b,info\n2024-11-26T23:43:12Z,b,info\n"
+    assert texts(parse_timeline_text(text)) == ["a", "b", "b"]  # "b" repeats, but in the same state
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("Tiny ID,Created At,Owner", "no text column in the header (found 'Tiny ID', 'Created At', 'Owner'); name one"),
+        ("who,what happened", "no time column in the header (found 'who', 'what happened'); name one"),
+        ("who,whom", "no time column and text column in the header (found 'who', 'whom')"),
+    ],
+)
+def test_csv_header_errors_say_only_what_is_missing(header: str, message: str) -> None:
+    with pytest.raises(TimelineImportError) as error:
+        parse_timeline_text(f"{header}\n1,2,3\n", fmt="csv", name="t.csv")
+    assert str(error.value).startswith(f"t.csv: line 1: {message}")
+
+
+class TestWindowsEventViewerCsv:
+    """Event Viewer's 'Save as CSV': five names in the header, a sixth unnamed cell with the description."""
+
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return real("windows-application-log.csv", tz="America/Los_Angeles")
+
+    def test_the_unnamed_cell_is_the_text(self, result: ImportResult) -> None:
+        assert result.format == "csv"
+        assert result.skipped == []
+        assert by_text(result, "terminated unexpectedly").text == (
+            "The Acme Checkout service terminated unexpectedly.  It has done this 1 time(s).  "
+            "The following corrective action will be taken in 60000 milliseconds: Restart the service."
+        )
+        assert by_text(result, "Framework Version").text.splitlines() == [
+            "Application: CheckoutSvc.exe",
+            "Framework Version: v4.0.30319",
+            "Description: The process was terminated due to an unhandled exception.",
+            "Exception Info: Npgsql.NpgsqlException: Exception while reading from stream",
+        ]
+        assert not any(e.text.isdigit() for e in result.events)  # the event id is not the text
+
+    def test_source_and_event_id_are_the_source(self, result: ImportResult) -> None:
+        event = by_text(result, "terminated unexpectedly")
+        assert event.source == "windows-application-log.csv:5 @Service Control Manager (event 7031)"
+        assert by_text(result, "re-established").source == "windows-application-log.csv:2 @CheckoutSvc (event 1000)"
+
+    def test_local_month_first_times_in_the_given_zone(self, result: ImportResult) -> None:
+        assert at_utc(result)[0] == utc("2024-11-26 23:38:41")  # 3:38:41 PM in Los Angeles
+        assert at_utc(result)[-1] == utc("2024-11-27 00:05:04")
+        assert {e.zone for e in result.events} == {"America/Los_Angeles"}
+
+    def test_detected_without_the_csv_suffix(self) -> None:
+        text = (FIXTURES / "windows-application-log.csv").read_text(encoding="utf-8-sig")
+        result = parse_timeline_text(text, name="application-log.txt", tz="America/Los_Angeles")
+        assert result.format == "csv" and len(result.events) == 7
+
+
+def test_csv_cells_beyond_the_header_after_the_text_column_are_kept() -> None:
+    result = parse_timeline_text("time,text\n2024-11-26 23:41,failover done, db-2 is primary\n")
+    assert texts(result) == ["failover done, db-2 is primary"]
+
+
+@pytest.mark.parametrize(
+    ("zone", "expected_utc"),
+    [
+        ("CST", "2024-11-26 18:00:00"),  # US Central
+        ("CDT", "2024-11-26 17:00:00"),
+        ("MST", "2024-11-26 19:00:00"),  # US Mountain
+        ("MDT", "2024-11-26 18:00:00"),
+        ("BST", "2024-11-26 11:00:00"),  # British Summer Time
+        ("IST", "2024-11-26 06:30:00"),  # India
+        ("AKST", "2024-11-26 21:00:00"),
+        ("HST", "2024-11-26 22:00:00"),
+        ("AEST", "2024-11-26 02:00:00"),
+        ("AEDT", "2024-11-26 01:00:00"),
+        ("NZST", "2024-11-26 00:00:00"),
+        ("EET", "2024-11-26 10:00:00"),
+        ("EEST", "2024-11-26 09:00:00"),
+        ("WET", "2024-11-26 12:00:00"),
+        ("SGT", "2024-11-26 04:00:00"),
+        ("HKT", "2024-11-26 04:00:00"),
+    ],
+)
+def test_zone_abbreviations(zone: str, expected_utc: str) -> None:
+    result = parse_timeline_text(f"2024-11-26 12:00:00 {zone} [1] LOG: x", doc_zone="Europe/Berlin")
+    assert (at_utc(result), texts(result)) == ([utc(expected_utc)], ["[1] LOG: x"])
+
+
+def test_an_ambiguous_abbreviation_is_read_the_common_way_and_the_user_is_told() -> None:
+    line = "2024-11-26 17:57:41.203 CST [20417] app@checkout ERROR:  cannot execute INSERT in a read-only transaction"
+    result = parse_timeline_text(f"{line}\n{line.replace('41.203', '42.001')}\n", name="postgresql.log")
+    assert at_utc(result) == [utc("2024-11-26 23:57:41"), utc("2024-11-26 23:57:42")]
+    assert result.events[0].text.startswith("[20417] app@checkout ERROR:")
+    assert result.notes == [
+        "'CST' read as US Central Standard Time (UTC-06:00) on 2 lines from line 1; "
+        "for China Standard Time give the zone Asia/Shanghai (--tz), for Cuba Standard Time America/Havana"
+    ]
+    assert result.summary() == f"2 events from 23:57 to 23:57; {result.notes[0]}"
+    assert result.summary(notes=False) == "2 events from 23:57 to 23:57"
+
+
+@pytest.mark.parametrize(
+    ("line", "tz", "expected_utc", "reading"),
+    [
+        ("2024-11-26 17:57 CST x", "Asia/Shanghai", "2024-11-26 09:57:00", "China Standard Time (UTC+08:00)"),
+        ("2024-07-26 17:57 IST x", "Europe/Dublin", "2024-07-26 16:57:00", "Irish Standard Time (UTC+01:00)"),
+        ("2024-11-26 17:57 IST x", "Asia/Jerusalem", "2024-11-26 15:57:00", "Israel Standard Time (UTC+02:00)"),
+        ("2024-11-26 17:57 BST x", "Asia/Dhaka", "2024-11-26 11:57:00", "Bangladesh Standard Time (UTC+06:00)"),
+        ("2024-11-26 17:57 CST x", "America/Chicago", "2024-11-26 23:57:00", "US Central Standard Time (UTC-06:00)"),
+    ],
+)
+def test_an_ambiguous_abbreviation_is_read_as_the_given_zone_uses_it(
+    line: str, tz: str, expected_utc: str, reading: str
+) -> None:
+    result = parse_timeline_text(line, tz=tz)
+    assert at_utc(result) == [utc(expected_utc)]
+    assert result.notes == [f"'{line[17:20]}' read as {reading} on line 1, as the zone {tz} uses it"]
+
+
+def test_the_documents_zone_also_settles_an_ambiguous_abbreviation() -> None:
+    result = parse_timeline_text("2024-11-26 17:57 CST x", doc_zone="Asia/Shanghai")
+    assert (at_utc(result), texts(result)) == ([utc("2024-11-26 09:57:00")], ["x"])
+
+
+def test_an_abbreviation_in_the_line_wins_over_an_unrelated_tz() -> None:
+    result = parse_timeline_text(
+        "2024-11-26 17:57 CST a\n2024-11-26 17:58 EST b\n2024-11-26 17:59 c\n", tz="Europe/Berlin"
+    )
+    assert at_utc(result) == [utc("2024-11-26 16:59:00"), utc("2024-11-26 22:58:00"), utc("2024-11-26 23:57:00")]
+    assert "US Central Standard Time" in result.notes[0]
+
+
+def test_an_ambiguous_abbreviation_in_a_csv_cell_or_header() -> None:
+    cell = parse_timeline_text("time,text\n2024-11-26 17:57 IST,a\n")
+    header = parse_timeline_text("time (IST),text\n2024-11-26 17:57,a\n")
+    assert at_utc(cell) == at_utc(header) == [utc("2024-11-26 12:27:00")]
+    assert cell.notes[0].startswith("'IST' read as India Standard Time (UTC+05:30) on line 2; ")
+
+
+NIGHT = "23:41 page fired\n23:50 rollback\n23:58 found pgbouncer\n00:05 reloaded\n00:45 resolved\n"
+STARTED = datetime(2024, 11, 26, 23, 38, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "kept", "note"),
+    [
+        (
+            time(23, 50),
+            time(0, 10),
+            ["rollback", "found pgbouncer", "reloaded"],
+            "since 23:50 read as 2024-11-26 23:50, until 00:10 as 2024-11-27 00:10",
+        ),
+        (
+            None,
+            time(0, 10),
+            ["page fired", "rollback", "found pgbouncer", "reloaded"],
+            "until 00:10 read as 2024-11-27 00:10",
+        ),
+        (
+            time(22, 0),
+            time(23, 45),
+            ["page fired"],
+            "since 22:00 read as 2024-11-26 22:00, until 23:45 as 2024-11-26 23:45",
+        ),
+        (time(0, 0), None, ["reloaded", "resolved"], "since 00:00 read as 2024-11-27 00:00"),
+    ],
+)
+def test_bare_since_and_until_are_placed_near_the_incident_start(
+    since: time | None, until: time | None, kept: list[str], note: str
+) -> None:
+    result = parse_timeline_text(NIGHT, anchor=NOV26, reference=STARTED, since=since, until=until)
+    assert texts(result) == kept
+    assert result.notes == [f"{note} (nearest the incident's start, 2024-11-26 23:38)"]
+
+
+def test_bare_since_and_until_with_their_own_zone() -> None:
+    berlin = ZoneInfo("Europe/Berlin")
+    result = parse_timeline_text(NIGHT, anchor=NOV26, reference=STARTED, since=time(0, 50, tzinfo=berlin))
+    assert texts(result) == ["rollback", "found pgbouncer", "reloaded", "resolved"]  # 00:50 Berlin is 23:50 UTC
+
+
+def test_bare_since_and_until_without_a_start_are_placed_near_the_first_event() -> None:
+    result = parse_timeline_text(NIGHT, anchor=NOV26, since=time(23, 50), until=time(0, 10))
+    assert texts(result) == ["rollback", "found pgbouncer", "reloaded"]
+    assert result.notes[0].endswith("(nearest the first event, 2024-11-26 23:41: the incident has no start time)")
+
+
+def test_when_bare_times_leave_nothing_the_note_says_why() -> None:
+    result = parse_timeline_text("10:00 a\n11:00 b\n", anchor=NOV26, since=time(23, 50), until=time(0, 10))
+    assert result.events == [] and result.filtered == 2
+    assert result.notes == [
+        "since 23:50 read as 2024-11-25 23:50, until 00:10 as 2024-11-26 00:10 "
+        "(nearest the first event, 2024-11-26 10:00: the incident has no start time)",
+        "every event is outside the time range; give a date with the times (e.g. 2024-11-26 23:50) "
+        "or set the incident's start time",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("[Recovered] checkout-api 5xx rate", EventKind.RESOLUTION),  # Datadog
+        ("5xx rate recovered: 1.9% (threshold 5%)", EventKind.RESOLUTION),
+        ("Alert closed by alice@acme.io via Web", EventKind.RESOLUTION),  # Opsgenie
+        ("[OK] Service check pg_isready on db-1", EventKind.RESOLUTION),
+        ("Monitor status changed to OK", EventKind.RESOLUTION),
+        ("[RESOLVED] CheckoutHigh5xx (critical)", EventKind.RESOLUTION),
+        ("psycopg.OperationalError: server closed the connection unexpectedly", EventKind.OTHER),
+        ("Connection closed by 10.4.2.17 port 51880", EventKind.OTHER),
+        ("database system was not properly shut down; automatic recovery in progress", EventKind.OTHER),
+        ("[Triggered] checkout-api 5xx rate", EventKind.DETECTION),
+        # words inside paths, URLs and host names say nothing about what happened
+        ("Running on ci-agent-7 in /var/lib/jenkins/workspace/checkout-rollback", EventKind.OTHER),
+        ("see https://wiki.acme.io/runbooks/failover-and-rollback", EventKind.OTHER),
+        ("deploy of rollback.acme.io v2", EventKind.OTHER),
+        ("deployment.apps/checkout-api rolled back", EventKind.MITIGATION),
+        ("failed over to db-2.pg.internal", EventKind.MITIGATION),
+        ("acknowledged - looking at https://grafana.acme.io/d/chk5xx?from=now-1h", EventKind.RESPONSE),
+    ],
+)
+def test_kind_guesses_from_status_words_not_from_paths(text: str, kind: EventKind) -> None:
+    assert guess_kind(text) == (kind, kind != EventKind.OTHER)
+
+
+def test_opsgenie_kinds_come_from_the_log_text() -> None:
+    result = real("opsgenie-alert-log.csv")
+    kinds = {e.text.split(" by ")[0].split(":")[0]: (e.kind, e.kind_guessed) for e in result.events}
+    assert kinds["Alert closed"] == (EventKind.RESOLUTION, True)
+    assert kinds["Alert acknowledged"] == (EventKind.RESPONSE, True)
+    assert kinds["Alert escalated to [DB_escalation]"] == (EventKind.RESPONSE, True)
+    # the Type 'note' says nothing about the kind; the note's text does
+    assert (by_text(result, "rolling back").kind, by_text(result, "rolling back").kind_guessed) == (
+        EventKind.MITIGATION,
+        True,
+    )
+    assert by_text(result, "pinned to db-1").kind == EventKind.OTHER
+
+
+def test_datadog_recovered_is_a_resolution() -> None:
+    result = wild("datadog-events.csv")
+    recovered = by_text(result, "[Recovered]")
+    assert (recovered.kind, recovered.kind_guessed) == (EventKind.RESOLUTION, True)
+
+
+class TestDockerComposeLogs:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return real("docker-compose-logs.txt")
+
+    def test_the_service_prefix_goes_to_the_source(self, result: ImportResult) -> None:
+        assert result.format == "text"
+        first = result.events[0]
+        assert first.time == datetime(2024, 11, 26, 23, 38, 2, tzinfo=UTC)
+        assert first.text == "2024-11-26 23:38:02.118 UTC [1] LOG:  database system is ready to accept connections"
+        assert first.source == "docker-compose-logs.txt:1 @db-1"
+        assert {e.source.split(" @")[1] for e in result.events} == {"db-1", "pgbouncer-1", "web-1", "worker-1"}
+        assert not any("| " in e.text.splitlines()[0][:14] for e in result.events)
+
+    def test_every_service_line_is_read(self, result: ImportResult) -> None:
+        assert by_text(result, "got SIGHUP").time == datetime(2024, 11, 27, 0, 5, 2, tzinfo=UTC)
+        assert by_text(result, "succeeded in 0.21s").source == "docker-compose-logs.txt:21 @worker-1"
+        assert by_text(result, "200 88").text.startswith('172.18.0.9 - - [27/Nov/2024:00:05:04 +0000] "POST /checkout')
+
+    def test_compose_status_lines_are_skipped_with_a_reason(self, result: ImportResult) -> None:
+        assert skipped_reasons(result) == {"line 7": "a docker compose status line (no time), not a service's log line"}
+
+
+class TestLinesStampedLikeTheLineAbove:
+    def test_postgres_detail_statement_and_context_go_with_their_entry(self) -> None:
+        result = real("postgresql.log")
+        assert len(result.events) == 14  # 18 lines with a time, 4 of them go with the entry above
+        assert result.skipped == []
+        assert by_text(result, "cannot execute INSERT").text.splitlines() == [
+            "[20417] app@checkout ERROR:  cannot execute INSERT in a read-only transaction",
+            "STATEMENT:  INSERT INTO orders (id, customer_id, total_cents, created_at)",
+            "\tVALUES ($1, $2, $3, now())",
+            "\tRETURNING id",
+        ]
+        assert by_text(result, "duplicate key").text.splitlines()[1:] == [
+            "DETAIL:  Key (id)=(ord_9QX) already exists.",
+            "STATEMENT:  INSERT INTO orders (id, customer_id, total_cents, created_at) "
+            "VALUES ($1, $2, $3, now()) RETURNING id",
+        ]
+        assert by_text(result, "statement timeout").text.splitlines()[1] == (
+            'CONTEXT:  SQL statement "UPDATE inventory SET reserved = reserved - 1 WHERE sku = $1"'
+        )
+        # another process at the same time stays its own event
+        assert len([e for e in result.events if e.time == datetime(2024, 11, 26, 23, 59, 58, tzinfo=UTC)]) == 2
+
+    def test_a_postgres_detail_of_another_process_is_not_joined(self) -> None:
+        text = (
+            "2024-11-26 23:59:59.987 UTC [20502] ERROR:  duplicate key\n"
+            "2024-11-26 23:59:59.987 UTC [20999] DETAIL:  Key (id)=(x) already exists.\n"
+        )
+        assert len(parse_timeline_text(text).events) == 2
+
+    def test_a_go_panic_in_kubectl_logs_is_one_event(self) -> None:
+        result = real("kubectl-logs-timestamps.txt")
+        assert result.skipped == []
+        panic = by_text(result, "panic: runtime error")
+        assert panic.time == datetime(2024, 11, 26, 23, 41, 2, tzinfo=UTC)
+        assert panic.text.splitlines() == [
+            "panic: runtime error: invalid memory address or nil pointer dereference",
+            "[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x9a1b2c]",
+            "goroutine 4127 [running]:",
+            "main.(*OrderStore).Insert(0x0, {0xc000a1e000, 0x24})",
+            "\t/src/store/orders.go:88 +0x2c",
+            "main.checkoutHandler(...)",
+            "\t/src/handlers/checkout.go:141 +0x1f4",
+        ]
+        assert len(result.events) == 11
+
+    def test_a_python_traceback_in_docker_compose_logs_is_one_event(self) -> None:
+        result = real("docker-compose-logs.txt")
+        assert by_text(result, "Exception on /checkout").text.splitlines() == [
+            "[2024-11-26 23:38:41 +0000] [8] [ERROR] Exception on /checkout [POST]",
+            "Traceback (most recent call last):",
+            '  File "/app/checkout/views.py", line 52, in post',
+            "    order = Order.objects.create(**payload)",
+            "psycopg.OperationalError: server closed the connection unexpectedly",
+        ]
+        assert result.duplicates == 1  # the same request logged twice stays two lines, one event
+        assert len(result.events) == 15
+
+    @pytest.mark.parametrize(
+        "stamp", ["2024-11-26 23:41:02", "2024-11-26T23:41:02.503Z", "2024-11-26T23:41:02.5030000Z"]
+    )
+    def test_the_same_coarse_time_is_not_enough(self, stamp: str) -> None:
+        result = parse_timeline_text(f"{stamp} a\n{stamp} b\n")
+        assert texts(result) == ["a", "b"]
+
+
+class TestJenkinsConsole:
+    def test_pipeline_step_lines_are_noise(self) -> None:
+        result = real("jenkins-console.txt")
+        assert texts(result)[:4] == [
+            "Started by user Alice Nguyen",
+            "Running on ci-agent-7 in /var/lib/jenkins/workspace/checkout-rollback",
+            "+ kubectl -n prod rollout undo deploy/checkout-api --to-revision=12",
+            "deployment.apps/checkout-api rolled back",
+        ]
+        reasons = skipped_reasons(result)
+        assert len(reasons) == 12
+        assert reasons["line 2"] == "a Jenkins [Pipeline] step line (noise: skipped unless noise is kept)"
+        assert by_text(result, "Running on").kind == EventKind.OTHER
+        assert by_text(result, "rolled back").kind == EventKind.MITIGATION
+
+    def test_include_noise_keeps_them(self) -> None:
+        result = real("jenkins-console.txt", include_noise=True)
+        assert len(result.events) == 24 and result.skipped == []
+
+
+class TestWhatsAppChat:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return real("whatsapp-chat.txt", anchor=None)
+
+    def test_messages_with_their_authors(self, result: ImportResult) -> None:
+        assert result.format == "text"
+        assert len(result.events) == 11
+        first = result.events[0]
+        assert (first.time, first.source) == (
+            datetime(2024, 11, 26, 23, 42, tzinfo=UTC),
+            "whatsapp-chat.txt:5 @Alice Nguyen",
+        )
+        assert first.text == "Paged for checkout 5xx, 38% error rate. Slack is slow for me, using this as backup"
+        assert (
+            by_text(result, "rolled back").text == "rolled back v2.3.1 -> v2.3.0\nno change so far\nwill keep watching"
+        )
+        assert by_text(result, "reloaded").time == datetime(2024, 11, 27, 0, 5, tzinfo=UTC)
+        assert by_text(result, "reloaded").source == "whatsapp-chat.txt:17 @Carol Díaz"
+        assert result.notes == []  # 26/11 shows the order: day first
+
+    def test_system_lines_are_skipped_with_reasons(self, result: ImportResult) -> None:
+        reasons = skipped_reasons(result)
+        assert sorted(reasons, key=lambda w: int(w.split()[1])) == [
+            "line 1", "line 2", "line 3", "line 4", "line 12", "line 13", "line 14", "line 21"
+        ]  # fmt: skip
+        assert reasons["line 1"] == "WhatsApp's note on end-to-end encryption, not an event"
+        assert reasons["line 2"] == f"a WhatsApp group notice ({NOISE_NOTE})"
+        assert reasons["line 12"] == "a media file left out of the export ('<Media omitted>')"
+        assert reasons["line 14"] == "deleted message"
+
+    def test_include_noise_keeps_group_notices(self) -> None:
+        result = real("whatsapp-chat.txt", include_noise=True)
+        assert by_text(result, "created group").text == 'Alice Nguyen created group "INC-2417 checkout"'
+        assert by_text(result, "left").source == "whatsapp-chat.txt:21"
+        assert sorted(skipped_reasons(result)) == ["line 1", "line 12", "line 14"]
+
+
+NOISE_NOTE = "channel noise: skipped unless joins, leaves and topic changes are kept"
+
+
+@pytest.mark.parametrize(
+    "chat",
+    [
+        "11/26/24, 11:42 PM - Alice Nguyen: paged\n11/27/24, 12:05 AM - Bob: reloaded\n",  # US Android
+        "11/26/24, 11:42\u202fPM - Alice Nguyen: paged\n11/27/24, 12:05\u202fAM - Bob: reloaded\n",
+        "[26/11/2024, 23:42:00] Alice Nguyen: paged\n[27/11/2024, 00:05:00] Bob: reloaded\n",  # iOS
+        "26.11.24, 23:42 - Alice Nguyen: paged\n27.11.24, 00:05 - Bob: reloaded\n",  # German
+    ],
+)
+def test_whatsapp_date_forms(chat: str) -> None:
+    result = parse_timeline_text(chat)
+    assert [(e.time, e.text, e.source.split(" @")[1]) for e in result.events] == [
+        (datetime(2024, 11, 26, 23, 42, tzinfo=UTC), "paged", "Alice Nguyen"),
+        (datetime(2024, 11, 27, 0, 5, tzinfo=UTC), "reloaded", "Bob"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("chat", "anchor", "day", "note"),
+    [
+        (
+            "03/04/2024, 10:00 - Alice: a\n03/04/2024, 11:00 - Bob: b\n",
+            None,
+            date(2024, 4, 3),
+            "'03/04/2024' read as day/month (3 April 2024): "
+            "no date in the file has a number above 12 to show the order",
+        ),
+        (
+            "03/04/2024, 10:00 AM - Alice: a\n03/04/2024, 11:00 AM - Bob: b\n",
+            None,
+            date(2024, 3, 4),
+            "'03/04/2024' read as month/day (4 March 2024), as with 12-hour times: no date in the file has a number "
+            "above 12 to show the order",
+        ),
+        ("03/04/2024, 10:00 - Alice: a\n", date(2024, 3, 4), date(2024, 3, 4), None),  # the incident's date fits
+        ("03/04/2024, 10:00 - Alice: a\n13/04/2024, 10:00 - Bob: b\n", None, date(2024, 4, 3), None),
+        ("[03/04 10:00] Alice\na\n", date(2024, 4, 3), date(2024, 4, 3), None),
+    ],
+)
+def test_day_or_month_first_is_decided_for_the_whole_file(
+    chat: str, anchor: date | None, day: date, note: str | None
+) -> None:
+    result = parse_timeline_text(chat, anchor=anchor)
+    assert result.events[0].time.date() == day
+    assert result.notes == ([note] if note else [])
+
+
+class TestTeamsCopy:
+    def test_bracketed_date_and_name_then_the_message(self) -> None:
+        result = real("teams-copy.txt")
+        assert result.skipped == []
+        assert len(result.events) == 12
+        first = result.events[0]
+        assert (first.time, first.text, first.source) == (
+            datetime(2024, 11, 26, 23, 42, tzinfo=UTC),
+            "ack'd the page, looking at checkout now",
+            "teams-copy.txt:1 @Alice Nguyen",
+        )
+        assert by_text(result, "@here").text == (
+            "@here checkout error rate at 38% since ~23:39\ndashboard: https://grafana.acme.io/d/chk5xx"
+        )
+        assert by_text(result, "pgbouncer reloaded").time == datetime(2024, 11, 27, 0, 5, tzinfo=UTC)
+        assert by_text(result, "Resolved. Root cause").source == "teams-copy.txt:24 @Alice Nguyen"
+
+    def test_with_a_year_and_a_line_that_is_not_a_name(self) -> None:
+        result = parse_timeline_text("[26/11/2024 23:42] Alice Nguyen\nack'd\n[26/11/2024 23:45] Rollback done\n")
+        assert [(e.text, e.source) for e in result.events] == [
+            ("ack'd", "<input>:1 @Alice Nguyen"),
+            ("Rollback done", "<input>:3"),  # no message under it: the line is the message
+        ]
+
+    def test_web_copy_name_then_date_then_message(self) -> None:
+        result = real("teams-web-copy.txt")
+        assert result.skipped == []
+        assert [(e.time.strftime("%d %H:%M"), e.source.split(" @")[1]) for e in result.events[:3]] == [
+            ("26 23:42", "Alice Nguyen"),
+            ("26 23:44", "Alice Nguyen"),
+            ("26 23:46", "Bob Kowalski"),
+        ]
+        assert by_text(result, "rolled back").text == "Edited\nrolled back checkout v2.3.1 -> v2.3.0 & restarted pods"
+        assert by_text(result, "pgbouncer reloaded").time == datetime(2024, 11, 27, 0, 5, tzinfo=UTC)
+        assert len(result.events) == 10
+
+
+class TestTimesUnderTheirText:
+    """Statuspage's history: each update, then the line with its time."""
+
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return real("statuspage-history.txt")
+
+    def test_each_time_goes_with_the_text_above_it(self, result: ImportResult) -> None:
+        assert [(e.time.strftime("%d %H:%M"), e.text.split(" - ")[0]) for e in result.events] == [
+            ("26 23:47", "Investigating"),
+            ("26 23:58", "Identified"),
+            ("27 00:20", "Monitoring"),
+            ("27 00:31", "Update"),
+            ("27 00:45", "Resolved"),
+        ]
+        assert result.events[-1].text == (
+            "Resolved - This incident has been resolved. "
+            "Checkout success rates have been at normal levels since 00:10 UTC."
+        )
+        assert result.events[-1].source == "statuspage-history.txt:3"
+        assert (result.events[-1].kind, result.events[0].kind) == (EventKind.RESOLUTION, EventKind.RESPONSE)
+
+    def test_the_title_is_skipped_and_the_reading_noted(self, result: ImportResult) -> None:
+        assert [str(s) for s in result.skipped] == ["line 1: no time at the start: a heading or a note?"]
+        assert result.notes == [
+            "each time was read as the time of the text above it (the file puts times under their text)"
+        ]
+
+    def test_a_file_that_does_not_end_with_a_time_keeps_times_first(self) -> None:
+        result = parse_timeline_text("Alice\n23:41\npaged\n\nBob\n23:44\nack\n", anchor=NOV26)
+        assert texts(result) == ["paged", "ack"]
+
+    def test_times_first_with_a_lone_time_at_the_end_is_not_misread(self) -> None:
+        result = parse_timeline_text("23:41\npaged\n\n23:44\nack\n\n23:50\n", anchor=NOV26)
+        assert texts(result) == ["paged", "ack"]
+        assert [str(s) for s in result.skipped] == ["line 7: a time but no text"]
+
+
+class TestSlackdumpFile:
+    @pytest.fixture(scope="class")
+    def result(self) -> ImportResult:
+        return real("slackdump-inc-2417.json")
+
+    def test_thread_replies_nested_in_their_parent_are_read_in_time_order(self, result: ImportResult) -> None:
+        assert result.format == "slack"
+        assert [(e.time.strftime("%H:%M:%S"), " ".join(e.text.split()[:4])) for e in result.events] == [
+            ("23:41:14", "#2417 [Triggered] checkout-api: 5xx"),
+            ("23:42:10", "ack'd, looking :eyes:"),
+            ("23:44:03", "@here checkout error rate"),
+            ("23:45:30", "↳ support queue spiking"),
+            ("23:46:40", "db-1 (pg primary) went"),
+            ("23:47:15", "↳ confirmed, db-2 promoted"),
+            ("23:50:22", "rolled back checkout deploy"),
+            ("00:03:40", "↳ thread reply sent"),
+            ("00:10:12", "↳ error rate back"),
+            ("00:45:09", "Resolved. Root cause: pgbouncer"),
+        ]
+        assert by_text(result, "support queue").text == "↳ support queue spiking too, 40+ tickets & counting"
+        assert by_text(result, "support queue").source == "slack:#inc-2417-checkout-5xx @Dan Okafor"
+        assert [str(s).split(" (")[0] for s in result.skipped] == ["entry 1: channel_join", "entry 9: channel_leave"]
+
+    def test_the_channel_is_named_from_the_file(self, result: ImportResult) -> None:
+        assert {e.source.split(" @")[0] for e in result.events} == {"slack:#inc-2417-checkout-5xx"}
+
+
+def test_slack_replies_holding_whole_messages_and_channel_info() -> None:
+    parent = {"ts": "1732664643.1122", "user": "U1", "text": "parent", "thread_ts": "1732664643.1122"}
+    reply = {"ts": "1732664730.555", "user": "U2", "text": "a reply"}
+    stub = {"user": "U2", "ts": "1732664800.0"}  # Slack's own export: only who and when
+    listed = {"ts": "1732664900.0", "user": "U2", "text": "listed too", "thread_ts": "1732664643.1122"}
+    broken = {"ts": "soon", "text": "x"}
+    data = {
+        "channel_info": {"id": "C1", "name": "inc-2417"},
+        "messages": [{**parent, "replies": [reply, stub, listed, broken]}, listed],
+    }
+    result = parse_timeline_text(json.dumps(data), name="C07INC1234.json", users={"U1": "Ann", "U2": "Bo"})
+    assert [(e.text, e.source) for e in result.events] == [
+        ("parent", "slack:#inc-2417 @Ann"),
+        ("↳ a reply", "slack:#inc-2417 @Bo"),
+        ("↳ listed too", "slack:#inc-2417 @Bo"),
+    ]
+    assert [s.where for s in result.skipped] == ["entry 1 reply 4"]
+
+
+def test_a_pagerduty_page_with_more_entries_says_so() -> None:
+    result = real("pagerduty-log-entries-page1.json")
+    assert len(result.events) == 8
+    assert result.events[0].time == datetime(2024, 11, 26, 23, 56, tzinfo=UTC)
+    assert result.notes == [
+        "one page of the log entries (8 from offset 0) and PagerDuty has more: fetch them with a larger limit, "
+        "or the next page with offset=8"
+    ]
+    assert result.summary().endswith("; " + result.notes[0])
+
+
+def test_a_complete_pagerduty_page_has_no_note() -> None:
+    assert parse_timeline(PD_FILE).notes == []

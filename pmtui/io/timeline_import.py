@@ -8,7 +8,9 @@ Nothing here saves anything.
 
 Every failure is a `TimelineImportError` (a `ValueError`) with a one-line message naming the file
 and, where it applies, the line or entry. A line or entry that can't be read becomes a `Skipped`
-row instead, unless nothing at all could be read.
+row instead, unless nothing at all could be read. A reading the user should know about (a zone
+abbreviation with several meanings, a day/month order assumed, a page of a longer export) is one
+of `ImportResult.notes`, which `summary()` includes.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pmtui.model import EventKind, PostMortem, TimelineEvent
@@ -36,6 +38,7 @@ __all__ = [
     "Skipped",
     "TimelineImportError",
     "anchor_date",
+    "anchor_time",
     "apply_import",
     "event_key",
     "guess_kind",
@@ -97,6 +100,7 @@ class ImportResult:
     duplicates: int = 0  # events dropped because the same import had them already
     filtered: int = 0  # events outside since/until
     unit: str = "line"  # what a skipped row is: "line" (text, csv) or "entry" (slack, pagerduty)
+    notes: list[str] = field(default_factory=list)  # what the user should know: a reading taken, a page missing
 
     @property
     def first(self) -> datetime | None:
@@ -106,8 +110,8 @@ class ImportResult:
     def last(self) -> datetime | None:
         return self.events[-1].time if self.events else None
 
-    def summary(self) -> str:
-        """One plain line: '42 events from 23:27 to 02:10, 3 lines skipped'."""
+    def summary(self, *, notes: bool = True) -> str:
+        """One plain line: '42 events from 23:27 to 02:10, 3 lines skipped', then the notes after '; '."""
         count = len(self.events)
         parts = [f"{count} event{'' if count == 1 else 's'}"]
         first, last = self.first, self.last
@@ -127,7 +131,7 @@ class ImportResult:
             parts.append(f"{self.duplicates} duplicate{'' if self.duplicates == 1 else 's'} dropped")
         if self.filtered:
             parts.append(f"{self.filtered} outside the time range")
-        return ", ".join(parts)
+        return "; ".join([", ".join(parts), *(self.notes if notes else [])])
 
 
 # --------------------------------------------------------------------------------------------
@@ -154,6 +158,39 @@ def _fixed(minutes: int) -> timezone:
     return UTC if minutes == 0 else timezone(timedelta(minutes=minutes))
 
 
+def _utc_offset(minutes: int) -> str:
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _abbreviation_reading(abbr: str, zone: tzinfo, zone_name: str, year: int) -> tuple[tzinfo, str, bool]:
+    """How an ambiguous abbreviation is read: (fixed offset, its name, whether the zone decided it).
+
+    The zone given (or the document's) decides when it uses the abbreviation (Asia/Shanghai: CST) or is the
+    zone of one of its meanings (Asia/Dhaka: BST); else the common meaning."""
+    common, others = AMBIGUOUS_ABBREVIATIONS[abbr]
+    year = min(max(year, 1971), 2100)
+    samples = [datetime(year, month, 15, 12) for month in (1, 7)]
+
+    def offsets(z: tzinfo) -> list[int]:
+        return [int(cast(timedelta, s.replace(tzinfo=z).utcoffset()).total_seconds() // 60) for s in samples]
+
+    own = offsets(zone)
+    for sample, minutes in zip(samples, own, strict=True):
+        if sample.replace(tzinfo=zone).tzname() == abbr:
+            name = common if minutes == _ABBREVIATIONS[abbr] else abbr
+            for other, other_zone in others:
+                other_info = _zoneinfo(other_zone)
+                if other_info is not None and minutes in offsets(other_info):
+                    name = other
+            return _fixed(minutes), name, True
+    for other, other_zone in others:
+        other_info = _zoneinfo(other_zone)
+        if other_info is not None and (zone_name == other_zone or own == offsets(other_info)):
+            return _fixed(own[0]), other, True
+    return _AMBIGUOUS_ZONES[abbr], common, False
+
+
 def _named_zone(name: str | None, what: str) -> tuple[tzinfo, str]:
     """A zone argument (tz or doc_zone) as (tzinfo, IANA name); a clear error when unknown."""
     if name is None or name in ("", "Z", "UTC", "utc"):
@@ -164,9 +201,14 @@ def _named_zone(name: str | None, what: str) -> tuple[tzinfo, str]:
     return zone, name
 
 
-# Abbreviations read as fixed offsets. Only ones that mean one thing in practice; CST, IST, BST,
-# AST and MST are left out on purpose (each names several zones).
+# Abbreviations read as fixed offsets, in their common meaning. CST, IST and BST name several zones:
+# they are read as below unless the zone given (or the document's) uses them, and a note says so.
+# AST (Atlantic or Arabia) is left in the text.
 _ABBREVIATIONS: dict[str, int] = {
+    "CST": -360,
+    "IST": 330,
+    "BST": 60,
+    "MST": -420,
     "WET": 0,
     "WEST": 60,
     "CET": 60,
@@ -196,6 +238,23 @@ _ABBREVIATIONS: dict[str, int] = {
     "NZDT": 780,
 }
 
+#: The abbreviations that name several zones: (the reading taken, (other meaning, IANA zone) ...).
+AMBIGUOUS_ABBREVIATIONS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "CST": (
+        "US Central Standard Time",
+        (("China Standard Time", "Asia/Shanghai"), ("Cuba Standard Time", "America/Havana")),
+    ),
+    "IST": (
+        "India Standard Time",
+        (("Irish Standard Time", "Europe/Dublin"), ("Israel Standard Time", "Asia/Jerusalem")),
+    ),
+    "BST": ("British Summer Time", (("Bangladesh Standard Time", "Asia/Dhaka"),)),
+}
+# Named, so that a time read with one can be told apart from any other fixed offset and read again.
+_AMBIGUOUS_ZONES: dict[str, timezone] = {
+    abbr: timezone(timedelta(minutes=_ABBREVIATIONS[abbr]), abbr) for abbr in AMBIGUOUS_ABBREVIATIONS
+}
+
 _OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?")
 
 
@@ -223,6 +282,8 @@ def _zone_token(token: str) -> tuple[tzinfo, str] | None:
     if token[:1] in ("+", "-"):
         minutes = _offset_minutes(token)
         return (_fixed(minutes), "") if minutes is not None else None
+    if token in _AMBIGUOUS_ZONES:
+        return _AMBIGUOUS_ZONES[token], ""
     if token in _ABBREVIATIONS:
         return _fixed(_ABBREVIATIONS[token]), ""
     if "/" in token:
@@ -275,8 +336,9 @@ _KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = tuple(
         ),
         (
             EventKind.RESOLUTION,
-            r"\b(?:resolved|fully recovered|all clear|incident (?:is )?closed|closing the incident"
-            r"|back to normal)\b",
+            r"\b(?:resolved|recovered|all clear|closing the incident|back to normal"
+            r"|(?:alert|incident|page|ticket|issue)s? (?:was |were |is |has been |got )?closed"
+            r"|status (?:changed )?(?:to |is |: ?)(?:ok|resolved|normal))\b|\[(?:ok|recovered|resolved|closed)\]",
         ),
         (
             EventKind.MITIGATION,
@@ -301,13 +363,35 @@ _KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = tuple(
 )
 
 
+_DOTTED = re.compile(r"\w\.\w")
+
+
+def _in_a_name(low: str, start: int) -> bool:
+    """Whether low[start] is inside a URL, a path, a dotted name (host, file, version) or an e-mail address:
+    words there say nothing about what happened ('/workspace/checkout-rollback', 'rollback.acme.io')."""
+    left = right = start
+    while left and not low[left - 1].isspace():
+        left -= 1
+    while right < len(low) and not low[right].isspace():
+        right += 1
+    token = low[left:right]
+    return "/" in token or "\\" in token or "@" in token or _DOTTED.search(token) is not None
+
+
 def guess_kind(text: str) -> tuple[EventKind, bool]:
     """(kind, guessed): a kind when the text says what happened, else (OTHER, False)."""
     low = text.lower()
+    names: bool | None = None  # whether the text has a URL, path, dotted name or address at all
     for kind, pattern in _KIND_RULES:
         for m in pattern.finditer(low):
-            if not low[max(0, m.start() - 6) : m.start()].endswith(_NEGATIONS):
-                return kind, True
+            start = m.start()
+            if low[max(0, start - 6) : start].endswith(_NEGATIONS):
+                continue
+            if names is None:
+                names = "/" in low or "." in low or "@" in low or "\\" in low
+            if names and _in_a_name(low, start):
+                continue
+            return kind, True
     return EventKind.OTHER, False
 
 
@@ -348,7 +432,12 @@ def _kind_from_label(label: str, text: str) -> tuple[EventKind, bool]:
         except ValueError:
             pass
         if key in _KIND_LABELS:
-            return _KIND_LABELS[key], True
+            kind = _KIND_LABELS[key]
+            if kind is EventKind.OTHER:  # 'note': says nothing about what happened; the text may
+                guessed = guess_kind(text)
+                if guessed[1]:
+                    return guessed
+            return kind, True
     return guess_kind(text)
 
 
@@ -367,8 +456,9 @@ _LEAD = re.compile(
     r"(\[)?(?P<estimated_in>(?(2)[~≈][ \t]*))?"
 )
 _ISO_DATE = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})")
-_DMY_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_DMY_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)")
+_SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!\d)")
+_SLASH_DAY = re.compile(r"(\d{1,2})/(\d{1,2})(?![\d/])")  # Teams: '[26/11 23:42]'
 # Day, month name, year: "02/Mar/26" (Jira), "02-Mar-2026", "2 March 2026".
 _DAY_MON_DATE = re.compile(
     r"(\d{1,2})([/ -])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\2(\d{4}|\d{2})(?!\d)",
@@ -380,7 +470,9 @@ _MON_DATE = re.compile(
     re.IGNORECASE,
 )
 _DATE_TIME_SEP = re.compile(r"T|[ \t]*,[ \t]*|[ \t]+(?:at[ \t]+|@[ \t]*)?")
-_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[ \t]?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?")
+_CLOCK = re.compile(
+    r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[ \t\u202f\u00a0]?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?"
+)
 _ZONE = re.compile(
     r"[ \t]?(Z(?![A-Za-z])|[+-]\d{2}(?::?\d{2})?(?!\d)|(?:UTC|GMT|UT|utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?"
     r"|[A-Z][A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+|[A-Z]{2,5})"
@@ -426,12 +518,16 @@ def _scan_time(s: str, pos: int, slash_dayfirst: bool | None = None) -> tuple[Sp
         else:
             m = _DMY_DATE.match(s, p)
             if m:
-                ymd = (int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                ymd = (_full_year(m.group(3)), int(m.group(2)), int(m.group(1)))
             elif slash_dayfirst is not None:
-                m = _SLASH_DATE.match(s, p)
+                m = _SLASH_DATE.match(s, p) or _SLASH_DAY.match(s, p)
                 if m:
                     a, b = int(m.group(1)), int(m.group(2))
-                    ymd = (int(m.group(3)), b, a) if slash_dayfirst else (int(m.group(3)), a, b)
+                    if m.re is _SLASH_DAY:
+                        month_day = (b, a) if slash_dayfirst else (a, b)
+                    else:
+                        year = _full_year(m.group(3))
+                        ymd = (year, b, a) if slash_dayfirst else (year, a, b)
             if not m:
                 m = _DAY_MON_DATE.match(s, p)
                 if m:
@@ -495,23 +591,25 @@ def _scan_time(s: str, pos: int, slash_dayfirst: bool | None = None) -> tuple[Sp
     return ("clock", clock, zone, zone_name), p
 
 
-def _scan_line(line: str) -> tuple[Spec, str, bool] | None:
-    """A text line that starts with a time: (spec, rest of the line, estimated); a date heading; else None."""
+def _scan_line(line: str, slash_dayfirst: bool | None = None) -> tuple[Spec, str, bool, int] | None:
+    """A text line that starts with a time: (spec, rest of the line, estimated, where the time ends);
+    a date heading; else None. n/n dates are read only with `slash_dayfirst` (the file's order)."""
     lead = _LEAD.match(line)
     pos = lead.end() if lead else 0
-    found = _scan_time(line, pos)
+    found = _scan_time(line, pos, slash_dayfirst)
     if found is None:
         m = _DATE_LINE.fullmatch(line)
         if m:
             try:
-                return ("date", date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None, ""), "", False
+                day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 return None
+            return ("date", day, None, ""), "", False, len(line)
         return None
     spec, end = found
     after = _AFTER_TIME.match(line, end)
     rest = line[after.end() if after else end :]
-    return spec, rest.strip(), bool(lead and (lead.group("estimated") or lead.group("estimated_in")))
+    return spec, rest.strip(), bool(lead and (lead.group("estimated") or lead.group("estimated_in"))), end
 
 
 def _scan_cell(value: str, slash_dayfirst: bool | None) -> Spec | None:
@@ -555,7 +653,8 @@ class _Rec:
     order: int = 0
     estimated: bool = False
     headline: int = 0  # how many of texts come from the line with the time (the rest are continuations)
-    chat: str = ""  # "zoom" for a Zoom chat message (its body comes on the lines below)
+    chat: str = ""  # "zoom" or "teams" for a chat message whose body comes on the lines below
+    fallback: str = ""  # "teams": the text when no body follows (the line was not a name after all)
 
 
 @dataclass(slots=True)
@@ -764,7 +863,49 @@ class _Context:
     until: datetime | None
     include_noise: bool
     progress: Progress | None
+    since_clock: time | None = None  # a bare time of day, placed once the events are read
+    until_clock: time | None = None
+    reference: datetime | None = None  # the incident's start: bare since/until are placed nearest it
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    zone_name: str = "UTC"  # the IANA name of default_zone
+    # ambiguous abbreviations met: abbreviation -> [reading, lines, first line]
+    abbreviations: dict[str, list[Any]] = field(default_factory=dict)
+
+    def read_abbreviation(self, spec: Spec, where: str) -> Spec:
+        """The spec with an ambiguous zone abbreviation (CST, IST, BST) read as decided for this import."""
+        zone = spec[2]
+        if zone is None:
+            return spec
+        abbr = zone.tzname(None)
+        if abbr not in _AMBIGUOUS_ZONES:
+            return spec
+        seen = self.abbreviations.get(abbr)
+        if seen is None:
+            year = self.anchor.year if self.anchor else datetime.now(UTC).year
+            reading = _abbreviation_reading(abbr, self.default_zone, self.zone_name, year)
+            seen = self.abbreviations[abbr] = [reading, 0, where]
+        seen[1] += 1
+        new = seen[0][0]
+        if new is zone:
+            return spec
+        value = spec[1].replace(tzinfo=new) if spec[0] == "abs" else spec[1]
+        return (spec[0], value, new, spec[3])
+
+    def abbreviation_notes(self) -> list[str]:
+        notes = []
+        for abbr, ((zone, name, by_zone), count, where) in self.abbreviations.items():
+            offset = _utc_offset(int(cast(timedelta, zone.utcoffset(None)).total_seconds() // 60))
+            lines = f"on {where}" if count == 1 else f"on {count} lines from {where}"
+            note = f"'{abbr}' read as {name} ({offset}) {lines}"
+            if by_zone:
+                notes.append(f"{note}, as the zone {self.zone_name} uses it")
+            else:
+                others = AMBIGUOUS_ABBREVIATIONS[abbr][1]
+                ways = ", ".join(f"for {other} {other_zone}" for other, other_zone in others[1:])
+                first, first_zone = others[0]
+                notes.append(f"{note}; for {first} give the zone {first_zone} (--tz)" + (f", {ways}" if ways else ""))
+        return notes
 
     def report(self, done: int, total: int) -> None:
         if self.progress is not None and total > 0:
@@ -875,6 +1016,30 @@ _ACCESS_LOG = re.compile(
     r":(?P<clock>\d{2}:\d{2}:\d{2})(?:[ \t]*(?P<offset>[+-]\d{4}))?\] "
     r'"(?P<request>(?:[^"\\]|\\.)*)" (?P<status>\d{3}|-)(?:\s|$)'
 )
+# WhatsApp's export: '26/11/2024, 23:42 - Alice: text' (Android), '[26/11/2024, 23:42:05] Alice: text' (iOS).
+_WHATSAPP = re.compile(
+    r"\[?\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}),[ \t]\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?)?(?: - |\] )"
+)
+_WHATSAPP_AUTHOR = re.compile(r"([^:\"“”]{1,80}?): (.*)", re.DOTALL)
+# Teams copied as text: '[26/11 23:42] Alice Nguyen', the message on the lines below.
+_TEAMS = re.compile(r"\[\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?,?[ \t]\d{1,2}:\d{2}")
+# docker compose logs: 'web-1       | 2024-11-26T23:41:02.123456789Z GET /…' (the service, padding, '| ').
+_COMPOSE = re.compile(r"([A-Za-z0-9][\w.-]{0,79}?) *\| ")
+# A time to the microsecond or finer: lines stamped with exactly the same one were written together
+# (kubectl logs --timestamps and docker stamp each line of a Go panic or a Python traceback alike).
+# Not one padded with zeros ('.5030000'): a coarse clock gives many messages the same one.
+_FRACTION = re.compile(r"\d[.,](\d{6,9})(?!\d)")
+
+
+def _precise(stamp: str) -> bool:
+    m = _FRACTION.search(stamp)
+    return m is not None and not m.group(1).endswith("000")
+
+
+# PostgreSQL's lines that go with the entry above them (same time, same process id).
+_PG_FOLLOWS = re.compile(r"\[(\d+)\](?:[ \t]+\S+)?[ \t]+(?=(?:DETAIL|STATEMENT|CONTEXT|HINT|QUERY|LOCATION):[ \t])")
+_JENKINS_STEP = "[Pipeline] "
 # Lines that carry a stack trace on across a blank line (chained Python exceptions, Go goroutines).
 _TRACE_GOES_ON = re.compile(
     r"Traceback \(most recent call last\)|During handling of the above exception"
@@ -930,6 +1095,33 @@ def _chat(rest: str, include_noise: bool) -> tuple[str, str, str, str]:
     return rest, "", "", ""
 
 
+def _whatsapp(rest: str, include_noise: bool) -> tuple[str, str, str]:
+    """A WhatsApp message after its time: (text, author, skip reason or '')."""
+    m = _WHATSAPP_AUTHOR.fullmatch(rest)
+    if m:
+        text, author = m.group(2).strip(), m.group(1).strip()
+        if text == "<Media omitted>":
+            return text, author, "a media file left out of the export ('<Media omitted>')"
+        if text in ("This message was deleted", "You deleted this message"):
+            return text, author, "deleted message"
+        return text, author, ""
+    if "end-to-end encrypted" in rest:
+        return rest, "", "WhatsApp's note on end-to-end encryption, not an event"
+    if include_noise:
+        return rest, "", ""
+    return rest, "", f"a WhatsApp group notice ({_NOISE_NOTE})"
+
+
+def _a_name(text: str) -> bool:
+    """'Alice Nguyen', 'Carol Díaz', "Dana O'Neil (Guest)": a person's name as chat apps show it."""
+    words = re.sub(r"[ \t]*\([^()]{1,30}\)$", "", text).split()
+    return (
+        0 < len(words) <= 4
+        and len(text) <= 80
+        and all(w[0].isupper() and re.sub(r"['’.-]", "", w).isalpha() for w in words)
+    )
+
+
 def _dedent(lines: list[str]) -> list[str]:
     """Continuation lines without the indentation they all share (a traceback keeps its own)."""
     prefix: str | None = None
@@ -968,14 +1160,148 @@ def _irc_status(m: re.Match[str], number: int, ctx: _Context) -> _Rec | None:
     return _Rec(where=where, spec=("date", day, None, ""), texts=[], source="", order=number)
 
 
+# A line that starts with an n/n date and a time: '26/11/2024, 23:42 - …', '[26/11 23:42] …', '11/26/2024 11:42 PM'.
+_SLASH_LINE = re.compile(
+    r"^[ \t]*\[?((\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?)(?![\d/]),?[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[ \t\u202f\u00a0]?([AaPp])\.?[Mm])?",
+    re.MULTILINE,
+)
+_MONTH_FULL = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _slash_order_of_text(text: str, ctx: _Context) -> bool | None:
+    """Day first (True) or month first for the n/n dates that start the file's lines; None if there are none.
+
+    A number above 12 settles it (the most such lines win); else the reading that puts the dates on the
+    incident's date; else month first with 12-hour times (as in the US), day first otherwise, and a note says so."""
+    if "/" not in text:
+        return None
+    day_first = month_first = fits_day = fits_month = 0
+    twelve_hour = found = False
+    example: tuple[str, int, int, str] | None = None  # the first date that reads both ways
+    for m in _SLASH_LINE.finditer(text):
+        found = True
+        a, b, year = int(m.group(2)), int(m.group(3)), m.group(4)
+        twelve_hour = twelve_hour or m.group(5) is not None
+        if a > 12 >= b:
+            day_first += 1
+        elif b > 12 >= a:
+            month_first += 1
+        elif a != b and a <= 12 and b <= 12:
+            example = example or (m.group(1), a, b, year or "")
+            if ctx.anchor is not None:
+                full = _full_year(year) if year else ctx.anchor.year
+                for (month, day), counter in (((b, a), "day"), ((a, b), "month")):
+                    try:
+                        near = abs((date(full, month, day) - ctx.anchor).days) <= 3
+                    except (ValueError, OverflowError):
+                        near = False
+                    if near and counter == "day":
+                        fits_day += 1
+                    elif near:
+                        fits_month += 1
+    if not found:
+        return None
+    if day_first or month_first:
+        if day_first and month_first:
+            order = "day/month" if day_first >= month_first else "month/day"
+            ctx.notes.append(f"n/n dates are written both day/month and month/day: read as {order}, as most are")
+        return day_first >= month_first
+    if example is None or fits_day != fits_month:
+        return fits_day >= fits_month
+    written, a, b, year = example
+    dayfirst = not twelve_hour
+    day, month = (a, b) if dayfirst else (b, a)
+    shown = f"{day} {_MONTH_FULL[month - 1]}" + (f" {_full_year(year)}" if year else "")
+    order, why = ("day/month", "") if dayfirst else ("month/day", ", as with 12-hour times")
+    ctx.notes.append(
+        f"'{written}' read as {order} ({shown}){why}: no date in the file has a number above 12 to show the order"
+    )
+    return dayfirst
+
+
+def _time_only(line: str, dayfirst: bool | None) -> Spec | None:
+    """The time of a line that holds only a time ('Nov 27, 00:45 UTC'); else None."""
+    found = _scan_line(line, dayfirst)
+    if found is None or found[1] or found[0][0] in ("date", "bad"):
+        return None
+    return found[0]
+
+
+def _times_below(lines: list[str], dayfirst: bool | None) -> bool:
+    """Whether every time stands alone on the line under its text (Statuspage's history): the file ends with
+    a time, each time has a text line right above it, and the lines between two times are one block."""
+    filled = [number for number, line in enumerate(lines) if line.strip()]
+    if len(filled) < 4 or _time_only(_clean(lines[filled[-1]]), dayfirst) is None:
+        return False
+    times = 0
+    above = False  # the line above is a text line, in a block with no blank line in it since the last time
+    previous = -2
+    for number in filled:
+        line = _clean(lines[number])
+        found = _scan_line(line, dayfirst)
+        if found is not None and found[0][0] not in ("date", "bad"):
+            if found[1] or not above or previous != number - 1:
+                return False  # a time with text on its line, or with no text right above it
+            times += 1
+            above = False
+        elif above and previous != number - 1 and times:
+            return False  # a blank line inside the text of one time: times come first
+        else:
+            above = True
+        previous = number
+    return times >= 2
+
+
+def _parse_times_below(lines: list[str], ctx: _Context, dayfirst: bool | None) -> list[_Item]:
+    """A file whose times come under their text: each time with the block of lines right above it."""
+    recs: list[_Rec] = []
+    block: list[tuple[int, str]] = []
+    for number, raw in enumerate(lines, 1):
+        line = _clean(raw)
+        if not line.strip():
+            for heading, _ in block:  # a title above a blank line
+                ctx.skipped.append(Skipped(f"line {heading}", _HEADING))
+            block = []
+            continue
+        spec = _time_only(line, dayfirst)
+        if spec is None:
+            block.append((number, line.strip()))
+            continue
+        first = block[0][0]
+        spec = ctx.read_abbreviation(spec, f"line {number}")
+        recs.append(
+            _Rec(
+                where=f"line {number}",
+                spec=spec,
+                texts=[text for _, text in block],
+                source=f"{ctx.name}:{first}",
+                order=first,
+                headline=1,
+            )
+        )
+        block = []
+    ctx.notes.append("each time was read as the time of the text above it (the file puts times under their text)")
+    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+
+
 def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     lines = _split_lines(text)
+    dayfirst = _slash_order_of_text(text, ctx)
+    if _times_below(lines, dayfirst):
+        return _parse_times_below(lines, ctx, dayfirst)
     total = len(lines)
     step = _step(total)
     recs: list[_Rec] = []
     current: _Rec | None = None
     bad = False  # the last line with a time was skipped: the lines under it go with it
     blank = False  # a blank line came after the last line read
+    compose = False  # docker compose logs: lines without a service prefix are compose's own
+    pending_name: tuple[int, str] | None = None  # a skipped line just above that may name a chat message's author
+    last = ("", "", "")  # the time as written, the service and the text of the last line read with a time
     for number, raw in enumerate(lines, 1):
         if number % step == 0:
             ctx.report(number, total)
@@ -984,6 +1310,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
             blank = True
             continue
         after_blank, blank = blank, False
+        name_above, pending_name = pending_name, None
         where = f"line {number}"
         if line[0] == "-":
             if line.startswith("-- ") and _JOURNAL_MARK.fullmatch(line.rstrip()):
@@ -997,16 +1324,28 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                     recs.append(rec)
                 current, bad = None, False
                 continue
-        found = _scan_line(line)
+        found = None
+        service = ""
+        if line[0] not in " \t|" and "| " in line[:100]:
+            m = _COMPOSE.match(line)
+            inner = _scan_line(line[m.end() :], dayfirst) if m is not None else None
+            if m is not None and inner is not None and inner[0][0] not in ("date", "bad"):
+                service, line, found, compose = m.group(1), line[m.end() :], inner, True
+        if found is None:
+            found = _scan_line(line, dayfirst)
         author = note = ""
         estimated = False
         if found is None and line[0] not in " \t" and " [" in line and '] "' in line:
             access = _access_log(line)
             if access is not None:
                 spec, rest, author = access
-                found = (spec, rest, False)
+                found = (spec, rest, False, 0)
         if found is None:
             indented = line[0] in " \t"
+            if compose and not indented:
+                ctx.skipped.append(Skipped(where, "a docker compose status line (no time), not a service's log line"))
+                current, bad = None, False
+                continue
             if current is not None and (not after_blank or indented or _TRACE_GOES_ON.match(line)):
                 current.texts.append(line.rstrip())
             elif current is not None or (bad and after_blank and not indented):
@@ -1015,13 +1354,48 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 current, bad = None, False
             elif not bad:
                 ctx.skipped.append(Skipped(where, "no time at the start of the line"))
+            if ctx.skipped and ctx.skipped[-1].where == where and _a_name(line.strip()):
+                pending_name = (len(ctx.skipped) - 1, line.strip())
             continue
-        spec, rest, estimated = found
+        spec, rest, estimated, end = found
         if spec[0] == "bad":
             ctx.skipped.append(Skipped(where, spec[1]))
             current, bad = None, True
             continue
-        chat = ""
+        stamp = line[:end]
+        if current is not None and stamp == last[0] and service == last[1] and rest != last[2]:
+            follows = _PG_FOLLOWS.match(rest) if rest[:1] == "[" else None
+            if follows is not None and current.texts and current.texts[0].startswith(f"[{follows.group(1)}]"):
+                current.texts.append(rest[follows.end() :])  # 'DETAIL:  …' under its 'ERROR:  …'
+                continue
+            if _precise(stamp):  # a line of the same write: a panic, a traceback
+                more = line[end + 1 if line[end : end + 1] == " " else end :].rstrip()
+                if more.strip():
+                    current.texts.append(more)
+                last = (stamp, service, rest)
+                continue
+        last = (stamp, service, rest)
+        if rest.startswith(_JENKINS_STEP) and not ctx.include_noise:
+            ctx.skipped.append(Skipped(where, "a Jenkins [Pipeline] step line (noise: skipped unless noise is kept)"))
+            current, bad = None, True
+            continue
+        spec = ctx.read_abbreviation(spec, where)
+        chat = fallback = ""
+        if not author and line[0] in "[0123456789":
+            if _WHATSAPP.match(line):
+                rest, author, reason = _whatsapp(rest, ctx.include_noise)
+                if reason:
+                    ctx.skipped.append(Skipped(where, reason))
+                    current, bad = None, True
+                    continue
+            elif rest and line[0] == "[" and _TEAMS.match(line) and _a_name(rest):
+                author, fallback, chat, rest = rest, rest, "teams", ""  # the message is on the lines below
+            elif not rest and name_above is not None and not after_blank and _SLASH_LINE.match(line):
+                # Teams on the web: the name, then the date and time, then the message
+                index, name = name_above
+                if index == len(ctx.skipped) - 1:
+                    ctx.skipped.pop()
+                    author, fallback, chat = name, name, "teams"
         if rest and not author and rest[0] in "<-F":
             rest, author, note, chat = _chat(rest, ctx.include_noise)
             if chat and chat != "zoom":
@@ -1029,7 +1403,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 current, bad = None, True
                 continue
         bad = False
-        source = f"{ctx.name}:{number}" + (f" @{author}{note}" if author else "")
+        source = f"{ctx.name}:{number}" + (f" @{author}{note}" if author else f" @{service}" if service else "")
         rec = _Rec(
             where=where,
             spec=spec,
@@ -1039,6 +1413,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
             estimated=estimated,
             headline=1 if rest else 0,
             chat=chat,
+            fallback=fallback,
         )
         recs.append(rec)
         current = rec if spec[0] != "date" else None
@@ -1050,6 +1425,8 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
         if rec.chat == "zoom" and not ctx.include_noise and rec.texts and rec.texts[0].startswith("Reacted to "):
             ctx.skipped.append(Skipped(rec.where, f"a reaction ({_NOISE_NOTE})"))
             continue
+        if rec.chat == "teams" and not rec.texts:  # no message under it: the line was the message
+            rec.texts, rec.headline, rec.source = [rec.fallback], 1, f"{ctx.name}:{rec.order}"
         kept.append(rec)
     return _place(kept, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
 
@@ -1059,11 +1436,30 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
 # --------------------------------------------------------------------------------------------
 
 
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
 def _header_key(cell: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", cell.strip().lower()).strip("_")
+    """'Created At', 'createdAt' and 'created_at' alike: 'created_at'."""
+    return re.sub(r"[^a-z0-9]+", "_", _CAMEL.sub("_", cell.strip()).lower()).strip("_")
 
 
-_DATETIME_HEADERS = ("timestamp", "datetime", "date_time", "created_at", "created", "occurred_at", "time_stamp", "ts")
+_DATETIME_HEADERS = (
+    "timestamp",
+    "datetime",
+    "date_time",
+    "date_and_time",
+    "created_at",
+    "created",
+    "occurred_at",
+    "time_stamp",
+    "ts",
+    "starts_at",
+    "started_at",
+    "start_time",
+    "event_time",
+    "start",
+)
 _TIME_HEADERS = ("time", "when", "clock", "hour")
 _DATE_HEADERS = ("date", "day")
 # A short title is a better event text than a long message (Datadog: Title and Message; Jira: Summary);
@@ -1082,15 +1478,39 @@ _TEXT_HEADERS = (
     "msg",
     "content",
     "body",
+    "log",  # Opsgenie's alert log: 'Log' says what happened, 'Alert Message' is the same on every row
+    "log_message",
+    "alert_message",
+    "alertname",  # Prometheus
+    "alert_name",
+    "alert_rule",  # Grafana
+    "rule_name",
+    "rule",
+    "alert",
 )
 _KIND_HEADERS = ("kind", "type", "category", "event_type", "kind_type")
 _SOURCE_HEADERS = ("source", "author", "user", "who", "by", "actor", "owner", "person", "reporter", "from")
 _EVIDENCE_HEADERS = ("evidence", "link", "url", "ticket")
 _ZONE_HEADERS = ("timezone", "tz", "zone", "time_zone")
+_EVENT_ID_HEADERS = ("event_id",)
+# An alert's state: part of the text when the same alert comes back in another state ('CheckoutHigh5xx: Normal').
+_STATE_HEADERS = ("state", "status", "alertstate", "alert_state", "new_state", "current_state")
+_STATE_KINDS: dict[str, EventKind] = {
+    "alerting": EventKind.DETECTION,
+    "firing": EventKind.DETECTION,
+    "triggered": EventKind.DETECTION,
+    "normal": EventKind.RESOLUTION,
+    "ok": EventKind.RESOLUTION,
+    "resolved": EventKind.RESOLUTION,
+    "recovered": EventKind.RESOLUTION,
+    "closed": EventKind.RESOLUTION,
+}
 _HEADER_ZONE = re.compile(r"[(\[]\s*([A-Za-z][A-Za-z_/+-]*[A-Za-z0-9]|[+-]\d{1,2}(?::?\d{2})?)\s*[)\]]|\b(UTC|GMT)\b")
 
 
 _QUALIFIER = re.compile(r"(?:_[a-z]+){1,3}")
+# 'Event ID' is an id, not an event; 'message_type' is a type, not a message.
+_NOT_QUALIFIERS = ("_id", "_ids", "_type", "_count", "_number", "_no", "_code", "_key")
 
 
 def _find(keys: list[str], names: tuple[str, ...], exclude: set[int] | frozenset[int] = frozenset()) -> int | None:
@@ -1101,7 +1521,12 @@ def _find(keys: list[str], names: tuple[str, ...], exclude: set[int] | frozenset
                 return index
     for name in names:
         for index, key in enumerate(keys):
-            if index not in exclude and key.startswith(name + "_") and _QUALIFIER.fullmatch(key, len(name)):
+            if (
+                index not in exclude
+                and key.startswith(name + "_")
+                and _QUALIFIER.fullmatch(key, len(name))
+                and not key.endswith(_NOT_QUALIFIERS)
+            ):
                 return index
     return None
 
@@ -1116,9 +1541,13 @@ class _Columns:
     source: int | None
     evidence: int | None
     zone: int | None
+    state: int | None = None
+    event_id: int | None = None  # Windows: named in the source
 
 
-def _columns(header: list[str]) -> _Columns | None:
+def _columns(header: list[str], unnamed_text: bool = False) -> _Columns | None:
+    """The columns a header names; with `unnamed_text`, the cells after the header's names are the text when
+    no column is named for it (Windows Event Viewer's CSV: the description has no name)."""
     keys = [_header_key(cell)[:40] for cell in header]
     used: set[int] = set()
 
@@ -1146,10 +1575,29 @@ def _columns(header: list[str]) -> _Columns | None:
     if text is None:
         text, fallback = fallback, None
     if text is None:
-        return None
+        if not unnamed_text:
+            return None
+        text = len(header)
     source = take(_SOURCE_HEADERS)
     evidence = take(_EVIDENCE_HEADERS)
-    return _Columns(when, clock, text, fallback, kind, source, evidence, zone)
+    state = take(_STATE_HEADERS)
+    event_id = take(_EVENT_ID_HEADERS)
+    return _Columns(when, clock, text, fallback, kind, source, evidence, zone, state, event_id)
+
+
+def _header_problem(header: list[str]) -> str:
+    """What a header that `_columns` refuses lacks: 'time column', 'text column' or both."""
+    keys = [_header_key(cell)[:40] for cell in header]
+    zone = _find(keys, _ZONE_HEADERS)
+    used = frozenset() if zone is None else frozenset([zone])
+    has_time = any(_find(keys, names, used) is not None for names in (_DATETIME_HEADERS, _DATE_HEADERS, _TIME_HEADERS))
+    if not has_time:
+        return (
+            "time column and text column"
+            if _find(keys, _TITLE_HEADERS + _TEXT_HEADERS, used) is None
+            else "time column"
+        )
+    return "text column"
 
 
 _DATADOG_FENCE = re.compile(r"\A%%%[ \t]*\n?|\n?[ \t]*%%%\Z")
@@ -1197,7 +1645,19 @@ def _looks_like_csv(text: str) -> bool:
     _, header = _first_line(text)
     if not any(d in header for d in ",;\t|"):
         return False
-    return _columns(_split_header(header, _delimiter(text, header))) is not None
+    delimiter = _delimiter(text, header)
+    names = _split_header(header, delimiter)
+    if _columns(names) is not None:
+        return True
+    return _columns(names, unnamed_text=True) is not None and _unnamed_cells(text, delimiter, len(names))
+
+
+def _unnamed_cells(text: str, delimiter: str, names: int) -> bool:
+    """Whether most of the first rows have more cells than the header has names."""
+    filled = (row for _, row in _csv_rows(text[:16384], delimiter, []) if any(cell.strip() for cell in row))
+    rows = list(itertools.islice(filled, 1, 21))  # after the header
+    longer = sum(len(row) > names for row in rows)
+    return longer > 0 and longer * 2 >= len(rows)
 
 
 def _header_zone(cell: str) -> tuple[tzinfo, str] | None:
@@ -1232,19 +1692,23 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
         raise ctx.fail("the file is empty")
     header_no, header = rows[header_index]
     cols = _columns(header)
+    if cols is None and _unnamed_cells(text, delimiter, len(header)):
+        cols = _columns(header, unnamed_text=True)
     if cols is None:
         shown = ", ".join(repr(_limit(_clean(c.strip()), 40)) for c in header[:12]) or "none"
-        raise ctx.fail(
-            f"no time column and text column in the header (found {shown}); "
-            "name them e.g. 'time' (or 'date' and 'time') and 'text'",
-            where=f"line {header_no}",
-        )
+        missing = _header_problem(header)
+        advice = {
+            "time column": "name one e.g. 'time' (or 'date' and 'time')",
+            "text column": "name one e.g. 'text', 'message' or 'description'",
+        }.get(missing, "name them e.g. 'time' (or 'date' and 'time') and 'text'")
+        raise ctx.fail(f"no {missing} in the header (found {shown}); {advice}", where=f"line {header_no}")
     column_zone = _header_zone(header[cols.clock] if cols.clock is not None else header[cols.when])
     if column_zone is None and cols.clock is not None:
         column_zone = _header_zone(header[cols.when])
     body = rows[header_index + 1 :]
     dayfirst = _slash_order((row[cols.when] for _, row in body if cols.when < len(row)), delimiter)
     recs: list[_Rec] = []
+    states: list[str] = []  # each record's state cell, when there is a state column
     total = len(body)
     step = _step(total)
 
@@ -1280,13 +1744,22 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
                 spec = ("abs", spec[1].replace(tzinfo=zone[0]), zone[0], zone[1])
             elif spec[2] is None:
                 spec = (spec[0], spec[1], zone[0], zone[1])
+        spec = ctx.read_abbreviation(spec, where)
         message = _markdown_fence(cell(row, cols.fallback))
         text_value = _markdown_fence(cell(row, cols.text)) or message
+        if len(row) > len(header) and cols.text >= len(header) - 1:
+            # cells past the header's names: Windows' unnamed description, or a text with an unquoted comma
+            text_value = ", ".join(
+                part for part in [text_value, *(_clean(c).strip() for c in row[cols.text + 1 :])] if part
+            )
         if not text_value:
             ctx.skipped.append(Skipped(where, "no text"))
             continue
         author = cell(row, cols.source)
-        source = f"{ctx.name}:{number}" + (f" @{author}" if author else "")
+        event_id = cell(row, cols.event_id)
+        source = (
+            f"{ctx.name}:{number}" + (f" @{author}" if author else "") + (f" (event {event_id})" if event_id else "")
+        )
         label = cell(row, cols.kind)
         kind = _kind_from_label(label, text_value) if label else None
         if kind is None and message and message != text_value:
@@ -1305,8 +1778,25 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
                 order=number,
             )
         )
+        states.append(cell(row, cols.state))
     ctx.report(total, total)
+    if cols.state is not None:
+        _add_states(recs, states)
     return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+
+
+def _add_states(recs: list[_Rec], states: list[str]) -> None:
+    """'CheckoutHigh5xx: Alerting', 'CheckoutHigh5xx: Normal': the state joins the text when the same text
+    comes in different states (an alert history); else the text says enough alone."""
+    first: dict[str, str] = {}
+    if all(first.setdefault(rec.texts[0], state) == state for rec, state in zip(recs, states, strict=True)):
+        return
+    for rec, state in zip(recs, states, strict=True):
+        if state:
+            rec.texts[0] = f"{rec.texts[0]}: {state}"
+            kind = _STATE_KINDS.get(state.split(maxsplit=1)[0].lower())
+            if rec.kind is None and kind is not None:
+                rec.kind = (kind, True)
 
 
 def _csv_rows(text: str, delimiter: str, skipped: list[Skipped]) -> Iterable[tuple[int, list[str]]]:
@@ -1569,14 +2059,41 @@ def _collect_users(messages: Iterable[Any], users: dict[str, str]) -> None:
                 users[message["user"]] = name
 
 
+def _with_replies(messages: list[Any]) -> list[tuple[str, Any]]:
+    """('entry 6', message) for each message, then ('entry 6 reply 1', reply) for the thread replies nested
+    in it (slackdump: 'slackdump_thread_replies', or 'replies' holding whole messages rather than Slack's
+    {user, ts} stubs) that are not listed on their own."""
+    listed: set[str] | None = None  # the ts of every message, once a message has replies nested in it
+    out: list[tuple[str, Any]] = []
+    for index, message in enumerate(messages, 1):
+        out.append((f"entry {index}", message))
+        if not isinstance(message, dict) or ("slackdump_thread_replies" not in message and "replies" not in message):
+            continue
+        nested = message.get("slackdump_thread_replies")
+        if not isinstance(nested, list):
+            nested = message.get("replies")
+            if not isinstance(nested, list) or not any(isinstance(r, dict) and "text" in r for r in nested):
+                continue
+        if listed is None:
+            listed = {str(m.get("ts")) for m in messages if isinstance(m, dict)}
+        for number, reply in enumerate(nested, 1):
+            if isinstance(reply, dict):
+                if str(reply.get("ts")) in listed or ("text" not in reply and "attachments" not in reply):
+                    continue  # the parent itself, a reply also in the channel, a stub
+                if "thread_ts" not in reply:
+                    reply = {**reply, "thread_ts": message.get("ts")}
+            out.append((f"entry {index} reply {number}", reply))
+    return out
+
+
 def _slack_batch(
-    messages: list[Any], prefix: str, users: dict[str, str], channel: str, ctx: _Context, start: int
+    messages: list[tuple[str, Any]], prefix: str, users: dict[str, str], channel: str, ctx: _Context, start: int
 ) -> list[_Item]:
     items = []
-    for index, message in enumerate(messages, 1):
+    for index, (entry, message) in enumerate(messages, 1):
         if not prefix and index % _step(len(messages)) == 0:
             ctx.report(index, len(messages))
-        where = f"{prefix} entry {index}" if prefix else f"entry {index}"
+        where = f"{prefix} {entry}" if prefix else entry
         result = _slack_item(message, where, start + index, users, channel, ctx)
         if isinstance(result, str):
             ctx.skipped.append(Skipped(where, result))
@@ -1595,9 +2112,15 @@ def _parse_slack_data(data: Any, ctx: _Context, channel: str, users: dict[str, s
     messages = _slack_messages(data)
     if messages is None:
         raise ctx.fail("not a Slack export: expected a JSON array of messages (objects with 'ts')")
-    _collect_users(messages, users)
-    items = _slack_batch(messages, "", users, channel, ctx, 0)
-    ctx.report(len(messages), len(messages))
+    if isinstance(data, dict):  # slackdump names the channel inside the file
+        info = data.get("channel_info")
+        named = info.get("name") if isinstance(info, dict) else data.get("name")
+        if isinstance(named, str) and _clean(named).strip(" #"):
+            channel = _limit(_clean(named).strip(" #"), 80)
+    entries = _with_replies(messages)
+    _collect_users((message for _, message in entries), users)
+    items = _slack_batch(entries, "", users, channel, ctx, 0)
+    ctx.report(len(entries), len(entries))
     return items
 
 
@@ -1615,9 +2138,12 @@ def _parse_slack_folder(folder: Path, ctx: _Context) -> list[_Item]:
         raise ctx.fail(f"cannot read the folder ({error.strerror or error})") from None
     days = sorted(p for p in entries if _SLACK_DAY.fullmatch(p.name) and p.is_file())
     if not days:
-        channels = sorted(p.name for p in entries if p.is_dir() and _day_files(p))
+        channels = sorted(p for p in entries if p.is_dir() and _day_files(p))
+        if len(channels) == 1:  # a workspace export of one channel: that channel
+            ctx.notes.append(f"read #{channels[0].name}, the only channel in this workspace export")
+            return _parse_slack_folder(channels[0], ctx)
         if channels:
-            shown = ", ".join(channels[:8]) + (", …" if len(channels) > 8 else "")
+            shown = ", ".join(p.name for p in channels[:8]) + (", …" if len(channels) > 8 else "")
             raise ctx.fail(f"this is a whole Slack workspace export; choose one channel folder in it ({shown})")
         raise ctx.fail("no Slack day files (YYYY-MM-DD.json) in this folder")
     users = _load_users((folder, folder.parent), ctx)
@@ -1635,13 +2161,14 @@ def _parse_slack_folder(folder: Path, ctx: _Context) -> list[_Item]:
             ctx.skipped.append(Skipped(path.name, "not a JSON array of messages"))
             continue
         batches.append((path.name, messages))
-    for _, messages in batches:
-        _collect_users(messages, users)
+    entries = [(prefix, _with_replies(messages)) for prefix, messages in batches]
+    for _, day in entries:
+        _collect_users((message for _, message in day), users)
     items: list[_Item] = []
     seen = 0
-    for prefix, messages in batches:
-        items.extend(_slack_batch(messages, prefix, users, channel, ctx, seen))
-        seen += len(messages)
+    for prefix, day in entries:
+        items.extend(_slack_batch(day, prefix, users, channel, ctx, seen))
+        seen += len(day)
     ctx.report(len(days), len(days))
     return items
 
@@ -1719,6 +2246,12 @@ def _parse_pagerduty_data(data: Any, ctx: _Context) -> list[_Item]:
     entries = _pd_entries(data)
     if entries is None:
         raise ctx.fail('not PagerDuty log entries: expected {"log_entries": [...]} or a JSON array of log entries')
+    if isinstance(data, dict) and data.get("more") is True:
+        offset = data.get("offset") if type(data.get("offset")) is int else 0
+        ctx.notes.append(
+            f"one page of the log entries ({len(entries)} from offset {offset}) and PagerDuty has more: "
+            f"fetch them with a larger limit, or the next page with offset={offset + len(entries)}"
+        )
     items = []
     for index, entry in enumerate(entries, 1):
         where = f"entry {index}"
@@ -1774,12 +2307,30 @@ def _read(path: Path, display: str) -> str:
     return _decode(data)
 
 
+# How a JSON document starts: an object, or an array of objects, arrays or strings (or an empty one).
+_JSON_START = re.compile(r"\{|\[\s*(?:[{\[\"\]]|\Z)")
+
+
+def _json_error(error: json.JSONDecodeError, text: str) -> str:
+    """'not JSON (line 31, column 29: Unterminated string starting at)', and why when it is clear."""
+    reason = f"not JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+    if error.msg == "Extra data" and error.lineno > 1:
+        return f"{reason}; a JSON object on each line (JSON Lines) is not a format this importer reads"
+    if error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip()):
+        return f"{reason}; the file looks cut short (an interrupted download or copy?)"
+    return reason
+
+
 def _detect(text: str, ctx: _Context, suffix: str) -> tuple[str, Any]:
     """The format of the text (and the parsed JSON when it is JSON)."""
     stripped = text.lstrip()
     if stripped[:1] in ("[", "{"):
         try:
-            data = json.loads(stripped)
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            if _JSON_START.match(stripped):  # not a log line such as '[23:41:12] …' or '[INFO] …'
+                raise ctx.fail(_json_error(error, text)) from None
+            data = None
         except (ValueError, RecursionError):
             data = None
         else:
@@ -1829,6 +2380,51 @@ def _aware(value: datetime | None, zone: tzinfo, what: str) -> datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=zone)
 
 
+def _place_range(items: list[_Item], ctx: _Context) -> None:
+    """Bare since/until times of day as times: since on the day nearest the incident's start (else the
+    first event), until at or after since (00:10 after 23:50 is the next day); a note says how."""
+    reference = ctx.reference
+    if reference is None:
+        reference = next((item.when for item in items if _MIN_YEAR <= item.when.year <= _MAX_YEAR), None)
+        if reference is None:
+            return
+
+    def on(day: date, clock: time) -> datetime:
+        return datetime.combine(day, clock.replace(tzinfo=None), tzinfo=clock.tzinfo or ctx.default_zone)
+
+    def local(when: datetime, clock: time) -> datetime:
+        return when.astimezone(clock.tzinfo or ctx.default_zone)
+
+    read = []
+    try:
+        if ctx.since_clock is not None:
+            clock = ctx.since_clock
+            day = local(reference, clock).date()
+            ctx.since = min((on(day + timedelta(days=d), clock) for d in (-1, 0, 1)), key=lambda c: abs(c - reference))
+            read.append(f"since {clock:%H:%M} read as {local(ctx.since, clock):%Y-%m-%d %H:%M}")
+        if ctx.until_clock is not None:
+            clock = ctx.until_clock
+            if ctx.since is not None:
+                day = local(ctx.since, clock).date()
+                ctx.until = next(c for d in (0, 1, 2) if (c := on(day + timedelta(days=d), clock)) >= ctx.since)
+            else:
+                day = local(reference, clock).date()
+                ctx.until = min(
+                    (on(day + timedelta(days=d), clock) for d in (-1, 0, 1)), key=lambda c: abs(c - reference)
+                )
+            words = "until {} as {}" if read else "until {} read as {}"
+            read.append(words.format(f"{clock:%H:%M}", f"{local(ctx.until, clock):%Y-%m-%d %H:%M}"))
+    except (OverflowError, ValueError, StopIteration):
+        raise ctx.fail("cannot place the since or until time near the events (give a date with it)") from None
+    if ctx.since is not None and ctx.until is not None and ctx.since > ctx.until:
+        raise ctx.fail(f"since is later than until ({'; '.join(read)})")
+    shown = reference.astimezone(ctx.default_zone).strftime("%Y-%m-%d %H:%M")
+    if ctx.reference is not None:
+        ctx.notes.append(f"{', '.join(read)} (nearest the incident's start, {shown})")
+    else:
+        ctx.notes.append(f"{', '.join(read)} (nearest the first event, {shown}: the incident has no start time)")
+
+
 def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
     unit = "entry" if fmt in ("slack", "pagerduty") else "line"
     if _newest_first(items):
@@ -1836,6 +2432,8 @@ def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
         items.sort(key=lambda item: (item.when, -item.order))
     else:
         items.sort(key=lambda item: (item.when, item.order))
+    if ctx.since_clock is not None or ctx.until_clock is not None:
+        _place_range(items, ctx)
     events: list[TimelineEvent] = []
     seen: set[tuple[datetime, str]] = set()
     duplicates = filtered = 0
@@ -1879,6 +2477,14 @@ def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
             noun = unit if count == 1 else ("entries" if unit == "entry" else unit + "s")
             hint = f" ({count} {noun} skipped; first: {ctx.skipped[0]})"
         raise ctx.fail(f"no events found{hint}")
+    clock = ctx.since_clock if ctx.since_clock is not None else ctx.until_clock
+    if filtered and not events and clock is not None:
+        first = next(item.when for item in items if _MIN_YEAR <= item.when.year <= _MAX_YEAR)
+        example = f"{_local_date(first, ctx.default_zone)} {clock:%H:%M}"
+        ctx.notes.append(
+            f"every event is outside the time range; give a date with the times (e.g. {example})"
+            + (" or set the incident's start time" if ctx.reference is None else "")
+        )
     return ImportResult(
         events=events,
         skipped=ctx.skipped,
@@ -1888,6 +2494,7 @@ def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
         duplicates=duplicates,
         filtered=filtered,
         unit=unit,
+        notes=[*ctx.abbreviation_notes(), *ctx.notes],
     )
 
 
@@ -1902,12 +2509,14 @@ def _context(
     tz: str | None,
     anchor: date | None,
     doc_zone: str,
-    since: datetime | None,
-    until: datetime | None,
+    since: datetime | time | None,
+    until: datetime | time | None,
     include_noise: bool,
     progress: Progress | None,
+    reference: datetime | None = None,
 ) -> _Context:
     doc_info, doc_name = _named_zone(doc_zone, "the document")
+    tz_name = doc_name
     if tz is not None and tz != "":
         default_zone, tz_name = _named_zone(tz, "--tz")
         label = "" if tz_name == doc_name else tz_name
@@ -1917,21 +2526,29 @@ def _context(
         raise TimelineImportError("the anchor must be a date")
     if isinstance(anchor, datetime):
         anchor = (anchor if anchor.tzinfo is None else anchor.astimezone(default_zone)).date()
-    since_aware = _aware(since, default_zone, "since")
-    until_aware = _aware(until, default_zone, "until")
+    since_clock = since if isinstance(since, time) else None  # a bare time of day: placed by _place_range
+    until_clock = until if isinstance(until, time) else None
+    since_aware = _aware(cast(datetime | None, since), default_zone, "since") if since_clock is None else None
+    until_aware = _aware(cast(datetime | None, until), default_zone, "until") if until_clock is None else None
     if since_aware is not None and until_aware is not None and since_aware > until_aware:
         raise TimelineImportError("since is later than until")
+    if reference is not None and not isinstance(reference, datetime):
+        raise TimelineImportError("the reference must be a date and time")
     return _Context(
         name=name,
         display=display,
         default_zone=default_zone,
         default_label=label,
+        zone_name=tz_name,
         doc_zone=doc_name,
         anchor=anchor,
         since=since_aware,
         until=until_aware,
         include_noise=include_noise,
         progress=progress,
+        since_clock=since_clock,
+        until_clock=until_clock,
+        reference=_aware(reference, default_zone, "the reference"),
     )
 
 
@@ -1982,17 +2599,19 @@ def parse_timeline(
     tz: str | None = None,
     anchor: date | None = None,
     doc_zone: str = "UTC",
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: datetime | time | None = None,
+    until: datetime | time | None = None,
     include_noise: bool = False,
     progress: Progress | None = None,
+    reference: datetime | None = None,
 ) -> ImportResult:
     """Read timeline events from a file (text, Slack JSON, CSV, PagerDuty JSON) or a Slack channel folder.
 
     `tz`: the zone of times that don't say theirs (default: `doc_zone`). `anchor`: the date of times
     without one (default: the first date in the file). `since`/`until`: keep events in this range
-    (inclusive). `progress(done, total)` is called now and then. Raises TimelineImportError when
-    nothing can be imported.
+    (inclusive); a bare time of day is placed on the day nearest `reference` (the incident's start; else
+    the first event), until at or after since, and a note says how. `progress(done, total)` is called now
+    and then. Raises TimelineImportError when nothing can be imported.
     """
     _check_format(fmt)
     display = str(source)
@@ -2001,7 +2620,9 @@ def parse_timeline(
         is_dir = path.is_dir()
     except (OSError, ValueError, TypeError):
         raise TimelineImportError("not a readable path", source=display) from None
-    ctx = _context(path.name or display, display, tz, anchor, doc_zone, since, until, include_noise, progress)
+    ctx = _context(
+        path.name or display, display, tz, anchor, doc_zone, since, until, include_noise, progress, reference
+    )
     if is_dir:
         if fmt not in ("auto", "slack"):
             raise ctx.fail(f"is a folder; only a Slack channel export can be a folder, not {fmt}")
@@ -2026,11 +2647,12 @@ def parse_timeline_text(
     tz: str | None = None,
     anchor: date | None = None,
     doc_zone: str = "UTC",
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: datetime | time | None = None,
+    until: datetime | time | None = None,
     include_noise: bool = False,
     progress: Progress | None = None,
     users: dict[str, str] | None = None,
+    reference: datetime | None = None,
 ) -> ImportResult:
     """Like parse_timeline, for text already in memory (a paste, a test).
 
@@ -2040,7 +2662,7 @@ def parse_timeline_text(
     _check_format(fmt)
     if not isinstance(text, str):
         raise TimelineImportError("the input must be text", source=name)
-    ctx = _context(name, name, tz, anchor, doc_zone, since, until, include_noise, progress)
+    ctx = _context(name, name, tz, anchor, doc_zone, since, until, include_noise, progress, reference)
     return _parse(
         text.removeprefix("\ufeff"),
         fmt,
@@ -2051,14 +2673,18 @@ def parse_timeline_text(
     )
 
 
-def anchor_date(pm: PostMortem) -> date | None:
-    """The incident's date in the document's zone: from the start time, else the first other setup time,
-    else the earliest timed event. What to pass as `anchor`."""
-    zone = pm.tzinfo
+def anchor_time(pm: PostMortem) -> datetime | None:
+    """The incident's start: the start time, else the first other setup time, else the earliest timed event.
+    What to pass as `reference`."""
     timed = [e.time for e in pm.timeline if e.time is not None]
     candidates = [pm.started, pm.detected, pm.responded, pm.mitigated, pm.resolved, min(timed) if timed else None]
-    value = next((v for v in candidates if v is not None), None)
-    return None if value is None else _local_date(value, zone)
+    return next((v for v in candidates if v is not None), None)
+
+
+def anchor_date(pm: PostMortem) -> date | None:
+    """The incident's date in the document's zone (of `anchor_time`). What to pass as `anchor`."""
+    value = anchor_time(pm)
+    return None if value is None else _local_date(value, pm.tzinfo)
 
 
 def plan_import(pm: PostMortem, result: ImportResult) -> list[TimelineEvent]:
