@@ -1677,6 +1677,8 @@ class TestWhatsAppChat:
         assert by_text(result, "reloaded").time == datetime(2024, 11, 27, 0, 5, tzinfo=UTC)
         assert by_text(result, "reloaded").source == "whatsapp-chat.txt:17 @Carol Díaz"
         assert result.notes == []  # 26/11 shows the order: day first
+        # an edited message as it now reads, without WhatsApp's marker
+        assert result.events[-1].text == "resolved, closing. thanks all 🙏"
 
     def test_system_lines_are_skipped_with_reasons(self, result: ImportResult) -> None:
         reasons = skipped_reasons(result)

@@ -1021,6 +1021,7 @@ _WHATSAPP = re.compile(
     r"\[?\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}),[ \t]\d{1,2}:\d{2}(?::\d{2})?"
     r"(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?)?(?: - |\] )"
 )
+_WHATSAPP_EDITED = re.compile(r"[ \t]*<This message was edited>$")
 _WHATSAPP_AUTHOR = re.compile(r"([^:\"“”]{1,80}?): (.*)", re.DOTALL)
 # Teams copied as text: '[26/11 23:42] Alice Nguyen', the message on the lines below.
 _TEAMS = re.compile(r"\[\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?,?[ \t]\d{1,2}:\d{2}")
@@ -1100,6 +1101,8 @@ def _whatsapp(rest: str, include_noise: bool) -> tuple[str, str, str]:
     m = _WHATSAPP_AUTHOR.fullmatch(rest)
     if m:
         text, author = m.group(2).strip(), m.group(1).strip()
+        # an edited message is imported with its text as it now reads, as Slack's are
+        text = _WHATSAPP_EDITED.sub("", text).rstrip()
         if text == "<Media omitted>":
             return text, author, "a media file left out of the export ('<Media omitted>')"
         if text in ("This message was deleted", "You deleted this message"):
