@@ -1881,3 +1881,16 @@ def test_a_pagerduty_page_with_more_entries_says_so() -> None:
 
 def test_a_complete_pagerduty_page_has_no_note() -> None:
     assert parse_timeline(PD_FILE).notes == []
+
+
+def test_notes_with_each_time_on_its_own_line_above_the_text_stay_times_first() -> None:
+    # A heading above the first time and a bare time at the end looked like Statuspage's layout (times under
+    # their text) and every text moved to the time before it; only a Statuspage history is read that way.
+    notes = "Bridge notes\n23:41\ndeploy started\n23:44\nalert fired, paging DB on-call\n23:52\nrolled back\n00:05\n"
+    result = parse(notes, doc_zone="UTC")
+    assert [(e.time.strftime("%H:%M"), e.text) for e in result.events] == [
+        ("23:41", "deploy started"),
+        ("23:44", "alert fired, paging DB on-call"),
+        ("23:52", "rolled back"),
+    ]
+    assert not any("Statuspage" in note for note in result.notes)

@@ -1234,14 +1234,24 @@ def _time_only(line: str, dayfirst: bool | None) -> Spec | None:
     return found[0]
 
 
+# How each update of a Statuspage incident history starts: 'Resolved - This incident has been resolved.'
+_STATUS_UPDATE = re.compile(
+    r"(?:Resolved|Update|Updated|Monitoring|Identified|Investigating|Postmortem|Completed|Scheduled|In progress|"
+    r"Verifying|Acknowledged)\s+[-–—]\s"
+)
+
+
 def _times_below(lines: list[str], dayfirst: bool | None) -> bool:
-    """Whether every time stands alone on the line under its text (Statuspage's history): the file ends with
-    a time, each time has a text line right above it, and the lines between two times are one block."""
+    """Whether every time stands alone on the line under its text, as in a Statuspage history: the file ends
+    with a time, each time has a text line right above it, the lines between two times are one block, and
+    most blocks open as Statuspage's updates do ('Resolved - ...'). Notes that put a time on a line of its
+    own above their text ('23:41' / 'deploy started') are read times-first, as ever."""
     filled = [number for number, line in enumerate(lines) if line.strip()]
     if len(filled) < 4 or _time_only(_clean(lines[filled[-1]]), dayfirst) is None:
         return False
-    times = 0
+    times = updates = 0
     above = False  # the line above is a text line, in a block with no blank line in it since the last time
+    block_start = True  # the next text line opens a block
     previous = -2
     for number in filled:
         line = _clean(lines[number])
@@ -1251,12 +1261,16 @@ def _times_below(lines: list[str], dayfirst: bool | None) -> bool:
                 return False  # a time with text on its line, or with no text right above it
             times += 1
             above = False
+            block_start = True
         elif above and previous != number - 1 and times:
             return False  # a blank line inside the text of one time: times come first
         else:
+            if block_start and _STATUS_UPDATE.match(line.strip()):
+                updates += 1
+            block_start = False
             above = True
         previous = number
-    return times >= 2
+    return times >= 2 and updates * 2 >= times
 
 
 def _parse_times_below(lines: list[str], ctx: _Context, dayfirst: bool | None) -> list[_Item]:
@@ -1287,7 +1301,10 @@ def _parse_times_below(lines: list[str], ctx: _Context, dayfirst: bool | None) -
             )
         )
         block = []
-    ctx.notes.append("each time was read as the time of the text above it (the file puts times under their text)")
+    ctx.notes.append(
+        "read as a Statuspage history: each time is the time of the update above it (every time in the file "
+        "stands on its own line under its update's text)"
+    )
     return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
 
 
