@@ -104,6 +104,16 @@ def test_actionable_and_specific(text: str) -> None:
         ("Please add a 5xx alert on checkout-api above 2%", True, True),
         ("Backup of the electoral-register DB er-sql-01 to be added to the Veeam nightly job", False, True),
         ("Think about the USB policy", False, False),
+        # a reviewer's cases: the same action with a capital or an article reads the same
+        ("Ensure that the TLS certificate for api.example.com renews 30 days before expiry", False, True),
+        ("Runbook for Redis failover", False, True),
+        ("Runbook for redis failover", False, True),
+        ("Monitor the Kafka consumer lag on the orders topic", False, False),
+        ("Monitor Kafka consumer lag on the orders topic", False, False),
+        ("Improve communication between Support and Engineering", False, False),
+        ("Improve customer-facing comms during incidents", False, False),
+        ("Someone should add an alert on Kafka consumer lag", False, True),
+        ("Kindly add a 5xx alert on checkout-api above 2%", True, True),
         ("Investigate the PLC stop", False, False),
         ("Explore Kyverno vs Gatekeeper for enforcing resource limits in prod-* namespaces", False, True),
         ("Ensure this does not happen again", False, False),
@@ -158,6 +168,10 @@ def test_actionable_and_specific_are_judged_apart(text: str, actionable: bool, s
         ("TBD - Dana", "placeholder"),  # not confirmed yet
         ("Night shift lead", None),
         ("Infra on-call", None),
+        ("Research Computing", "group"),
+        ("Research Computing (Kim)", None),  # the person named owns it for the group
+        ("TBD (Dana)", "placeholder"),
+        ("Maintenance planner", None),
     ],
 )
 def test_owner(owner: str, problem: str | None) -> None:

@@ -232,6 +232,9 @@ def _conditional_lead(words: list[str]) -> int:
     return 0
 
 
+_POLITE = ("please", "kindly", "pls", "plz", ",")
+
+
 def is_actionable(text: str) -> bool:
     """Starts with a concrete verb that names a deliverable ('Add', 'Enable'); not 'Investigate', 'Consider'.
 
@@ -241,7 +244,7 @@ def is_actionable(text: str) -> bool:
     ('Backup of the orders database', 'Review of the runbook') is a noun phrase.
     """
     words = _words(text)
-    while words and words[0].lower() == "please" and len(words) > 1 and words[1].lower() != "to":
+    while words and words[0].lower() in _POLITE and len(words) > 1 and words[1].lower() != "to":
         words = words[1:]
     if not words:
         return False
@@ -301,16 +304,33 @@ _COMMON_HYPHENATED = word_set("""
     in-house follow-through clean-up write-up run-book on-site off-site full-time part-time
     """)
 _HYPHENATED_RE = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9*]+)+\*?")
+# The parts that make a hyphenated word a service, host or environment name ("checkout-api", "prod-*"), not
+# an ordinary compound ("customer-facing", "error-handling", "cross-region").
+_SYSTEM_PARTS = word_set("""
+    api apis svc service services db sql pg redis kafka cache web app worker workers job jobs cron queue gateway gw
+    proxy lb cluster node nodes pod pods prod production staging stage dev qa test int edge core primary replica
+    server srv host vm k8s ns bucket topic stream etl ingest sync bot cli ui fe be backend frontend mq rmq es
+    """)
 
 
-def _hard_signal(text: str) -> bool:
-    """A number, a path, a host or service name, a config key: what makes a study or a wish measurable."""
+def _system_name(word: str) -> bool:
+    parts = word.lower().split("-")
+    return any(ch.isdigit() or ch == "*" for ch in word) or any(part in _SYSTEM_PARTS for part in parts)
+
+
+def _hard_signal(text: str, names: bool = True) -> bool:
+    """A number, a path, a host or service name, a config key (or, with `names`, two named things): what makes
+    a study or a wish measurable."""
     if _DIGIT_RE.search(text) or _CODE_TOKEN_RE.search(text):
         return True
-    if any(m.group().lower() not in _COMMON_HYPHENATED for m in _HYPHENATED_RE.finditer(text)):
+    if any(
+        m.group().lower() not in _COMMON_HYPHENATED and _system_name(m.group()) for m in _HYPHENATED_RE.finditer(text)
+    ):
         return True  # checkout-api, prod-* namespaces
-    names = {m.group() for m in _ACRONYM_RE.finditer(text)} | {m.group() for m in _PROPER_RE.finditer(text)}
-    return len(names) >= 2  # "Redis from the hourly RDB snapshot": two named things pin it down
+    if not names:
+        return False
+    found = {m.group() for m in _ACRONYM_RE.finditer(text)} | {m.group() for m in _PROPER_RE.finditer(f"x {text}")}
+    return len(found) >= 2  # "Redis from the hourly RDB snapshot": two named things pin it down
 
 
 def is_specific(text: str) -> bool:
@@ -321,11 +341,16 @@ def is_specific(text: str) -> bool:
     # Specific is judged on what the action names, whatever its verb: "Investigate why p99 latency on
     # checkout-api exceeded 2s" is specific (and not actionable); "Look into the issue" is neither.
     lead = _lead_length(words)
-    if lead and _VAGUE_RE.match(" ".join(words[:lead])) and not _hard_signal(text):
-        return False  # "Improve picking accuracy in the warehouse": how much better is not said
+    if lead and _VAGUE_RE.match(" ".join(words[:lead])) and not _hard_signal(text, names=False):
+        # "Improve picking accuracy in the warehouse", "Improve communication between Support and Engineering":
+        # how much better is not said
+        return False
     if lead:
         text = _without_words(text, lead)
         words = _words(text)
+        if words and words[0].lower() == "that" and len(words) > 1:  # "Ensure that the TLS certificate ..."
+            text = _without_words(text, 1)
+            words = _words(text)
         if not words:
             return False
     has_verb = _is_verb(words[0])
@@ -339,12 +364,14 @@ def is_specific(text: str) -> bool:
     if has_verb:
         body = body[len(words[0]) :]
     strong = _strong_signal(body)
-    if strong and (lead or not has_verb) and not _hard_signal(body):
-        # A study, a wish or a noun phrase about a named thing ("Think about the USB policy", "Investigate the
-        # PLC stop", "Better segmentation between IT and OT"): the name says where, not what will be done
-        # or how much. A number, a path, a host name or a config key does.
+    if lead and not has_verb and not _hard_signal(body):
+        # A study or a wish about a thing ("Think about the USB policy", "Investigate the PLC stop", "Monitor the
+        # Kafka consumer lag"): a name says where, not what will be done or how much. A number, a path, a host
+        # name, a config key or two named things do. ("Someone should add an alert on ..." has its verb: judged
+        # as any action.)
         return False
-    if _VAGUE_RE.search(" ".join(words)) and not strong:
+    if _VAGUE_RE.search(" ".join(words)) and not (strong and (has_verb or _hard_signal(body, names=False))):
+        # "Better segmentation between IT and OT": vague words are not made specific by names alone
         return False
     if _ALWAYS_VAGUE_RE.search(" ".join(words)):
         return False  # "Be more careful when restarting the PACS gateway": a named system does not help
@@ -385,8 +412,20 @@ _FUNCTIONS = word_set("""
 _ROTATIONS = word_set("oncall on-call pager rotation primary secondary escalation alerts")
 
 
+def _is_person_name(text: str) -> bool:
+    """'Kim', 'Dana Smith', 'Priya R.': one person's name (a first name the lexicon knows, then at most two more
+    words); not 'Oracle' or 'backup: Bob'."""
+    from pmtui.analysis.lexicon import FIRST_NAMES
+
+    words = text.split()
+    return 1 <= len(words) <= 3 and words[0] in FIRST_NAMES and not _SPLIT_RE.search(text)
+
+
 def owner_problem(owner: str) -> str | None:
     """Why the owner is not one person or role-holder ('empty', 'placeholder', 'several', 'group'), or None."""
+    named = re.fullmatch(r"\s*([^()]+?)\s*\(\s*([^()]+?)\s*\)\s*", owner or "")
+    if named and named.group(1).lower() not in _PLACEHOLDERS and _is_person_name(named.group(2)):
+        return None  # "Research Computing (Kim)": the person named owns it for the group
     text = re.sub(r"\([^)]*\)", " ", owner or "").strip()
     if not text:
         return "empty"

@@ -15,6 +15,10 @@ def word_set(text: str) -> frozenset[str]:
 # that is not at the start of a sentence is taken as a name anyway; this list catches names at the
 # start of a sentence or a timeline entry ("Priya forgot ...", "14:02 Dana paged ...").
 FIRST_NAMES: frozenset[str] = word_set("""
+    Pavel Lars Olga Pete Karthik Anjali Mira Ines Inês Bea Haruto Aleksandra Oluwaseun Olu Tomás Wojciech Janek
+    Piotr Katarzyna Agnieszka Marek Tomasz Lukasz Nils Björn Mats Jens Kasper Mikkel Chiara Alessandro Emre Ayse
+    Layla Ngozi Tendai Thabo Sipho Lerato Haruki Minji Hyun Ankit Divya Meera Sergey Irina Oleg Mihai Ioana
+    Bogdan Nikola Petra Zoltan Eszter Tamas Gabor João Thiago Santiago Martina Dolores Minh Tuan Thanh Quang
     Aaron Abby Abdul Abdullah Abel Abigail Ada Adam Adaeze Adebayo Adele Adrian Adriana Afua Agnes Ahmad Ahmed
     Aiden Aiko Aisha Akash Akira Akosua Alan Alba Albert Alberto Alejandra Alejandro Aleksandr Alex Alexa
     Alexander Alexandra Alexei Alexis Alfie Alfred Ali Alice Alicia Alina Alison Allison Alma Amanda Amara
