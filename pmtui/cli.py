@@ -88,7 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("--format", default="auto", choices=["auto", "text", "slack", "csv", "pagerduty"])
     timeline.add_argument("--tz", default=None, help="zone for times that carry none (default: the document's)")
     timeline.add_argument(
-        "--since", default=None, help="skip events before this time (a bare 23:50 is placed near the incident's start)"
+        "--since",
+        default=None,
+        help="skip events before this time (a bare 11:00 is the latest 11:00 at or before the incident's start, "
+        "or within an hour after it)",
     )
     timeline.add_argument(
         "--until", default=None, help="skip events after this time (a bare 00:10 after --since 23:50 is the next day)"

@@ -484,7 +484,7 @@ def test_import_timeline_bare_since_until_roll_past_midnight(capsys, lib_args, t
     assert code == 0, err
     assert dry_run_texts(out) == kept
     bare = not any(value.startswith("2024") for value in extra)
-    assert ("(nearest the incident's start, 2024-11-26 23:38)" in err) == bare
+    assert ("(placed by the incident's start, 2024-11-26 23:38)" in err) == bare
 
 
 def test_import_timeline_bare_times_without_a_start_say_why_nothing_is_left(capsys, lib_args, tmp_path) -> None:
@@ -497,7 +497,21 @@ def test_import_timeline_bare_times_without_a_start_say_why_nothing_is_left(caps
     assert out.splitlines() == ["0 events, 2 outside the time range; 0 added to tl"]
     assert err.splitlines() == [
         "note: since 23:50 read as 2024-11-25 23:50, until 00:10 as 2024-11-26 00:10 "
-        "(nearest the first event, 2024-11-26 10:00: the incident has no start time)",
+        "(placed by the first event, 2024-11-26 10:00: the incident has no start time)",
         "note: every event is outside the time range; give a date with the times (e.g. 2024-11-26 23:50) "
         "or set the incident's start time",
     ]
+
+
+def test_import_timeline_bare_since_before_the_start_keeps_the_cause(capsys, lib_args, tmp_path) -> None:
+    from datetime import UTC, datetime
+
+    library = Library(tmp_path / "lib")
+    started = datetime(2024, 11, 26, 23, 38, tzinfo=UTC)
+    library.save(PostMortem(id="tl", title="Timeline", timezone="UTC", started=started))
+    log = tmp_path / "notes.log"
+    log.write_text("2024-11-26 11:05 deploy (the cause)\n2024-11-26 23:45 alert fired\n2024-11-27 00:40 resolved\n")
+    code, out, err = run(capsys, "import-timeline", *lib_args, "tl", str(log), "--dry-run", "--since", "11:00")
+    assert code == 0, err
+    assert dry_run_texts(out) == ["deploy (the cause)", "alert fired", "resolved"]
+    assert "note: since 11:00 read as 2024-11-26 11:00 (placed by the incident's start, 2024-11-26 23:38)" in err

@@ -163,11 +163,13 @@ def _utc_offset(minutes: int) -> str:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def _abbreviation_reading(abbr: str, zone: tzinfo, zone_name: str, year: int) -> tuple[tzinfo, str, bool]:
-    """How an ambiguous abbreviation is read: (fixed offset, its name, whether the zone decided it).
+def _abbreviation_reading(abbr: str, zone: tzinfo, zone_name: str, year: int) -> tuple[tzinfo, str, str]:
+    """How an ambiguous abbreviation is read: (fixed offset, its name, how the zone decided it: 'uses' when the
+    zone writes the abbreviation, 'is' when the zone is the meaning's own, '' when it did not decide).
 
-    The zone given (or the document's) decides when it uses the abbreviation (Asia/Shanghai: CST) or is the
-    zone of one of its meanings (Asia/Dhaka: BST); else the common meaning."""
+    The zone given (or the document's) decides when it uses the abbreviation itself (Asia/Shanghai: CST) or is
+    exactly the zone of one of its meanings (Asia/Dhaka: BST, Asia/Kuala_Lumpur: MST); else the common meaning.
+    A zone that merely shares a meaning's offsets does not decide (Europe/London is not Irish for IST)."""
     common, others = AMBIGUOUS_ABBREVIATIONS[abbr]
     year = min(max(year, 1971), 2100)
     samples = [datetime(year, month, 15, 12) for month in (1, 7)]
@@ -183,12 +185,12 @@ def _abbreviation_reading(abbr: str, zone: tzinfo, zone_name: str, year: int) ->
                 other_info = _zoneinfo(other_zone)
                 if other_info is not None and minutes in offsets(other_info):
                     name = other
-            return _fixed(minutes), name, True
+            return _fixed(minutes), name, "uses"
     for other, other_zone in others:
         other_info = _zoneinfo(other_zone)
-        if other_info is not None and (zone_name == other_zone or own == offsets(other_info)):
-            return _fixed(own[0]), other, True
-    return _AMBIGUOUS_ZONES[abbr], common, False
+        if other_info is not None and zone_name == other_zone:
+            return _fixed(own[0]), other, "is"
+    return _AMBIGUOUS_ZONES[abbr], common, ""
 
 
 def _named_zone(name: str | None, what: str) -> tuple[tzinfo, str]:
@@ -201,7 +203,7 @@ def _named_zone(name: str | None, what: str) -> tuple[tzinfo, str]:
     return zone, name
 
 
-# Abbreviations read as fixed offsets, in their common meaning. CST, IST and BST name several zones:
+# Abbreviations read as fixed offsets, in their common meaning. CST, IST, BST and MST name several zones:
 # they are read as below unless the zone given (or the document's) uses them, and a note says so.
 # AST (Atlantic or Arabia) is left in the text.
 _ABBREVIATIONS: dict[str, int] = {
@@ -249,11 +251,15 @@ AMBIGUOUS_ABBREVIATIONS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         (("Irish Standard Time", "Europe/Dublin"), ("Israel Standard Time", "Asia/Jerusalem")),
     ),
     "BST": ("British Summer Time", (("Bangladesh Standard Time", "Asia/Dhaka"),)),
+    "MST": ("US Mountain Standard Time", (("Malaysia Standard Time", "Asia/Kuala_Lumpur"),)),
 }
 # Named, so that a time read with one can be told apart from any other fixed offset and read again.
 _AMBIGUOUS_ZONES: dict[str, timezone] = {
     abbr: timezone(timedelta(minutes=_ABBREVIATIONS[abbr]), abbr) for abbr in AMBIGUOUS_ABBREVIATIONS
 }
+
+# By identity: a fixed offset compares equal to any other of the same offset ('CET' and 'BST' are both +01:00).
+_AMBIGUOUS_BY_ID = {id(zone): abbr for abbr, zone in _AMBIGUOUS_ZONES.items()}
 
 _OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?")
 
@@ -336,7 +342,9 @@ _KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = tuple(
         ),
         (
             EventKind.RESOLUTION,
-            r"\b(?:resolved|recovered|all clear|closing the incident|back to normal"
+            # 'recovered briefly then spiked', 'recovered to 80%, still degraded': not a resolution
+            r"\b(?:resolved|recovered(?![^.;!?\n]{0,40}\b(?:briefly|then|still|partially|partly)\b)"
+            r"|all clear|closing the incident|back to normal"
             r"|(?:alert|incident|page|ticket|issue)s? (?:was |were |is |has been |got )?closed"
             r"|status (?:changed )?(?:to |is |: ?)(?:ok|resolved|normal))\b|\[(?:ok|recovered|resolved|closed)\]",
         ),
@@ -364,18 +372,25 @@ _KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = tuple(
 
 
 _DOTTED = re.compile(r"\w\.\w")
+_NAME_REACH = 200
+_UP_TO_SPACE = re.compile(r".*\s", re.DOTALL)
+_NO_SPACE = re.compile(r"\S*")
 
 
 def _in_a_name(low: str, start: int) -> bool:
+    return _name_span(low, start)[2]
+
+
+def _name_span(low: str, start: int) -> tuple[int, int, bool]:
     """Whether low[start] is inside a URL, a path, a dotted name (host, file, version) or an e-mail address:
-    words there say nothing about what happened ('/workspace/checkout-rollback', 'rollback.acme.io')."""
-    left = right = start
-    while left and not low[left - 1].isspace():
-        left -= 1
-    while right < len(low) and not low[right].isspace():
-        right += 1
+    words there say nothing about what happened ('/workspace/checkout-rollback', 'rollback.acme.io').
+    Only _NAME_REACH characters either side are looked at: a word of 100,000 characters is not rescanned."""
+    lowest = max(0, start - _NAME_REACH)
+    before = _UP_TO_SPACE.match(low[lowest:start])
+    left = lowest + (before.end() if before else 0)
+    right = cast(re.Match[str], _NO_SPACE.match(low, start, start + _NAME_REACH)).end()
     token = low[left:right]
-    return "/" in token or "\\" in token or "@" in token or _DOTTED.search(token) is not None
+    return left, right, "/" in token or "\\" in token or "@" in token or _DOTTED.search(token) is not None
 
 
 def guess_kind(text: str) -> tuple[EventKind, bool]:
@@ -383,14 +398,19 @@ def guess_kind(text: str) -> tuple[EventKind, bool]:
     low = text.lower()
     names: bool | None = None  # whether the text has a URL, path, dotted name or address at all
     for kind, pattern in _KIND_RULES:
-        for m in pattern.finditer(low):
+        pos = 0
+        while (m := pattern.search(low, pos)) is not None:
             start = m.start()
+            pos = max(m.end(), start + 1)
             if low[max(0, start - 6) : start].endswith(_NEGATIONS):
                 continue
             if names is None:
                 names = "/" in low or "." in low or "@" in low or "\\" in low
-            if names and _in_a_name(low, start):
-                continue
+            if names:
+                _, right, in_name = _name_span(low, start)
+                if in_name:  # on after the name (or the part of a long one looked at)
+                    pos = max(pos, right)
+                    continue
             return kind, True
     return EventKind.OTHER, False
 
@@ -503,8 +523,9 @@ def _boundary(s: str, pos: int) -> bool:
     return pos >= len(s) or s[pos] in _BOUNDARY
 
 
-def _scan_time(s: str, pos: int, slash_dayfirst: bool | None = None) -> tuple[Spec, int] | None:
-    """A date and/or time starting at s[pos], and where it ends; None if there is none."""
+def _scan_time(s: str, pos: int, slash_dayfirst: bool | None = None, ambiguous: bool = True) -> tuple[Spec, int] | None:
+    """A date and/or time starting at s[pos], and where it ends; None if there is none. Without `ambiguous`,
+    an abbreviation naming several zones (CST, IST, BST, MST) after the time is not read as a zone."""
     if pos >= len(s):
         return None
     ch = s[pos]
@@ -571,7 +592,7 @@ def _scan_time(s: str, pos: int, slash_dayfirst: bool | None = None) -> tuple[Sp
     zm = _ZONE.match(s, p)
     if zm and _boundary(s, zm.end()):
         found = _zone_token(zm.group(1))
-        if found is not None:
+        if found is not None and (ambiguous or zm.group(1) not in _AMBIGUOUS_ZONES):
             zone, zone_name = found
             p = zm.end()
     if zone is None and not _boundary(s, p):
@@ -591,12 +612,14 @@ def _scan_time(s: str, pos: int, slash_dayfirst: bool | None = None) -> tuple[Sp
     return ("clock", clock, zone, zone_name), p
 
 
-def _scan_line(line: str, slash_dayfirst: bool | None = None) -> tuple[Spec, str, bool, int] | None:
+def _scan_line(
+    line: str, slash_dayfirst: bool | None = None, ambiguous: bool = True
+) -> tuple[Spec, str, bool, int] | None:
     """A text line that starts with a time: (spec, rest of the line, estimated, where the time ends);
     a date heading; else None. n/n dates are read only with `slash_dayfirst` (the file's order)."""
     lead = _LEAD.match(line)
     pos = lead.end() if lead else 0
-    found = _scan_time(line, pos, slash_dayfirst)
+    found = _scan_time(line, pos, slash_dayfirst, ambiguous)
     if found is None:
         m = _DATE_LINE.fullmatch(line)
         if m:
@@ -655,6 +678,8 @@ class _Rec:
     headline: int = 0  # how many of texts come from the line with the time (the rest are continuations)
     chat: str = ""  # "zoom" or "teams" for a chat message whose body comes on the lines below
     fallback: str = ""  # "teams": the text when no body follows (the line was not a name after all)
+    # an ambiguous abbreviation after the time (text): (abbreviation, the spec and text without it as a zone)
+    ambiguous: tuple[str, Spec, str] | None = None
 
 
 @dataclass(slots=True)
@@ -898,8 +923,10 @@ class _Context:
             offset = _utc_offset(int(cast(timedelta, zone.utcoffset(None)).total_seconds() // 60))
             lines = f"on {where}" if count == 1 else f"on {count} lines from {where}"
             note = f"'{abbr}' read as {name} ({offset}) {lines}"
-            if by_zone:
+            if by_zone == "uses":
                 notes.append(f"{note}, as the zone {self.zone_name} uses it")
+            elif by_zone:
+                notes.append(f"{note}, the meaning in the zone {self.zone_name}")
             else:
                 others = AMBIGUOUS_ABBREVIATIONS[abbr][1]
                 ways = ", ".join(f"for {other} {other_zone}" for other, other_zone in others[1:])
@@ -929,7 +956,9 @@ def _split_lines(text: str) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
-_NOISE_NOTE = "channel noise: skipped unless joins, leaves and topic changes are kept"
+# True for the command line and the import dialog alike.
+_KEEP_NOISE = "unless noise is kept (--include-noise, or 'Keep chat noise')"
+_NOISE_NOTE = f"channel noise: skipped {_KEEP_NOISE}"
 _HEADING = "no time at the start: a heading or a note?"
 
 # journalctl's own lines between the entries.
@@ -1023,10 +1052,105 @@ _WHATSAPP = re.compile(
 )
 _WHATSAPP_EDITED = re.compile(r"[ \t]*<This message was edited>$")
 _WHATSAPP_AUTHOR = re.compile(r"([^:\"“”]{1,80}?): (.*)", re.DOTALL)
-# Teams copied as text: '[26/11 23:42] Alice Nguyen', the message on the lines below.
-_TEAMS = re.compile(r"\[\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?,?[ \t]\d{1,2}:\d{2}")
+# Teams copied as text: '[26/11 23:42] Alice Nguyen', the message on the lines below. Teams shows no seconds:
+# '[26/11/2024 23:42:01] Payment Worker Crashed' is a log line.
+_TEAMS = re.compile(
+    r"\[\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?,?[ \t]\d{1,2}:\d{2}(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?)?\]"
+)
+# Words of log messages, not of people's names ('Payment Worker Crashed', 'Service Recovered').
+_NOT_IN_A_NAME = frozenset(
+    [
+        "crashed",
+        "crash",
+        "error",
+        "errors",
+        "failed",
+        "failure",
+        "fail",
+        "failing",
+        "started",
+        "starting",
+        "start",
+        "stopped",
+        "stopping",
+        "stop",
+        "restarted",
+        "restarting",
+        "restart",
+        "recovered",
+        "recovering",
+        "completed",
+        "complete",
+        "done",
+        "down",
+        "up",
+        "deployed",
+        "deploying",
+        "deploy",
+        "timeout",
+        "timed",
+        "exception",
+        "warning",
+        "warn",
+        "info",
+        "debug",
+        "alert",
+        "alerts",
+        "resolved",
+        "triggered",
+        "running",
+        "killed",
+        "exited",
+        "healthy",
+        "unhealthy",
+        "ok",
+        "success",
+        "succeeded",
+        "rollback",
+        "service",
+        "server",
+        "worker",
+        "job",
+        "task",
+        "pod",
+        "node",
+        "fixed",
+        "online",
+        "offline",
+        "degraded",
+        "paused",
+        "resumed",
+        "finished",
+        "aborted",
+        "cancelled",
+        "canceled",
+    ]
+)
 # docker compose logs: 'web-1       | 2024-11-26T23:41:02.123456789Z GET /…' (the service, padding, '| ').
 _COMPOSE = re.compile(r"([A-Za-z0-9][\w.-]{0,79}?) *\| ")
+# What makes a 'name | …' prefix compose's: the service's replica number ('web-1', 'web_1'), or the RFC 3339
+# time of 'docker compose logs --timestamps' after it; never a log level (NLog's 'INFO | 2024-11-26 … | …').
+_COMPOSE_SERVICE = re.compile(r".*[-_]\d{1,3}")
+_COMPOSE_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+_LOG_LEVELS = frozenset(
+    [
+        "TRACE",
+        "DEBUG",
+        "INFO",
+        "INFORMATION",
+        "NOTICE",
+        "WARN",
+        "WARNING",
+        "ERROR",
+        "ERR",
+        "FATAL",
+        "CRITICAL",
+        "CRIT",
+        "ALERT",
+        "EMERG",
+        "VERBOSE",
+    ]
+)
 # A time to the microsecond or finer: lines stamped with exactly the same one were written together
 # (kubectl logs --timestamps and docker stamp each line of a Go panic or a Python traceback alike).
 # Not one padded with zeros ('.5030000'): a coarse clock gives many messages the same one.
@@ -1037,6 +1161,15 @@ def _precise(stamp: str) -> bool:
     m = _FRACTION.search(stamp)
     return m is not None and not m.group(1).endswith("000")
 
+
+# What a line of a panic or a traceback starts with (after its time): lines stamped alike are joined only when
+# the later one looks like this, or the entry above opened a panic or a traceback; else they are separate
+# records (a coarse clock, or a fast logger, gives several messages the same time).
+_CONTINUES = re.compile(
+    r"[ \t]|$|goroutine |panic:|\[signal |Traceback|File \"|at |Caused by|created by |main\.|runtime\."
+    r"|During handling of the above exception|The above exception was the direct cause|\.\.\. \d+ more"
+)
+_TRACE_HEADER = re.compile(r"\s*(?:panic: |Traceback \(most recent call last\)|goroutine \d+ \[|fatal error: )")
 
 # PostgreSQL's lines that go with the entry above them (same time, same process id).
 _PG_FOLLOWS = re.compile(r"\[(\d+)\](?:[ \t]+\S+)?[ \t]+(?=(?:DETAIL|STATEMENT|CONTEXT|HINT|QUERY|LOCATION):[ \t])")
@@ -1115,6 +1248,22 @@ def _whatsapp(rest: str, include_noise: bool) -> tuple[str, str, str]:
     return rest, "", f"a WhatsApp group notice ({_NOISE_NOTE})"
 
 
+def _whatsapp_file(lines: list[str]) -> bool:
+    """Whether the text is a WhatsApp export: its encryption notice is there, or most of the lines dated as
+    WhatsApp dates them go on 'Name: text' (German notes '26.11.2024, 23:42 - Deploy gestartet' are not)."""
+    dated = named = 0
+    for line in lines:
+        m = _WHATSAPP.match(line)
+        if m is None:
+            continue
+        rest = line[m.end() :]
+        if "end-to-end encrypted" in rest:
+            return True
+        dated += 1
+        named += _WHATSAPP_AUTHOR.fullmatch(rest) is not None
+    return dated > 0 and named * 2 > dated
+
+
 def _a_name(text: str) -> bool:
     """'Alice Nguyen', 'Carol Díaz', "Dana O'Neil (Guest)": a person's name as chat apps show it."""
     words = re.sub(r"[ \t]*\([^()]{1,30}\)$", "", text).split()
@@ -1123,6 +1272,12 @@ def _a_name(text: str) -> bool:
         and len(text) <= 80
         and all(w[0].isupper() and re.sub(r"['’.-]", "", w).isalpha() for w in words)
     )
+
+
+def _a_person(text: str) -> bool:
+    """A name on a Teams line: two to four capitalised words, none a word of a log message."""
+    words = re.sub(r"[ \t]*\([^()]{1,30}\)$", "", text).split()
+    return 2 <= len(words) <= 4 and _a_name(text) and not any(w.lower() in _NOT_IN_A_NAME for w in words)
 
 
 def _dedent(lines: list[str]) -> list[str]:
@@ -1308,6 +1463,47 @@ def _parse_times_below(lines: list[str], ctx: _Context, dayfirst: bool | None) -
     return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
 
 
+def _message_below(lines: list[str], number: int, dayfirst: bool | None) -> bool:
+    """Whether the line after line `number` (1-based) holds a message: not blank, and not starting with a time."""
+    if number >= len(lines):
+        return False
+    below = _clean(lines[number])
+    return bool(below.strip()) and _scan_line(below, dayfirst) is None
+
+
+def _settle_abbreviations(recs: list[_Rec], ctx: _Context) -> None:
+    """An ambiguous abbreviation right after a time (CST, IST, BST, MST) is a zone only when the file uses it
+    consistently: on at least half of the lines that start with a time, or on two lines or more when no line
+    gives another zone. Else it is a word ('23:42 IST team paged'): it stays in the text, and a note says so."""
+    timed = [rec for rec in recs if rec.spec[0] != "date"]
+    uses: dict[str, list[_Rec]] = {}
+    for rec in timed:
+        if rec.ambiguous is not None:
+            uses.setdefault(rec.ambiguous[0], []).append(rec)
+    for abbr, using in uses.items():
+        others = sum(
+            1 for rec in timed if rec.spec[2] is not None and (rec.ambiguous is None or rec.ambiguous[0] != abbr)
+        )
+        if len(using) * 2 >= len(timed) or (len(using) >= 2 and not others):
+            continue
+        for rec in using:
+            _, spec, rest = cast(tuple[str, Spec, str], rec.ambiguous)
+            rec.spec, rec.ambiguous = spec, None
+            if rec.headline and rec.texts:
+                rec.texts[0] = rest if rest.endswith(rec.texts[0]) else f"{abbr} {rec.texts[0]}"
+            else:
+                rec.texts.insert(0, rest or abbr)
+                rec.headline = 1
+        lines = f"on {using[0].where}" if len(using) == 1 else f"on {len(using)} lines from {using[0].where}"
+        ctx.notes.append(
+            f"'{abbr}' after the time {lines} left in the text, not read as a zone: it names several zones and "
+            f"the file does not use it consistently ({len(using)} of {len(timed)} lines with a time); "
+            "write the offset (e.g. +05:30) to have it read"
+        )
+    for rec in recs:
+        rec.spec = ctx.read_abbreviation(rec.spec, rec.where)
+
+
 def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     lines = _split_lines(text)
     dayfirst = _slash_order_of_text(text, ctx)
@@ -1322,6 +1518,8 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     compose = False  # docker compose logs: lines without a service prefix are compose's own
     pending_name: tuple[int, str] | None = None  # a skipped line just above that may name a chat message's author
     last = ("", "", "")  # the time as written, the service and the text of the last line read with a time
+    in_trace = False  # the record being read opened a panic or a traceback: lines stamped alike go with it
+    whatsapp = _whatsapp_file(lines)  # else a WhatsApp-like date is just a date, and 'Status: ok' no author
     for number, raw in enumerate(lines, 1):
         if number % step == 0:
             ctx.report(number, total)
@@ -1348,9 +1546,20 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
         service = ""
         if line[0] not in " \t|" and "| " in line[:100]:
             m = _COMPOSE.match(line)
+            level = m is not None and m.group(1).upper() in _LOG_LEVELS
+            if (
+                m is not None
+                and not level
+                and not (_COMPOSE_SERVICE.fullmatch(m.group(1)) or _COMPOSE_STAMP.match(line, m.end()))
+            ):
+                m = None
             inner = _scan_line(line[m.end() :], dayfirst) if m is not None else None
             if m is not None and inner is not None and inner[0][0] not in ("date", "bad"):
-                service, line, found, compose = m.group(1), line[m.end() :], inner, True
+                if level:  # NLog and the like: 'ERROR | 2024-11-26 23:41:02.5678 | text', the level kept
+                    line = line[m.end() :]
+                    found = (inner[0], f"{m.group(1)} {inner[1]}".rstrip(), inner[2], inner[3])
+                else:
+                    service, line, found, compose = m.group(1), line[m.end() :], inner, True
         if found is None:
             found = _scan_line(line, dayfirst)
         author = note = ""
@@ -1388,27 +1597,40 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
             if follows is not None and current.texts and current.texts[0].startswith(f"[{follows.group(1)}]"):
                 current.texts.append(rest[follows.end() :])  # 'DETAIL:  …' under its 'ERROR:  …'
                 continue
-            if _precise(stamp):  # a line of the same write: a panic, a traceback
-                more = line[end + 1 if line[end : end + 1] == " " else end :].rstrip()
+            more = line[end + 1 if line[end : end + 1] == " " else end :].rstrip()
+            if _precise(stamp) and (in_trace or _CONTINUES.match(more)):  # a line of a panic, a traceback
                 if more.strip():
                     current.texts.append(more)
+                    in_trace = in_trace or _TRACE_HEADER.match(more) is not None
                 last = (stamp, service, rest)
                 continue
         last = (stamp, service, rest)
+        in_trace = _TRACE_HEADER.match(rest) is not None
         if rest.startswith(_JENKINS_STEP) and not ctx.include_noise:
-            ctx.skipped.append(Skipped(where, "a Jenkins [Pipeline] step line (noise: skipped unless noise is kept)"))
+            ctx.skipped.append(Skipped(where, f"a Jenkins [Pipeline] step line (noise: skipped {_KEEP_NOISE})"))
             current, bad = None, True
             continue
-        spec = ctx.read_abbreviation(spec, where)
+        ambiguous = None
+        abbr = _AMBIGUOUS_BY_ID.get(id(spec[2])) if spec[2] is not None else None
+        if abbr is not None:
+            plain = _scan_line(line, dayfirst, ambiguous=False)
+            if plain is not None and plain[0][0] not in ("date", "bad"):
+                ambiguous = (abbr, plain[0], plain[1])
         chat = fallback = ""
         if not author and line[0] in "[0123456789":
-            if _WHATSAPP.match(line):
+            if whatsapp and _WHATSAPP.match(line):
                 rest, author, reason = _whatsapp(rest, ctx.include_noise)
                 if reason:
                     ctx.skipped.append(Skipped(where, reason))
                     current, bad = None, True
                     continue
-            elif rest and line[0] == "[" and _TEAMS.match(line) and _a_name(rest):
+            elif (
+                rest
+                and line[0] == "["
+                and _TEAMS.match(line)
+                and _a_person(rest)
+                and _message_below(lines, number, dayfirst)
+            ):
                 author, fallback, chat, rest = rest, rest, "teams", ""  # the message is on the lines below
             elif not rest and name_above is not None and not after_blank and _SLASH_LINE.match(line):
                 # Teams on the web: the name, then the date and time, then the message
@@ -1434,10 +1656,12 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
             headline=1 if rest else 0,
             chat=chat,
             fallback=fallback,
+            ambiguous=ambiguous,
         )
         recs.append(rec)
         current = rec if spec[0] != "date" else None
     ctx.report(total, total)
+    _settle_abbreviations(recs, ctx)
     kept = []
     for rec in recs:
         if len(rec.texts) > rec.headline:
@@ -1630,11 +1854,18 @@ def _markdown_fence(value: str) -> str:
     return _DATADOG_FENCE.sub("", value).strip()
 
 
+_HEADER_LIMIT = 8192  # characters of a CSV header line; a longer first line is not a header
+_NOT_BLANK = re.compile(r"\S")
+
+
 def _first_line(text: str) -> tuple[int, str]:
-    for number, line in enumerate(_split_lines(text), 1):
-        if line.strip():
-            return number, line
-    return 0, ""
+    """The first line that is not blank, and its number; only its first _HEADER_LIMIT + 1 characters."""
+    m = _NOT_BLANK.search(text)
+    if m is None:
+        return 0, ""
+    start = max(text.rfind("\n", 0, m.start()), text.rfind("\r", 0, m.start())) + 1
+    number = len(_split_lines(text[:start]))
+    return number, _split_lines(text[start : start + _HEADER_LIMIT + 1])[0]
 
 
 def _split_header(line: str, delimiter: str) -> list[str]:
@@ -1663,7 +1894,7 @@ def _delimiter(text: str, header: str) -> str:
 
 def _looks_like_csv(text: str) -> bool:
     _, header = _first_line(text)
-    if not any(d in header for d in ",;\t|"):
+    if len(header) > _HEADER_LIMIT or not any(d in header for d in ",;\t|"):
         return False
     delimiter = _delimiter(text, header)
     names = _split_header(header, delimiter)
@@ -1702,9 +1933,15 @@ def _slash_order(values: Iterable[str], delimiter: str) -> bool:
 
 
 def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
-    _, header_line = _first_line(text)
+    header_no, header_line = _first_line(text)
     if not header_line:
         raise ctx.fail("the file is empty")
+    if len(header_line) > _HEADER_LIMIT:
+        raise ctx.fail(
+            f"the first line is longer than {_HEADER_LIMIT:,} characters: too long for a CSV header "
+            "(is it a CSV file? choose another format with --format)",
+            f"line {header_no}",
+        )
     delimiter = _delimiter(text, header_line)
     rows = list(_csv_rows(text.replace("\x00", ""), delimiter, ctx.skipped))
     header_index = next((i for i, (_, row) in enumerate(rows) if any(c.strip() for c in row)), None)
@@ -2018,7 +2255,7 @@ def _slack_item(
     if subtype in _SLACK_DELETED:
         return "deleted message"
     if subtype in _SLACK_NOISE and not ctx.include_noise:
-        return f"{subtype} (channel noise: skipped unless joins, leaves and topic changes are kept)"
+        return f"{subtype} ({_NOISE_NOTE})"
     text = _slack_unescape(_text_of(message.get("text")), users)
     attachments = message.get("attachments")
     if not text.strip() and isinstance(attachments, list):
@@ -2341,6 +2578,17 @@ def _json_error(error: json.JSONDecodeError, text: str) -> str:
     return reason
 
 
+def _has_timed_line(text: str) -> bool:
+    """Whether a line of the text starts with a time (the text reader would find events in it)."""
+    for line in _split_lines(text):
+        first = line.lstrip(" \t-*•+>[~≈")[:1]
+        if first.isdigit() or first.isalpha():
+            found = _scan_line(_clean(line))
+            if found is not None and found[0][0] not in ("date", "bad"):
+                return True
+    return False
+
+
 def _detect(text: str, ctx: _Context, suffix: str) -> tuple[str, Any]:
     """The format of the text (and the parsed JSON when it is JSON)."""
     stripped = text.lstrip()
@@ -2348,7 +2596,8 @@ def _detect(text: str, ctx: _Context, suffix: str) -> tuple[str, Any]:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            if _JSON_START.match(stripped):  # not a log line such as '[23:41:12] …' or '[INFO] …'
+            # not a log line such as '[23:41:12] …' or '[INFO] …', nor notes under pasted JSON or '[ ] check …'
+            if _JSON_START.match(stripped) and not _has_timed_line(text):
                 raise ctx.fail(_json_error(error, text)) from None
             data = None
         except (ValueError, RecursionError):
@@ -2401,8 +2650,11 @@ def _aware(value: datetime | None, zone: tzinfo, what: str) -> datetime | None:
 
 
 def _place_range(items: list[_Item], ctx: _Context) -> None:
-    """Bare since/until times of day as times: since on the day nearest the incident's start (else the
-    first event), until at or after since (00:10 after 23:50 is the next day); a note says how."""
+    """Bare since/until times of day as times: since at the latest such time at or before the incident's start
+    (else the first event), or within an hour after it (23:50 for an incident from 23:38), so that 11:00 for an
+    incident from 23:38 is the morning before it, not the morning after; until at or after since (00:10 after
+    23:50 is the next day), or without since at the earliest such time from an hour before the start; a note
+    says how."""
     reference = ctx.reference
     if reference is None:
         reference = next((item.when for item in items if _MIN_YEAR <= item.when.year <= _MAX_YEAR), None)
@@ -2420,7 +2672,8 @@ def _place_range(items: list[_Item], ctx: _Context) -> None:
         if ctx.since_clock is not None:
             clock = ctx.since_clock
             day = local(reference, clock).date()
-            ctx.since = min((on(day + timedelta(days=d), clock) for d in (-1, 0, 1)), key=lambda c: abs(c - reference))
+            latest = reference + ROLLOVER_TOLERANCE
+            ctx.since = max(c for d in (-2, -1, 0, 1) if (c := on(day + timedelta(days=d), clock)) <= latest)
             read.append(f"since {clock:%H:%M} read as {local(ctx.since, clock):%Y-%m-%d %H:%M}")
         if ctx.until_clock is not None:
             clock = ctx.until_clock
@@ -2429,20 +2682,19 @@ def _place_range(items: list[_Item], ctx: _Context) -> None:
                 ctx.until = next(c for d in (0, 1, 2) if (c := on(day + timedelta(days=d), clock)) >= ctx.since)
             else:
                 day = local(reference, clock).date()
-                ctx.until = min(
-                    (on(day + timedelta(days=d), clock) for d in (-1, 0, 1)), key=lambda c: abs(c - reference)
-                )
+                earliest = reference - ROLLOVER_TOLERANCE
+                ctx.until = min(c for d in (-1, 0, 1, 2) if (c := on(day + timedelta(days=d), clock)) >= earliest)
             words = "until {} as {}" if read else "until {} read as {}"
             read.append(words.format(f"{clock:%H:%M}", f"{local(ctx.until, clock):%Y-%m-%d %H:%M}"))
-    except (OverflowError, ValueError, StopIteration):
+    except (OverflowError, ValueError, StopIteration):  # max()/min() of nothing is a ValueError
         raise ctx.fail("cannot place the since or until time near the events (give a date with it)") from None
     if ctx.since is not None and ctx.until is not None and ctx.since > ctx.until:
         raise ctx.fail(f"since is later than until ({'; '.join(read)})")
     shown = reference.astimezone(ctx.default_zone).strftime("%Y-%m-%d %H:%M")
     if ctx.reference is not None:
-        ctx.notes.append(f"{', '.join(read)} (nearest the incident's start, {shown})")
+        ctx.notes.append(f"{', '.join(read)} (placed by the incident's start, {shown})")
     else:
-        ctx.notes.append(f"{', '.join(read)} (nearest the first event, {shown}: the incident has no start time)")
+        ctx.notes.append(f"{', '.join(read)} (placed by the first event, {shown}: the incident has no start time)")
 
 
 def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
