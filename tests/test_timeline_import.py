@@ -2156,3 +2156,20 @@ def test_p2_a_huge_first_line_is_not_sniffed_as_a_csv_header() -> None:
 )
 def test_a_recovery_that_did_not_last_is_not_a_resolution(text: str, kind: EventKind) -> None:
     assert guess_kind(text)[0] is kind
+
+
+def test_numeric_dates_that_step_day_by_day_settle_the_order() -> None:
+    # A UK WhatsApp export with 12-hour times and no incident date: 05/11 then 06/11 is a day apart read day
+    # first and a month apart read month first, so the chat's own sequence settles it (no note needed).
+    chat = (
+        "05/11/2024, 11:42 pm - Alice Nguyen: checkout down?\n"
+        "05/11/2024, 11:44 pm - Bob Stone: yes, rolling back\n"
+        "06/11/2024, 12:10 am - Alice Nguyen: all clear\n"
+    )
+    result = parse(chat, doc_zone="UTC", anchor=None)
+    assert [e.time for e in result.events] == [
+        datetime(2024, 11, 5, 23, 42, tzinfo=UTC),
+        datetime(2024, 11, 5, 23, 44, tzinfo=UTC),
+        datetime(2024, 11, 6, 0, 10, tzinfo=UTC),
+    ]
+    assert not any("month/day" in note for note in result.notes)

@@ -1330,6 +1330,26 @@ _MONTH_FULL = (
 )  # fmt: skip
 
 
+def _order_by_steps(dates: list[tuple[int, int, int]]) -> bool | None:
+    """Day first (True) or month first when only one reading has the file's dates follow each other day by day
+    (a chat from 05/11 to 06/11 spans a day read day first, a month read month first); None if both do."""
+
+    def steady(dayfirst: bool) -> bool:
+        days = []
+        for a, b, year in dates:
+            month, day = (b, a) if dayfirst else (a, b)
+            try:
+                days.append(date(year, month, day))
+            except ValueError:
+                return False
+        return all(0 <= (later - earlier).days <= 2 for earlier, later in itertools.pairwise(days))
+
+    if len(dates) < 2:
+        return None
+    day_steady, month_steady = steady(True), steady(False)
+    return day_steady if day_steady != month_steady else None
+
+
 def _slash_order_of_text(text: str, ctx: _Context) -> bool | None:
     """Day first (True) or month first for the n/n dates that start the file's lines; None if there are none.
 
@@ -1340,6 +1360,7 @@ def _slash_order_of_text(text: str, ctx: _Context) -> bool | None:
     day_first = month_first = fits_day = fits_month = 0
     twelve_hour = found = False
     example: tuple[str, int, int, str] | None = None  # the first date that reads both ways
+    both_ways: list[tuple[int, int, int]] = []  # (a, b, year) of the dates that read both ways, in file order
     for m in _SLASH_LINE.finditer(text):
         found = True
         a, b, year = int(m.group(2)), int(m.group(3)), m.group(4)
@@ -1350,6 +1371,8 @@ def _slash_order_of_text(text: str, ctx: _Context) -> bool | None:
             month_first += 1
         elif a != b and a <= 12 and b <= 12:
             example = example or (m.group(1), a, b, year or "")
+            if len(both_ways) < 1000 and (not both_ways or both_ways[-1][:2] != (a, b)):
+                both_ways.append((a, b, _full_year(year) if year else 2000))
             if ctx.anchor is not None:
                 full = _full_year(year) if year else ctx.anchor.year
                 for (month, day), counter in (((b, a), "day"), ((a, b), "month")):
@@ -1370,6 +1393,9 @@ def _slash_order_of_text(text: str, ctx: _Context) -> bool | None:
         return day_first >= month_first
     if example is None or fits_day != fits_month:
         return fits_day >= fits_month
+    by_steps = _order_by_steps(both_ways)
+    if by_steps is not None:
+        return by_steps
     written, a, b, year = example
     dayfirst = not twelve_hour
     day, month = (a, b) if dayfirst else (b, a)
