@@ -162,6 +162,7 @@ def main(argv: list[str]) -> int:
         "blind6",
         "stress",
         "review2",
+        "blind7",
         "all",
     )
     for split in splits:

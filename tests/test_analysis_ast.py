@@ -172,6 +172,9 @@ def test_actionable_and_specific_are_judged_apart(text: str, actionable: bool, s
         ("Research Computing (Kim)", None),  # the person named owns it for the group
         ("TBD (Dana)", "placeholder"),
         ("Maintenance planner", None),
+        ("Release managers", "group"),  # a role several people hold
+        ("Head of Digital Services", None),
+        ("lms-support@uni.edu", "group"),
     ],
 )
 def test_owner(owner: str, problem: str | None) -> None:

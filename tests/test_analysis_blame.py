@@ -102,6 +102,16 @@ NEUTRAL = [
     'Kevin messaged: "You forgot to attach the graph, can you resend?"',
     "The retro ran without anybody in the room blaming the on-call engineer.",
     "Disciplinary measures were explicitly ruled out, so people could share exactly what they saw.",
+    # an eighth blind set's traps: blame named to be set aside in the same sentence, and things
+    "We explicitly ruled out any disciplinary follow-up; the director agreed in the review meeting.",
+    "Human error was suggested as a conclusion in the first draft and removed; it explains nothing.",
+    "We rejected the draft conclusion of operator error at the control centre.",
+    "Some called it Sven's mistake; the review group disagrees — the config had no schema validation.",
+    "We asked whether the finance team should have caught it and decided it is the wrong question.",
+    "It is tempting to ask why nobody noticed sooner; the honest answer is that nothing was designed to notice.",
+    "Our release train is sloppy about changelogs; we'll add a template to the release checklist.",
+    "Our staging data is to blame for the missed bug.",
+    "The blame for the delay sits with our escalation policy, which only paged one person.",
     "",
 ]
 
@@ -180,6 +190,8 @@ BLAMING = [
     ("We considered whether Dana was careless and concluded she was.", "blame.judgement", "careless"),
     ("Root cause was operator error; a hardware fault has been ruled out.", "blame.human-error", "operator error"),
     ("This will not be recorded in his file, but Pavel was reckless.", "blame.judgement", "reckless"),
+    ("It would be wrong to deploy on a Friday, and Kevin did it anyway; he was lazy.", "blame.judgement", "lazy"),
+    ("A formal warning for Dana is not the point of this review, but she will get one.", "blame.punitive", "warning"),
     ("Keep an eye on Pavel's deployments from now on.", "blame.punitive", "Pavel's deployments"),
     ('Slack, 10:02: "who the hell restarted the primary??"\nIt was restarted.', "blame.sarcasm", "who the hell"),
 ]

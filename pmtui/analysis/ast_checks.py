@@ -398,7 +398,7 @@ _ROLE_HOLDERS = word_set("""
     lead manager owner commander captain director head champion dri chair coordinator architect on-call oncall
     liaison vp cto ceo cio ciso principal officer rep representative admin administrator analyst pm em tl primary
     secondary engineer developer dba sre-on-call responder ic chief steward counsel planner supervisor controller
-    specialist technician scheduler nurse
+    specialist technician scheduler nurse producer editor
     """)
 
 
@@ -407,7 +407,7 @@ _FUNCTIONS = word_set("""
     vendor vendors supplier contractor-team liveops programmers nurses doctors planners engineers developers
     devs admins analysts testers operators agents staff department dept division unit desk office
     engineering computing platform ops maintenance compliance facilities networking logistics accounting payroll
-    users customers
+    users customers security treasury cx training board it support
     """)
 _ROTATIONS = word_set("oncall on-call pager rotation primary secondary escalation alerts")
 
@@ -442,8 +442,12 @@ def owner_problem(owner: str) -> str | None:
         # "sre@example.com", "payments-oncall" (a rotation pages whoever is on duty; a person owns the action).
         handle = low.split("@")[0] or low.split("@")[1].split(".")[0]
         parts = re.split(r"[.\-_+]", handle.strip("@"))
-        if any(p in _GROUP_HEADS or p in _ROTATIONS for p in parts) or all(p in _GROUP_NAMES for p in parts if p):
-            return "group"
+        if (
+            any(p in _GROUP_HEADS or p in _ROTATIONS or p in _FUNCTIONS for p in parts)
+            or all(p in _GROUP_NAMES for p in parts if p)
+            or any(p in ("support", "help", "noc", "soc", "info", "admin", "admins") for p in parts)
+        ):
+            return "group"  # "lms-support@uni.edu", "sre-team@example.com"
     if " " not in text and re.fullmatch(r"[a-z0-9]+(?:[\-_][a-z0-9]+)+", low):
         parts = re.split(r"[\-_]", low)
         if any(p in _GROUP_HEADS or p in _ROTATIONS for p in parts):
@@ -452,7 +456,9 @@ def owner_problem(owner: str) -> str | None:
     if tokens and tokens[0] in _PLACEHOLDERS and len(tokens) > 1:
         return "placeholder"  # "TBD - Dana": not confirmed yet
     if any(t in _ROLE_HOLDERS for t in tokens):
-        return None
+        return None  # "Head of Digital Services": one role-holder
+    if tokens and tokens[-1].endswith("s") and (tokens[-1][:-1] in _ROLE_HOLDERS or tokens[-1][:-1] in _FUNCTIONS):
+        return "group"  # "Release managers", "Account managers", "Editors": a role, several people hold it
     if any(t in _FUNCTIONS for t in tokens) and "from" not in tokens:  # "Dana from Legal" is one person
         return "group"  # "IT Helpdesk", "Customer Success", "Vendor (Oracle)", "Gameplay programmers"
     if any(t in _GROUP_HEADS for t in tokens):

@@ -699,6 +699,13 @@ def _blame_used(text: str, m: re.Match[str]) -> bool:
     nor 'The pipeline is to blame for letting an unsigned image through' (a system)."""
     if m.group(0).lower().startswith("to") and _subject(text, m.start()).cls == SYSTEM:
         return False
+    lies_with = re.match(
+        r"\s+for\b[^.;:]{0,60}?\b(?:sits|lies|rests|is|was)\s+(?:squarely\s+)?with\s+((?:[\w\-]+\s+){0,3}[\w\-]+)",
+        text[m.end() : m.end() + 140],
+    )
+    if m.group(0).lower() == "blame" and lies_with:
+        # "The blame for the delay sits with our escalation policy": a thing, not a person
+        return not any(_classify(w, at_start=False) == SYSTEM for w in lies_with.group(1).split())
     if m.group(0).lower() == "blaming" and _clause_left(text, m.start())[0].strip() == "":
         return not _BLAMING_DISCUSSED_RE.match(text, m.end())
     return True
@@ -1915,7 +1922,9 @@ _DECISIVE = frozenset(
 # facilitator steered it back". A strong cue on either side is enough; a question or a discussion before the
 # words needs an answer after them.
 _SET_ASIDE_STRONG_BEFORE_RE = re.compile(
-    r"\bit\s+would\s+be\s+(?:easy|tempting|unfair|wrong)\s+to\b|\b(?:rejected|resisted)\s+(?:the\s+(?:urge|temptation|idea)\s+"
+    r"\bit\s+(?:would\s+be|is)\s+(?:easy|tempting|unfair|wrong)\s+to\s+(?:call|say|write|label|blame|point\s+(?:at|to)|describe|"
+    r"conclude|put\s+it\s+down\s+to|ask|assume|single\s+out)\b|"
+    r"\b(?:ruled\s+out|rejected|dropped|removed)\s+(?:any|all|the(?:\s+draft)?(?:\s+conclusion\s+of)?)\s+(?:\w+\s+)?$|\b(?:rejected|resisted)\s+(?:the\s+(?:urge|temptation|idea)\s+"
     r"(?:to|of)\s+)?(?:[a-z]+ing\s+)?$|\bavoided\s+the\s+(?:urge|temptation)\s+to\s+$|\bwill\s+not\s+be\s+(?:referenced|used|mentioned|cited|part\s+of|recorded)\b",
     re.IGNORECASE,
 )
@@ -1923,7 +1932,10 @@ _SET_ASIDE_STRONG_AFTER_RE = re.compile(
     r"^\W*(?:\w+\W+){0,6}?(?:was|were|is|are)\s+raised\s+(?:once\s+|briefly\s+)?and\s+(?:rejected|dismissed)\b|"
     r"^\W*(?:\w+\W+){0,4}?(?:is|are)\s+(?:a\s+legal\s+term\s+and\s+)?(?:has|have)\s+no\s+place\b|^\W*(?:\w+\W+){0,8}?has\s+no\s+place\b|"
     r"\b(?:agreed|decided|concluded)\s+(?:that\s+)?the\s+answer\s+(?:is|was)\s+no\b|"
-    r"\bnone\s+(?:are|is|were|was)\s+(?:appropriate|warranted|needed|planned|justified)\b",
+    r"\bnone\s+(?:are|is|were|was)\s+(?:appropriate|warranted|needed|planned|justified)\b|"
+    r"^[^;:—–]{0,80}?\b(?:was|were)\s+(?:suggested|proposed|raised)\b[^;:—–]{0,60}?\band\s+(?:removed|rejected|dropped|struck)\b|"
+    r"[;:—–]\s*(?:the\s+)?(?:review(?:\s+group)?|group|team|we)\s+(?:disagrees?|disagreed|rejected\s+(?:it|that|this))\b|"
+    r"[;:—–]\s*we\s+agreed\s+(?:it|this|that)\s+(?:does\s+not|doesn['’]t)\s+belong\b",
     re.IGNORECASE,
 )
 _SET_ASIDE_QUESTION_RE = re.compile(
@@ -1936,7 +1948,8 @@ _SET_ASIDE_QUESTION_RE = re.compile(
 _SET_ASIDE_ANSWER_RE = re.compile(
     r"\bthe\s+answer\s+(?:was|is)\s+(?:no|that)\b|\b(?:agreed|decided|concluded)\s+(?:that\s+)?(?:it|this|that|he|she|they)\s+"
     r"(?:was|were|is|are)(?:n['’]?t|\s+not)\b|\bdecided\s+against\b|\bmore\s+useful\b|\bbetter\s+question\b|"
-    r"\b(?:real|right)\s+question\b|\bsteered\b|\bcan['’]?t\s+be\s+the\s+only\b|\bredirected\b|\breplied\s+that\s+none\b",
+    r"\b(?:real|right)\s+question\b|\bwrong\s+question\b|\bsteered\b|\bcan['’]?t\s+be\s+the\s+only\b|\bredirected\b|"
+    r"\breplied\s+that\s+none\b",
     re.IGNORECASE,
 )
 # Where the words before a hit stop counting as the frame it sits in: "It would be easy to point at the tooling,
@@ -1967,6 +1980,15 @@ _RULED_OUT_RE = re.compile(
 )
 
 
+def _ruled_out(text: str, end: int) -> bool:
+    """The consequence is named to rule it out, and nothing after it takes that back ('..., but she will get one')."""
+    m = _RULED_OUT_RE.match(text, end)
+    if not m:
+        return False
+    rest = _sentence_rest(text, m.end())
+    return not re.search(r"\bbut\b", rest, re.IGNORECASE)
+
+
 def _pattern_hits(text: str, cleared: list[int] | None = None) -> list[BlameHit]:
     """The patterns' hits; `cleared` collects where trigger words were looked at and found harmless."""
     if not text:
@@ -1990,7 +2012,7 @@ def _pattern_hits(text: str, cleared: list[int] | None = None) -> list[BlameHit]
                 continue
             if (
                 (pattern.negatable and _negated(text, start))
-                or (pattern.rule == "blame.punitive" and _RULED_OUT_RE.match(text, end))
+                or (pattern.rule == "blame.punitive" and _ruled_out(text, end))
                 or _set_aside(text, start, end)
             ):
                 if cleared is not None:

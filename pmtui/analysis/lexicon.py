@@ -126,6 +126,7 @@ SYSTEM_NOUNS: frozenset[str] = word_set("""
     compiler orchestrator platform infrastructure infra environment staging production prod dev-env
     kiosk kiosks template templates terminal terminals device devices firmware appliance appliances printer
     printers sensor sensors restore restores importer importers exporter exporters wrapper wrappers form forms
+    train trains data dataset datasets sdk sdks escalation changelog changelogs
     """)
 
 # Capitalised words that are not names, seen at the start of a clause.
