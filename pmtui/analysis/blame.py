@@ -357,11 +357,8 @@ _HARSH_ACTS_RE = re.compile(
 
 def _once_more_about_person(text: str, m: re.Match[str]) -> bool:
     """'The help desk, once more, gave students the wrong VPN instructions'; not 'As always, the on-call engineer
-    paged the DBA without delay' (a habit that is no fault)."""
-    sentence = _sentence_of(text, m.start(), m.end())
-    tokens = _TOKEN_RE.findall(sentence)
-    someone = any(_classify(t, at_start=False) in _PERSONISH for t in tokens[1:]) or _person_in_sentence(text, m)
-    return someone and bool(_HARSH_ACTS_RE.search(sentence))
+    paged the DBA without delay' (a habit that is no fault: 'without' and 'failed' are not enough here)."""
+    return _again_about_person(text, m, _HARSH_ACTS_RE)
 
 
 def _apology_to_colleague(text: str, m: re.Match[str]) -> bool:
@@ -796,13 +793,13 @@ _BAD_ACTS_RE = re.compile(
 )
 
 
-def _again_about_person(text: str, m: re.Match[str]) -> bool:
+def _again_about_person(text: str, m: re.Match[str], acts: re.Pattern[str] = _BAD_ACTS_RE) -> bool:
     """'Lars, once again, deployed to the wrong cluster'; not 'once again, thanks to Dana'."""
     sentence = _sentence_of(text, m.start(), m.end())
     rest = sentence.replace(m.group(0), " ", 1)
     tokens = _TOKEN_RE.findall(sentence)
     someone = any(_classify(t, at_start=False) in _PERSONISH for t in tokens[1:]) or _person_in_sentence(text, m)
-    return someone and bool(_BAD_ACTS_RE.search(rest))
+    return someone and bool(acts.search(rest))
 
 
 def _on_person(text: str, m: re.Match[str]) -> bool:
@@ -1495,14 +1492,6 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # a person written up (HR); not an incident written up for the board
     _p("blame.punitive", r"\bwritten\s+up\b", "written", _written_up, negatable=False),
     # --- idioms that judge a person (a sixth blind set)
-    _p(
-        "blame.judgement",
-        rf"(?:\bwas\s+not|\bwere\s+not|\bis\s+not|\bwas(?:n{_A}?t)|\bwere(?:n{_A}?t)|\bis(?:n{_A}?t)|\bnot\s+being)\s+"
-        r"(?:\w+\s+)?careful(?:\s+enough)?\b",
-        "careful",
-        _person_not_we_unexplained,
-        negatable=False,
-    ),
     _p(
         "blame.judgement",
         r"\bpanick(?:ed|ing)\b|\blost\s+(?:his|her|their)\s+(?:head|cool|nerve)\b",
