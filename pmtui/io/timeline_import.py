@@ -377,10 +377,6 @@ _UP_TO_SPACE = re.compile(r".*\s", re.DOTALL)
 _NO_SPACE = re.compile(r"\S*")
 
 
-def _in_a_name(low: str, start: int) -> bool:
-    return _name_span(low, start)[2]
-
-
 def _name_span(low: str, start: int) -> tuple[int, int, bool]:
     """Whether low[start] is inside a URL, a path, a dotted name (host, file, version) or an e-mail address:
     words there say nothing about what happened ('/workspace/checkout-rollback', 'rollback.acme.io').
