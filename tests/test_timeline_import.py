@@ -2173,3 +2173,39 @@ def test_numeric_dates_that_step_day_by_day_settle_the_order() -> None:
         datetime(2024, 11, 6, 0, 10, tzinfo=UTC),
     ]
     assert not any("month/day" in note for note in result.notes)
+
+
+class TestShellHistory:
+    """bash (HISTTIMEFORMAT: '#epoch' above each command) and zsh (EXTENDED_HISTORY: ': epoch:0;command')."""
+
+    def test_bash_commands_at_their_stamped_times(self) -> None:
+        result = real("bash-history.txt")
+        assert [(e.time.strftime("%d %H:%M:%S"), e.text[:40]) for e in result.events[:2]] == [
+            ("26 23:38:12", "$ ssh bastion-eu1.acme.internal"),
+            ("26 23:41:05", "$ kubectl -n checkout get pods -o wide |"),
+        ]
+        undo = by_text(result, "rollout undo")
+        assert undo.text == "$ kubectl -n checkout rollout undo deploy/checkout-api --to-revision=41"
+        assert (undo.kind, undo.source) == (EventKind.MITIGATION, "bash-history.txt:11")
+        assert result.events[-1].time == datetime(2024, 11, 27, 0, 9, 30, tzinfo=UTC)  # past midnight
+        assert len(result.events) == 8
+        assert [str(s) for s in result.skipped] == [
+            "line 1: a command with no time (bash writes times only once HISTTIMEFORMAT is set)",
+            "line 2: a command with no time (bash writes times only once HISTTIMEFORMAT is set)",
+            "line 18: a time with no command under it",
+        ]
+        assert result.notes == ["read as bash history: each command at the time the shell stamped it"]
+
+    def test_zsh_extended_history_with_a_continued_command(self) -> None:
+        result = real("zsh-history.txt")
+        assert [(e.time.strftime("%H:%M:%S"), e.text) for e in result.events] == [
+            ("23:38:12", "$ ssh bastion-eu1.acme.internal"),
+            ("23:41:05", "$ kubectl -n checkout get pods -o wide"),
+            ("23:47:30", "$ kubectl -n checkout rollout undo deploy/checkout-api --to-revision=41"),
+            ("00:09:30", "$ curl -s https://shop.example.com/checkout/health"),
+        ]
+        assert result.skipped == []
+
+    def test_notes_with_one_hash_number_are_not_a_history(self) -> None:
+        result = parse("#1732664292\n23:41 paged the DBA\n23:45 restarted pgbouncer\n")
+        assert texts(result) == ["paged the DBA", "restarted pgbouncer"]

@@ -351,7 +351,7 @@ _KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = tuple(
         (
             EventKind.MITIGATION,
             r"\brolled back\b|\broll(?:ing)? ?back\b|\brollback\b|\breverted\b|\breverting\b"
-            r"|\bfail(?:ed|ing)? ?over\b|\bfailover\b|\brestarted\b|\bscaled (?:up|out)\b"
+            r"|\brollout (?:undo|restart)\b|\bfail(?:ed|ing)? ?over\b|\bfailover\b|\brestarted\b|\bscaled (?:up|out)\b"
             r"|\bmitigated\b|\bmitigation (?:applied|in place|deployed)\b|\bhot ?fix\b"
             r"|\bdisabled (?:the )?(?:feature )?flag\b|\bdrain(?:ed|ing)\b|\bshifted traffic\b|\btraffic shifted\b",
         ),
@@ -1485,6 +1485,58 @@ def _parse_times_below(lines: list[str], ctx: _Context, dayfirst: bool | None) -
     return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
 
 
+# Shell history with times: bash writes '#1764244800' above each command when HISTTIMEFORMAT is set; zsh's
+# extended history puts ': 1764244800:0;command' on the command's line.
+_BASH_STAMP = re.compile(r"#(1\d{9})")
+_ZSH_ENTRY = re.compile(r": (1\d{9}):\d+;(.*)")
+
+
+def _shell_history(lines: list[str]) -> str:
+    """'bash' or 'zsh' when the file is a shell history with times (two time stamps or more, and a third of
+    its lines at least: older commands, typed before times were set up, have none); else ''."""
+    filled = [line.strip() for line in lines if line.strip()]
+    for shell, pattern in (("bash", _BASH_STAMP), ("zsh", _ZSH_ENTRY)):
+        stamped = sum(1 for line in filled if pattern.fullmatch(line))
+        if stamped >= 2 and stamped * 3 >= len(filled):
+            return shell
+    return ""
+
+
+def _parse_shell_history(lines: list[str], shell: str, ctx: _Context) -> list[_Item]:
+    """Each command at the time its shell wrote for it, as '$ command'. A command with no time (typed
+    before HISTTIMEFORMAT was set) is skipped; lines ending in a backslash go on below."""
+    recs: list[_Rec] = []
+    current: _Rec | None = None
+    for number, raw in enumerate(lines, 1):
+        line = _clean(raw).rstrip()
+        where = f"line {number}"
+        stamp = _BASH_STAMP.fullmatch(line.strip()) if shell == "bash" else None
+        entry = _ZSH_ENTRY.fullmatch(line) if shell == "zsh" else None
+        if stamp is not None or entry is not None:
+            seconds = int((stamp or entry).group(1))  # type: ignore[union-attr]
+            spec: Spec = ("abs", datetime.fromtimestamp(seconds, UTC), UTC, "")
+            texts = [] if entry is None else [entry.group(2).strip()]
+            current = _Rec(where=where, spec=spec, texts=texts, source=f"{ctx.name}:{number}", order=number)
+            recs.append(current)
+            continue
+        if not line.strip():
+            continue
+        if current is None or (shell == "zsh" and not (current.texts and current.texts[-1].endswith("\\"))):
+            setting = "HISTTIMEFORMAT is set" if shell == "bash" else "EXTENDED_HISTORY is set"
+            ctx.skipped.append(Skipped(where, f"a command with no time ({shell} writes times only once {setting})"))
+            continue
+        current.texts.append(line.strip())
+    for rec in recs:
+        command = " ".join(text.removesuffix("\\").strip() for text in rec.texts).strip()
+        rec.texts = [f"$ {command}"] if command else []
+    empty = [rec for rec in recs if not rec.texts]
+    for rec in empty:
+        ctx.skipped.append(Skipped(rec.where, "a time with no command under it"))
+    ctx.notes.append(f"read as {shell} history: each command at the time the shell stamped it")
+    kept = [rec for rec in recs if rec.texts]
+    return _place(kept, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+
+
 def _message_below(lines: list[str], number: int, dayfirst: bool | None) -> bool:
     """Whether the line after line `number` (1-based) holds a message: not blank, and not starting with a time."""
     if number >= len(lines):
@@ -1528,6 +1580,9 @@ def _settle_abbreviations(recs: list[_Rec], ctx: _Context) -> None:
 
 def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     lines = _split_lines(text)
+    shell = _shell_history(lines)
+    if shell:
+        return _parse_shell_history(lines, shell, ctx)
     dayfirst = _slash_order_of_text(text, ctx)
     if _times_below(lines, dayfirst):
         return _parse_times_below(lines, ctx, dayfirst)
