@@ -145,6 +145,9 @@ def test_actionable_and_specific_are_judged_apart(text: str, actionable: bool, s
         ("all", "group"),
         ("SRE team", "group"),
         ("Ops", "group"),
+        ("Fab automation", "group"),
+        ("Editorial", "group"),
+        ("newsroom-tech@dailyherald.example", "group"),
         ("Dana and Priya", "several"),
         ("Dana/Priya", "several"),
         ("Dana, Priya", "several"),
@@ -186,7 +189,35 @@ def test_time_bounded() -> None:
     assert "Time-bounded" in ast_missing(action(due=None), NOW)
     assert "Time-bounded" in ast_missing(action(due=date(2024, 6, 9)), NOW)
     assert "Time-bounded" not in ast_missing(action(due=date(2024, 6, 10)), NOW)  # due today is not past
-    assert "Time-bounded" not in ast_missing(action(due=date(2024, 6, 9), status=ActionStatus.DONE), NOW)
+
+    # Judged as worded (a due date not past at the meeting), whatever the status; but a closed action has
+    # nothing left to schedule, so no finding is raised for it, and the Actions stage does not mark it.
+    for status in (ActionStatus.DONE, ActionStatus.WONT_DO):
+        closed = action(due=date(2024, 6, 9), status=status)
+        assert "Time-bounded" in ast_missing(closed, NOW)
+        assert not [f for f in check_action(closed, NOW) if f.rule == "ast.time-bounded"]
+    overdue = [f for f in check_action(action(due=date(2024, 6, 9)), NOW) if f.rule == "ast.time-bounded"]
+    assert [f.message for f in overdue] == ["The action is overdue: it was due 2024-06-09."]
+
+
+@pytest.mark.parametrize(
+    ("text", "actionable", "specific"),
+    [
+        ("Make the check-in page faster for foot passengers", False, False),  # an outcome, no measure
+        ("Make deploys safer", False, False),
+        ("Make the backup job write to the eu-west-1 bucket", True, True),  # make + a concrete change
+        ("Double-check deploys on Fridays", False, False),  # a habit of care
+        ("Reconcile the 312 duplicate payouts issued on 2024-06-04 against the ledger", True, True),
+        ("Refund the 1,204 duplicate charges via the acquirer batch-refund API", True, True),
+        ("Withdraw the BGP announcement for 203.0.113.0/24 from the sin1 PoP", True, True),
+        ("Document stuff about the ILS integration", True, False),  # a name says where, not what
+        ("Lessons learned to be shared", False, False),
+        ("Is the document store still needed after the migration?", False, False),
+        ("Should we add a second WAN link (Telia) for the Riverside clinic?", False, True),  # two names
+    ],
+)
+def test_outcomes_habits_and_questions(text: str, actionable: bool, specific: bool) -> None:
+    assert (is_actionable(text), is_specific(text)) == (actionable, specific)
 
 
 def test_now_is_read_in_its_own_zone() -> None:

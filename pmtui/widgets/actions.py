@@ -87,8 +87,12 @@ def _ast_checker() -> Callable[[Action, datetime], list[str]]:
 
 
 def ast_missing(action: Action, now: datetime) -> list[str]:
-    """Which of Actionable, Specific, Time-bounded and One owner the action still misses."""
-    return list(_ast_checker()(action, now))
+    """Which of Actionable, Specific, Time-bounded and One owner the action still misses. A done or won't-do
+    action's past due date is not marked: there is nothing left to schedule (the checks raise no finding)."""
+    missing = list(_ast_checker()(action, now))
+    if action.status in CLOSED and action.due is not None and "Time-bounded" in missing:
+        missing.remove("Time-bounded")
+    return missing
 
 
 def ast_cell(missing: Sequence[str]) -> Text:
