@@ -163,6 +163,7 @@ def main(argv: list[str]) -> int:
         "stress",
         "review2",
         "blind7",
+        "blind8",
         "all",
     )
     for split in splits:

@@ -112,6 +112,13 @@ NEUTRAL = [
     "Our release train is sloppy about changelogs; we'll add a template to the release checklist.",
     "Our staging data is to blame for the missed bug.",
     "The blame for the delay sits with our escalation policy, which only paged one person.",
+    "The label printer driver forgot the page size after every restart.",  # a driver of a thing
+    'The betting app\'s error message blamed the user ("invalid stake") when the backend had timed out.',
+    "Kudos to the DBAs for taking down the old cluster on schedule.",
+    "We will remind the team again before the next freeze.",
+    "The outage is on Confluence, see the incident page.",
+    "The vendor's repeated failures to deliver patches are on the risk register.",
+    "Remind Paolo, in writing, of the new change window.",
     "",
 ]
 
@@ -194,6 +201,13 @@ BLAMING = [
     ("A formal warning for Dana is not the point of this review, but she will get one.", "blame.punitive", "warning"),
     ("Keep an eye on Pavel's deployments from now on.", "blame.punitive", "Pavel's deployments"),
     ('Slack, 10:02: "who the hell restarted the primary??"\nIt was restarted.', "blame.sarcasm", "who the hell"),
+    ("The outage is on Hiroshi, full stop.", "blame.person-cause", "on Hiroshi"),
+    ("HR to document Pedro's repeated failures to follow change control.", "blame.failed-to", "failures"),
+    ("Could someone explain to Noor, again, that the DMZ is not a lab?", "blame.judgement", "explain to Noor"),
+    ("Bravo to the DBAs for taking down ticket sales on the busiest day.", "blame.sarcasm", "Bravo"),
+    ("Director asked that Paolo be reminded, in writing, of the rules.", "blame.punitive", "reminded"),
+    ("Production access is a privilege, as Paolo now knows.", "blame.punitive", "privilege"),
+    ("The delivery driver forgot the parcel scanner at the depot.", "blame.forgot", "forgot"),
 ]
 
 

@@ -161,6 +161,8 @@ def _subject(text: str, pos: int) -> _Subject:
     if low == "call" and i > 0 and tokens[i - 1].lower() == "on":
         return _Subject(PERSON, "on call")
     cls = _classify(head, at_start=(i == 0 and sentence_start))
+    if cls == PERSON and low in lx.SYSTEM_NOUNS and i > 0 and _classify(tokens[i - 1], at_start=False) == SYSTEM:
+        return _Subject(SYSTEM, head)  # "the printer driver forgot the page size": a driver of a thing
     if cls == OTHER:
         for j in range(i - 1, -1, -1):
             if _classify(tokens[j], at_start=(j == 0 and sentence_start)) == PERSON:
@@ -691,11 +693,24 @@ _BLAMING_DISCUSSED_RE = re.compile(
 )
 
 
+_SYSTEM_BLAMED_RE = re.compile(
+    r"\s+(?:the\s+|a\s+|our\s+)?(?:users?|customers?|players?|callers?|clients?|shoppers?|members?|visitors?|"
+    r"applicants?|patients?|students?|input|network|browser|device|card|bank)\b",
+    re.IGNORECASE,
+)
+
+
 def _blame_used(text: str, m: re.Match[str]) -> bool:
     """'Dana is to blame'; not 'Blaming the on-call engineer would miss the point' (discussed and set aside),
     nor 'The pipeline is to blame for letting an unsigned image through' (a system)."""
     if m.group(0).lower().startswith("to") and _subject(text, m.start()).cls == SYSTEM:
         return False
+    if (
+        m.group(0).lower() in ("blamed", "blames")
+        and _subject(text, m.start()).cls == SYSTEM
+        and _SYSTEM_BLAMED_RE.match(text, m.end())
+    ):
+        return False  # "the error message blamed the user": what a system told its users, not blame here
     lies_with = re.match(
         r"\s+for\b[^.;:]{0,60}?\b(?:sits|lies|rests|is|was)\s+(?:squarely\s+)?with\s+((?:[\w\-]+\s+){0,3}[\w\-]+)",
         text[m.end() : m.end() + 140],
@@ -811,7 +826,10 @@ def _on_person(text: str, m: re.Match[str]) -> bool:
     ):
         return False  # "Customer comms: it's on Ayesha, with a draft due tomorrow": who owns the follow-up
     after = re.match(r"\s*,\s*([\w'’]+)", text[m.end() : m.end() + 30])
-    if after and after.group(1).lower() not in ("he", "she", "they", "who", "again", "as", "because", "since", "not"):
+    if after and after.group(1).lower() not in (
+        *("he", "she", "they", "who", "again", "as", "because", "since", "not"),
+        *("full", "period", "end", "simple", "plain", "no", "nobody", "not"),  # "..., full stop", "..., period"
+    ):
         return False  # "retry budget change, it's on Chen, PR is up": an owner and where the work stands
     lead = m.group(0).split()[0].lower().split("'")[0].split("’")[0]
     if lead in ("this", "that", "it"):
@@ -902,8 +920,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.failed-to",
-        rf"(?P<pos>\b(?:@|[^\W\d_])[\w\-]*{_A}s|\b(?:his|her|their|my|your|our))\s+failure\s+to\b",
-        "failure",
+        rf"(?P<pos>\b(?:@|[^\W\d_])[\w\-]*{_A}s|\b(?:his|her|their|my|your|our))\s+"
+        r"(?:(?:repeated|constant|continued|continuing|ongoing|many|multiple|numerous|persistent|latest|recent|"
+        r"habitual|chronic)\s+)?failures?\s+to\b",
+        "failure failures",
         _possessive_person,
     ),
     # --- forgot
@@ -1253,7 +1273,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.person-cause",
-        r"\b(?:this|that|it)(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|squarely\s+|entirely\s+|totally\s+)?on\s+"
+        r"\b(?:this|that|it|the\s+(?:outage|incident|failure|breakage|mess|downtime|data\s+loss|whole\s+thing|blame))"
+        r"(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|squarely\s+|entirely\s+|totally\s+|100\s?%\s+)?on\s+"
         r"(?P<who>@?[^\W\d_][\w\-]*)(?=\s*(?:[,.;:!—–]|\s-\s|$|\s+(?:and|he|she|they|for)\b))",
         "on",
         _on_person,
@@ -1723,6 +1744,34 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"(?=[^.!?]{0,40}\b(?:breaking|taking\s+down|crashing|deleting|nuking|wiping|killing|bringing\s+down|causing|dropping|"
         r"corrupting|losing|ruining|locking|leaking|shipping|paging\s+everyone|wrong|again|ruined|wrecked|lost|broke|down)\b)",
         "job work move going one done",
+    ),
+    # "Bravo to the DBAs for taking down ticket sales on the busiest day": praise for the harm done
+    _p(
+        "blame.sarcasm",
+        r"\b(?:bravo|kudos|hats\s+off|congrat(?:ulation)?s|props|a\s+(?:medal|round\s+of\s+applause)|take\s+a\s+bow)\b"
+        r"[^.!?;]{0,50}?\bfor\s+(?:(?:breaking|crashing|nuking|wiping|corrupting|ruining|leaking|losing)\b|"
+        r"(?:taking|bringing|knocking)\s+down\s+(?:\w+\s+){0,3}?(?:prod|production|sales|checkout|payments|the\s+site|"
+        r"everything|the\s+whole|ticket\s+sales|the\s+(?:\w+\s+)?(?:platform|store|shop|app))\b)",
+        "bravo kudos hats congrats congratulations props medal round bow",
+        negatable=False,
+    ),
+    # "Could someone explain to Noor, again, that the DMZ is not a place for experiments?"
+    _p(
+        "blame.judgement",
+        r"\b(?:explain|explains|explained|remind|reminds|reminded|tell|tells|told|teach|teaches|taught)\s+(?:to\s+)?"
+        r"(?P<who>@?[^\W\d_][\w\-]*)(?:\s*,\s*(?:again|once\s+again|once\s+more|yet\s+again|one\s+more\s+time)\s*,|"
+        r"\s*,?\s+for\s+the\s+(?:hundredth|umpteenth|nth|millionth|last|third|fourth|fifth|tenth)\s+time\b)",
+        "explain explains explained remind reminds reminded tell tells told teach teaches taught",
+        _who_is_person,
+        negatable=False,
+    ),
+    # "Paolo be reminded, in writing, that production access is a privilege": a warning on file
+    _p(
+        "blame.punitive",
+        r"\b(?:be|been|was|were|is|are|get|gets|got)\s+(?:formally\s+)?(?:reminded|warned|told|cautioned|notified)\s*,?\s+"
+        r"in\s+writing\b|\b(?:production|prod|admin|root|deploy)\s+access\s+is\s+a\s+privilege\b",
+        "reminded warned told cautioned notified privilege",
+        negatable=False,
     ),
     _p(
         "blame.sarcasm",

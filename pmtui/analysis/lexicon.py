@@ -63,6 +63,60 @@ FIRST_NAMES: frozenset[str] = word_set("""
     Tyler Umar Uma Valentina Valeria Vanessa Varun Vera Veronica Victor Victoria Vijay Vikram Vincent
     Violet Vivek Vladimir Walter Wanjiru Wei Wendy Will William Xavier Xin Yan Yara Yasmin Yong Yosef Youssef
     Yuki Yusuf Yuri Zach Zachary Zainab Zara Zoe Zoran
+    Aisling Aoife Siobhan Niamh Ciara Saoirse Eoin Cian Oisin Ronan Padraig Seamus Diarmuid Orla Brendan Cormac
+    Fergal Aleksander Magdalena Svetlana Anneke Femke Maarten Joost Sander Bram Pieter Willem Wouter Lotte Sanne
+    Ruud Koen Daan Sjoerd Jelle Hendrik Dirk Jurgen Jürgen Uwe Wolfgang Dieter Horst Manfred Sabine Ute Birgit
+    Annika Jannik Leonie Lennart Torsten Ulrich Volker Rainer Heike Silke Dagmar Gunnar Leif Sigrid Solveig Ingvild
+    Eirik Håkon Hakon Kari Tuomas Mikko Jukka Antti Heikki Aino Kaisa Sari Timo Pekka Juha Ville Eero Liisa Oskari
+    Elin Maren Tove Frida Linnea Camille Amelie Amélie Mathilde Margaux Chloé Léa Manon Clément Clement Baptiste
+    Théo Mathieu Guillaume Thibault Benoit Benoît Olivier Sylvain Laurent Sebastien Sébastien Aurelien Aurélien
+    Geraldine Élodie Elodie Solene Maelle Guadalupe Ximena Valentín Joaquín Joaquin Ignacio Rodrigo Agustin Agustín
+    Facundo Nahuel Camilo Andrés Sebastián Mariana Fernanda Paulina Renata Lorena Marisela Yesenia Itzel Citlali
+    Araceli Rocio Rocío Conceição Gonçalo Goncalo Duarte Leonor Matilde Afonso Vasco Caio Rafaela Larissa Thais
+    Thaís Leticia Letícia Bruna Gabriele Vitória Vitoria Henrique Otavio Otávio Murilo Raissa Raíssa Jessika Giorgia
+    Federica Francesco Lorenza Alessia Elisa Beatrice Ginevra Riccardo Tommaso Filippo Edoardo Giacomo Pietro
+    Stefano Emanuele Davide Simona Ilaria Arianna Nikos Giorgos Yiannis Dimitris Eleni Katerina Vasiliki Stavros
+    Panagiotis Christos Anastasia Kostas Sotiris Andreea Alexandru Cristian Florin Radu Vlad Ionut Mirela Dragan
+     Milica Jelena Marko Nemanja Bojan Ivana Tijana Luka Mateja Dorota Ewa Zofia Jakub Kacper Mateusz Bartosz
+    Krzysztof Grzegorz Przemyslaw Michal Michał Paweł Pawel Jarek Kuba Halina Jadwiga Malgorzata Małgorzata Ondrej
+    Ondřej Jiri Jiří Petr Lucie Tereza Zuzana Katarina Matej Lubomir Natasa Nataša Ivo Vesna Goran Dejan Zlatan
+    Anatoly Dmitry Nikita Pavlo Taras Oksana Yulia Yuliia Olena Kateryna Viktor Vitaly Vitali Artem Artyom Denis
+    Kirill Maksim Ruslan Timur Zarina Aigerim Aizhan Nurlan Bakhyt Gulnara Dilnoza Farrukh Rustam Jasur Sherzod
+    Ahmet Mustafa Emine Zeynep Ayşe Hatice Burak Cem Deniz Ebru Gizem Kerem Murat Ozan Serkan Tuba Volkan Yasemin
+    Babak Dariush Farzad Golnaz Hamid Kaveh Mahsa Maryam Mehdi Nasrin Niloufar Parisa Payam Roya Shadi Soroush
+    Behrouz Ladan Bahar Navid Omid Pegah Sahar Shahrzad Zaynab Noor Nour Huda Hiba Rania Reem Dalia Lina Mona
+    Nada Rasha Samira Yousef Ziad Tariq Rami Walid Bassam Fadi Hani Majed Nabil Osama Saeed Salim Sami Khaled Fahad
+    Nasser Hamad Jassim Abdulrahman Abdulaziz Amr Mostafa Heba Aya Nourhan Menna Yassin Adnan Bashir Idris
+    Ilyas Musa Yahya Zakaria Suleiman Hakim Siddharth Sunita Abhishek Ajay Akhil Amitabh Aniket Anirudh Aparna
+    Arvind Ashwin Bhavna Chetan Deepti Dhruv Gaurav Harish Harsha Jayant Kiran Krishna Kunal Lalit Madhav Mahesh
+    Manish Manoj Nandini Naveen Nisha Pallavi Parth Pradeep Pranav Preeti Radhika Raghav Rakesh Ramesh Ritu Rohit
+    Rupali Sameer Sangeeta Santosh Saurabh Shalini Shankar Shikha Shiv Shweta Smita Sneha Srinivas Subramaniam Sudha
+    Suresh Swati Tanvi Uday Vandana Vinay Vineet Yash Ishaan Kabir Vihaan Aarav Ananya Diya Kavita Lata Meenakshi
+    Padma Revathi Sowmya Venkat Lakshman Murali Senthil Anura Chaminda Dilani Kasun Nimal Ruwan Sanjeewa Tharindu
+    Aminul Farhana Nusrat Rashid Shakil Tahmina Arif Asif Hina Humaira Javed Kamran Nadeem Rehan Saad Shahid
+    Sana Usman Waqas Zubair Zeeshan Xiaoming Xiaoli Xiaoyu Xiaohong Jianguo Jianhua Peng Qiang Qing Yang Yun Zhen
+    Zhi Zhou Haoran Hui Huan Jiawei Jiahui Junjie Kaiyu Lihua Meiling Minghao Mingyu Qian Shuang Siyu Weiming
+    Xiaowen Yifan Yiming Yuxuan Zihan Zhiwei Zhihao Kwok Siu Hoi Kaito Keiko Kenta Kazuki Kazuo Koji Makoto Masato
+    Masaki Naoki Nobu Ryo Ryota Satoshi Shinji Shota Taro Takumi Takashi Tetsuya Tomoko Tsubasa Yuko Yumi
+    Yusuke Yuto Hiroko Haruka Mariko Misaki Nanami Natsuki Sayaka Shiori Akiko Asuka Chihiro Daisuke Eiji Hideo
+    Hikaru Hinata Ichiro Kenichi Kohei Jisoo Jiwoo Jiyeon Jihoon Minho Minjun Seojun Seoyeon Soyeon Sunghoon Taehyun
+    Yejin Yuna Hyejin Hyunwoo Dongwook Eunji Jaehyun Junho Kyungmin Sangwoo Seungmin Sooyoung Woojin Youngho Linh
+    Trang Hoa Huong Phuong Thao Thuy Hieu Khanh Khoa Phong Quoc Trung Vinh Somchai Somsak Siriporn Nattapong
+    Kittipong Pimchanok Supaporn Thanawat Wanida Chaiwat Hendra Ketut Rizky Wayan Yudi Fajar Josefina Rizal Maricel
+    Jocelyn Rowena Marites Arnel Jomar Rommel Arvin Bongani Thandiwe Mbali Nomvula Sibusiso Siyabonga Themba Zanele
+    Lindiwe Lwazi Nandi Nokuthula Palesa Refilwe Tshepo Kagiso Karabo Mpho Tumelo Boitumelo Katlego Lesego Naledi
+    Tebogo Thulani Vusi Xolani Ayanda Anele Nkechi Obinna Olumide Femi Funmilayo Folake Adaora Adeola Adewale Adunni
+    Babajide Bukola Chidinma Chiamaka Chukwuemeka Chinonso Ebuka Ejiro Funke Ikechukwu Kelechi Kemi Nnamdi Nneka
+    Obiora Ogechi Oladele Olamide Olufemi Oluwatobi Seun Tobi Tolu Tunde Uche Yemi Yetunde Temitope Damilola Ayodele
+    Abimbola Chinwe Amaka Ifeanyi Kwabena Kwaku Kojo Abena Adwoa Akua Efua Esi Kwesi Afia Ekow Fiifi Kobby
+    Wanjiku Wambui Njeri Akinyi Atieno Achieng Otieno Odhiambo Omondi Kamau Kariuki Mwangi Njoroge Kipchoge Kiprono
+    Cheruiyot Chebet Jepchirchir Rehema Zawadi Juma Halima Hamisi Saidi Mwajuma Tatu Zuberi Abebe Alemayehu Almaz
+    Bekele Dawit Desta Genet Hirut Kebede Meron Mulugeta Selam Tadesse Tigist Yohannes Yonas Ayaan Faduma Hodan
+    Hamdi Mohamud Warsame Tatenda Farai Rudo Tafadzwa Nyasha Chipo Kudakwashe Tinashe Rumbidzai Chiedza Aroha Hemi
+    Hine Kahu Manaia Nikau Rangi Rawiri Tama Tane Wiremu Ngaio Kailani Leilani Malia Noelani Pua Sione Losa
+    Tevita Mele Viliami Salote Semisi Ofa Winston Jonah Jonathon Nathaniel Gideon Malachi Ezekiel Isaiah Josiah
+    Elisha Tobiah Ephraim Reuben Judah Yolanda Consuelo Rosario Pilar Montserrat Nuria Ainhoa Iker Unai Aitor Mikel
+    Itziar Garazi Dong Dongmei Dongsheng
     """)
 
 # Pronouns and quantifiers that stand for people.
@@ -108,8 +162,8 @@ SYSTEM_NOUNS: frozenset[str] = word_set("""
     change changes update updates code canary canaries runbook runbooks playbook playbooks documentation
     docs page pages pager dashboard dashboards metric metrics log logs logging scheduler controller daemon
     daemons agent agents library libraries client clients sdk driver drivers connection connections pool
-    pools lock locks index indexes table tables schema vendor vendors provider providers cdn load traffic
-    probe probes webhook webhooks hook hooks trigger triggers timer timers task tasks batch etl stream
+    pools printer printers lock locks index indexes table tables schema vendor vendors provider providers
+    cdn load traffic probe probes webhook webhooks hook hooks trigger triggers timer timers task tasks batch etl stream
     streams consumer consumers producer producers broker brokers topic topics partition partitions shard
     shards region regions zone zones datacenter kernel image images registry plan procedure procedures
     checklist policy policies ticket tickets tracker email emails notification notifications message
