@@ -429,7 +429,7 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
         check_zone(zone)
     except ValueError as error:
         raise UsageError(f"--tz: {error}") from None
-    anchor = anchor_date(pm)
+    anchor = anchor_date(pm, args.tz)
     since = _parse_cli_time(args.since, zone, anchor)
     until = _parse_cli_time(args.until, zone, anchor)
     try:

@@ -2209,3 +2209,119 @@ class TestShellHistory:
     def test_notes_with_one_hash_number_are_not_a_history(self) -> None:
         result = parse("#1732664292\n23:41 paged the DBA\n23:45 restarted pgbouncer\n")
         assert texts(result) == ["paged the DBA", "restarted pgbouncer"]
+
+
+class TestSlackBlocksAndPages:
+    """Messages newer clients and apps send with Block Kit blocks only, huddles, Slackbot reminders, and one page
+    of conversations.history."""
+
+    TS = 1732664400  # 2024-11-26 23:40:00 UTC
+
+    def parse(self, messages: list | dict, **kwargs) -> ImportResult:
+        return parse_timeline_text(json.dumps(messages), fmt="slack", doc_zone="UTC", **kwargs)
+
+    def test_blocks_only_messages_keep_their_text(self) -> None:
+        rich = {
+            "type": "rich_text",
+            "elements": [
+                {
+                    "type": "rich_text_section",
+                    "elements": [
+                        {"type": "text", "text": "rolled back, "},
+                        {"type": "user", "user_id": "U1"},
+                        {"type": "text", "text": " please check "},
+                        {"type": "link", "url": "https://grafana.example.com/d/x", "text": "the dashboard"},
+                        {"type": "emoji", "name": "eyes"},
+                    ],
+                },
+                {
+                    "type": "rich_text_list",
+                    "elements": [
+                        {"type": "rich_text_section", "elements": [{"type": "text", "text": "pods restarted"}]}
+                    ],
+                },
+            ],
+        }
+        section = {"type": "section", "text": {"type": "mrkdwn", "text": "*Revert PR #812 merged* by lee &amp; sam"}}
+        result = self.parse(
+            [
+                {"type": "message", "user": "U2", "ts": f"{self.TS}.000100", "blocks": [rich]},
+                {
+                    "type": "message",
+                    "subtype": "bot_message",
+                    "username": "GitHub",
+                    "text": "",
+                    "ts": f"{self.TS + 60}.000200",
+                    "blocks": [section],
+                },
+            ]
+        )
+        assert texts(result) == [
+            "rolled back, @U1 please check the dashboard:eyes:\npods restarted",
+            "*Revert PR #812 merged* by lee & sam",
+        ]
+        assert result.events[1].kind == EventKind.MITIGATION and result.events[1].kind_guessed
+
+    def test_an_alert_attachment_keeps_its_fields(self) -> None:
+        attachment = {
+            "fallback": "Triggered: [P1] Checkout 5xx ratio",
+            "fields": [
+                {"title": "Assigned to", "value": "Dana Whitfield"},
+                {"title": "Service", "value": "checkout-api"},
+            ],
+        }
+        result = self.parse(
+            [
+                {
+                    "type": "message",
+                    "subtype": "bot_message",
+                    "text": "",
+                    "ts": f"{self.TS}.1",
+                    "attachments": [attachment],
+                }
+            ]
+        )
+        assert texts(result) == [
+            "Triggered: [P1] Checkout 5xx ratio\nAssigned to: Dana Whitfield | Service: checkout-api"
+        ]
+
+    def test_a_huddle_says_who_and_how_long_and_reminders_are_noise(self) -> None:
+        room = {"participant_history": ["U1", "U2"], "date_start": self.TS, "date_end": self.TS + 1800}
+        messages = [
+            {
+                "type": "message",
+                "subtype": "huddle_thread",
+                "user": "U1",
+                "text": "",
+                "ts": f"{self.TS}.1",
+                "room": room,
+            },
+            {"type": "message", "user": "USLACKBOT", "text": "Reminder: post an update.", "ts": f"{self.TS + 5}.1"},
+        ]
+        result = self.parse(messages)
+        assert texts(result) == ["Huddle (U1, U2), 30 min"]
+        assert [s.reason for s in result.skipped] == [
+            "a Slackbot reminder (channel noise: skipped unless noise is kept (--include-noise, or 'Keep chat noise'))"
+        ]
+        assert len(self.parse(messages, include_noise=True).events) == 2
+
+    def test_one_page_of_history_says_there_is_more(self) -> None:
+        page = {
+            "ok": True,
+            "messages": [{"type": "message", "user": "U1", "text": "all clear", "ts": f"{self.TS}.1"}],
+            "has_more": True,
+            "response_metadata": {"next_cursor": "bmV4dF90cz"},
+        }
+        result = self.parse(page)
+        assert result.notes == [
+            "one page of the channel's history (1 messages) and Slack has more: fetch the rest with "
+            "cursor=bmV4dF90cz, or import a channel export"
+        ]
+
+
+def test_the_anchor_date_is_taken_in_the_zone_the_file_is_read_in() -> None:
+    pm = PostMortem(title="t", timezone="Europe/Berlin", started=datetime(2026, 11, 26, 22, 40, tzinfo=UTC))
+    assert anchor_date(pm) == date(2026, 11, 26)  # 23:40 in Berlin
+    assert anchor_date(pm, "Asia/Tokyo") == date(2026, 11, 27)  # 07:40 the next morning in Tokyo
+    result = parse("07:38 got paged\n07:45 rolling back\n", tz="Asia/Tokyo", anchor=anchor_date(pm, "Asia/Tokyo"))
+    assert at_utc(result)[0] == datetime(2026, 11, 26, 22, 38, tzinfo=UTC)

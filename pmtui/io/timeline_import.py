@@ -351,7 +351,8 @@ _KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = tuple(
         (
             EventKind.MITIGATION,
             r"\brolled back\b|\broll(?:ing)? ?back\b|\brollback\b|\breverted\b|\breverting\b"
-            r"|\brollout (?:undo|restart)\b|\bfail(?:ed|ing)? ?over\b|\bfailover\b|\brestarted\b|\bscaled (?:up|out)\b"
+            r"|\brollout (?:undo|restart)\b|\brevert\b|\bfail(?:ed|ing)? ?over\b|\bfailover\b|\brestarted\b"
+            r"|\bscaled (?:up|out)\b"
             r"|\bmitigated\b|\bmitigation (?:applied|in place|deployed)\b|\bhot ?fix\b"
             r"|\bdisabled (?:the )?(?:feature )?flag\b|\bdrain(?:ed|ing)\b|\bshifted traffic\b|\btraffic shifted\b",
         ),
@@ -2319,6 +2320,85 @@ def _slack_ts(value: Any) -> datetime | None:
         return None
 
 
+_BLOCK_DEPTH = 8  # blocks nest (lists in quotes in sections); deeper is not read
+
+
+def _blocks_text(blocks: Any, users: dict[str, str], depth: int = 0) -> str:
+    """The text of Slack Block Kit blocks: sections and headers (mrkdwn or plain text, fields), context
+    elements, and rich text (text, links, users, channels, emoji, lists, quotes, code); images and buttons
+    say nothing. One line per block."""
+    if not isinstance(blocks, list) or depth > _BLOCK_DEPTH:
+        return ""
+    lines = []
+    for block in blocks[:200]:
+        if not isinstance(block, dict):
+            continue
+        kind = block.get("type")
+        parts: list[str] = []
+        if kind in (
+            "section",
+            "header",
+            "context",
+            "rich_text",
+            "rich_text_section",
+            "rich_text_list",
+            "rich_text_quote",
+            "rich_text_preformatted",
+        ):
+            text = block.get("text")
+            if isinstance(text, dict):
+                parts.append(_slack_unescape(_text_of(text.get("text")), users))
+            fields = block.get("fields")
+            for field in fields if isinstance(fields, list) else []:
+                if isinstance(field, dict):
+                    parts.append(_slack_unescape(_text_of(field.get("text")), users))
+            elements = block.get("elements")
+            if isinstance(elements, list):
+                inline = []
+                for element in elements[:500]:
+                    if not isinstance(element, dict):
+                        continue
+                    etype = element.get("type")
+                    if etype in ("text", "mrkdwn", "plain_text"):
+                        piece = _text_of(element.get("text"))
+                        inline.append(_slack_unescape(piece, users) if etype == "mrkdwn" else piece)
+                    elif etype == "link":
+                        inline.append(_text_of(element.get("text")) or _text_of(element.get("url")))
+                    elif etype == "user":
+                        uid = _text_of(element.get("user_id"))
+                        inline.append("@" + (users.get(uid) or uid))
+                    elif etype == "channel":
+                        inline.append("#" + _text_of(element.get("channel_id")))
+                    elif etype == "usergroup":
+                        inline.append("@" + _text_of(element.get("usergroup_id")))
+                    elif etype == "broadcast":
+                        inline.append("@" + _text_of(element.get("range")))
+                    elif etype == "emoji":
+                        inline.append(f":{_text_of(element.get('name'))}:")
+                    elif str(etype).startswith("rich_text"):  # a section, list or quote inside: lines of its own
+                        parts.append("".join(inline))
+                        inline = [_blocks_text([element], users, depth + 1)]
+                        parts.append(inline.pop())
+                parts.append("".join(inline))
+        line = "\n".join(p for p in parts if p.strip())
+        if line.strip():
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _huddle_text(room: Any, users: dict[str, str]) -> str:
+    """A Slack huddle: who was in it and for how long ('Huddle (Dana, Sam, Lee), 30 min')."""
+    if not isinstance(room, dict):
+        return "Huddle"
+    people = room.get("participant_history") or room.get("participants")
+    names = [users.get(p, p) for p in people if isinstance(p, str)][:12] if isinstance(people, list) else []
+    text = f"Huddle ({', '.join(names)})" if names else "Huddle"
+    start, end = room.get("date_start"), room.get("date_end")
+    if isinstance(start, int | float) and isinstance(end, int | float) and 0 < end - start < 7 * 86400:
+        text += f", {round((end - start) / 60)} min"
+    return text
+
+
 def _slack_item(
     message: Any, where: str, order: int, users: dict[str, str], channel: str, ctx: _Context
 ) -> _Item | str:
@@ -2334,17 +2414,34 @@ def _slack_item(
     if subtype in _SLACK_NOISE and not ctx.include_noise:
         return f"{subtype} ({_NOISE_NOTE})"
     text = _slack_unescape(_text_of(message.get("text")), users)
+    if not text.strip():  # newer clients and apps may send only Block Kit blocks
+        text = _blocks_text(message.get("blocks"), users)
     attachments = message.get("attachments")
     if not text.strip() and isinstance(attachments, list):
         parts = []
         for attachment in attachments:
             if isinstance(attachment, dict):
-                piece = _text_of(attachment.get("fallback")) or " — ".join(
-                    p for p in (_text_of(attachment.get("title")), _text_of(attachment.get("text"))) if p
+                piece = (
+                    _text_of(attachment.get("fallback"))
+                    or " — ".join(p for p in (_text_of(attachment.get("title")), _text_of(attachment.get("text"))) if p)
+                    or _blocks_text(attachment.get("blocks"), users)
                 )
+                fields = attachment.get("fields")
+                if isinstance(fields, list):  # an alert's "Assigned to", "Service", "Urgency"
+                    pairs = [
+                        ": ".join(p for p in (_text_of(f.get("title")), _text_of(f.get("value"))) if p)
+                        for f in fields
+                        if isinstance(f, dict)
+                    ]
+                    extra = " | ".join(p for p in pairs if p and p not in piece)
+                    piece = f"{piece}\n{extra}" if piece and extra else piece or extra
                 if piece:
                     parts.append(_slack_unescape(piece, users))
         text = "\n".join(parts)
+    if not text.strip() and subtype == "huddle_thread":
+        text = _huddle_text(message.get("room"), users)
+    if _text_of(message.get("user")) == "USLACKBOT" and text.startswith("Reminder:") and not ctx.include_noise:
+        return f"a Slackbot reminder ({_NOISE_NOTE})"
     files = message.get("files")
     if isinstance(files, list):
         for shared in files:
@@ -2451,6 +2548,14 @@ def _parse_slack_data(data: Any, ctx: _Context, channel: str, users: dict[str, s
         named = info.get("name") if isinstance(info, dict) else data.get("name")
         if isinstance(named, str) and _clean(named).strip(" #"):
             channel = _limit(_clean(named).strip(" #"), 80)
+    if isinstance(data, dict) and data.get("has_more") is True:  # conversations.history, one page of it
+        meta = data.get("response_metadata")
+        cursor = meta.get("next_cursor") if isinstance(meta, dict) else None
+        ctx.notes.append(
+            f"one page of the channel's history ({len(messages)} messages) and Slack has more: fetch the rest"
+            + (f" with cursor={_limit(_clean(cursor), 80)}" if isinstance(cursor, str) and cursor else "")
+            + ", or import a channel export"
+        )
     entries = _with_replies(messages)
     _collect_users((message for _, message in entries), users)
     items = _slack_batch(entries, "", users, channel, ctx, 0)
@@ -3030,10 +3135,15 @@ def anchor_time(pm: PostMortem) -> datetime | None:
     return next((v for v in candidates if v is not None), None)
 
 
-def anchor_date(pm: PostMortem) -> date | None:
-    """The incident's date in the document's zone (of `anchor_time`). What to pass as `anchor`."""
+def anchor_date(pm: PostMortem, tz: str | None = None) -> date | None:
+    """The incident's date (of `anchor_time`) in the zone the file is read in: `tz` when given (--tz), else the
+    document's. What to pass as `anchor`: bare times are placed on that date, so it must be the date where they
+    were written (an incident that started at 23:40 in Berlin started on the next day in Tokyo)."""
     value = anchor_time(pm)
-    return None if value is None else _local_date(value, pm.tzinfo)
+    if value is None:
+        return None
+    zone = _named_zone(tz, "--tz")[0] if tz else pm.tzinfo
+    return _local_date(value, zone)
 
 
 def plan_import(pm: PostMortem, result: ImportResult) -> list[TimelineEvent]:
