@@ -390,7 +390,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 # A time of day without a date ('23:50', '11:50 PM', '23:50 UTC', '00:50 Europe/Berlin'): the importer
 # places it near the incident's start, so that '--since 23:50 --until 00:10' spans midnight.
 _BARE_TIME = (
-    r"\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|\d{1,2}\s*[AaPp]\.?[Mm]\.?)"
     r"(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})|\s+[A-Za-z]+/[A-Za-z_+\-/0-9]+)?\s*"
 )
 

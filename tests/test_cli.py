@@ -468,6 +468,8 @@ def dry_run_texts(out: str) -> list[str]:
         (["--since", "23:50", "--until", "00:10"], ["rollback", "found pgbouncer", "reloaded"]),
         (["--until", "00:10"], ["page fired", "rollback", "found pgbouncer", "reloaded"]),
         (["--since", "11:50 PM", "--until", "12:10 AM"], ["rollback", "found pgbouncer", "reloaded"]),
+        (["--since", "12am"], ["reloaded", "resolved"]),  # an hour with am/pm is a bare time too
+        (["--since", "12am", "--until", "12:30am"], ["reloaded"]),
         (["--since", "00:50 Europe/Berlin"], ["rollback", "found pgbouncer", "reloaded", "resolved"]),
         (["--since", "2024-11-26 23:50", "--until", "2024-11-27 00:10"], ["rollback", "found pgbouncer", "reloaded"]),
     ],

@@ -2325,3 +2325,92 @@ def test_the_anchor_date_is_taken_in_the_zone_the_file_is_read_in() -> None:
     assert anchor_date(pm, "Asia/Tokyo") == date(2026, 11, 27)  # 07:40 the next morning in Tokyo
     result = parse("07:38 got paged\n07:45 rolling back\n", tz="Asia/Tokyo", anchor=anchor_date(pm, "Asia/Tokyo"))
     assert at_utc(result)[0] == datetime(2026, 11, 26, 22, 38, tzinfo=UTC)
+
+
+class TestDiscordCopy:
+    """Copied from the Discord client: 'Name — Today at 11:38 PM' (or a date) above each message; a message
+    grouped under the one above shows only '[11:40 PM]'."""
+
+    def test_each_message_with_its_author_and_time(self) -> None:
+        result = real("discord-copy.txt")
+        assert [(e.time.strftime("%d %H:%M"), e.text, e.source) for e in result.events] == [
+            ("26 23:38", "checkout is throwing 5xx 🔥 anyone deploying?", "discord-copy.txt:1 @Dana"),
+            ("26 23:39", "yes v4.12.0 went out at 11:30", "discord-copy.txt:3 @Lee"),
+            ("26 23:40", "looking at the rollout now", "discord-copy.txt:5 @Lee"),
+            ("26 23:41", "PD paged me too, joining the call", "discord-copy.txt:7 @Sam"),
+            ("27 00:02", "resolved 🎉 thanks all", "discord-copy.txt:9 @Dana"),
+        ]
+        assert result.skipped == []
+
+    def test_dated_headers_month_first_from_the_dates(self) -> None:
+        result = real("discord-copy-dated.txt", anchor=None)
+        assert [(e.time.strftime("%Y-%m-%d %H:%M"), e.source.split(" @")[1]) for e in result.events] == [
+            ("2026-11-26 23:38", "Dana"),
+            ("2026-11-26 23:39", "Lee"),
+            ("2026-11-26 23:41", "Sam"),
+            ("2026-11-27 00:02", "Dana"),
+        ]
+        assert by_text(result, "went out").text == "yes v4.12.0 went out at 11:30\nlooking at the rollout now"
+
+    def test_one_line_with_a_dash_and_a_time_is_not_discord(self) -> None:
+        result = parse("23:38 paged\nDana — Today at 11:38 PM\n23:45 rolled back\n")
+        assert texts(result) == ["paged\nDana — Today at 11:38 PM", "rolled back"]
+
+
+def test_a_bare_range_with_no_event_in_it_moves_a_day_to_where_the_events_are() -> None:
+    result = parse_timeline_text(NIGHT, anchor=NOV26, reference=STARTED, since=time(0, 0), until=time(0, 30))
+    assert texts(result) == ["reloaded"]  # read the night after the start: 27 November, 00:00 to 00:30
+    late = parse_timeline_text(NIGHT, anchor=NOV26, reference=STARTED, since=time(0, 1), until=time(0, 2))
+    assert texts(late) == []  # no reading has events in it: nothing moves
+    result = parse_timeline_text(NIGHT, anchor=NOV26, reference=STARTED, until=time(23, 0))
+    assert texts(result) == ["page fired", "rollback", "found pgbouncer", "reloaded", "resolved"]
+    assert result.notes == [
+        "until 23:00 read as 2024-11-26 23:00, moved a day later, to until 2024-11-27 23:00, where the events are "
+        "(placed by the incident's start, 2024-11-26 23:38)"
+    ]
+
+
+class TestDateLines:
+    """Lines holding only a date set the date of the times below; a title's date dates them when the
+    incident's is not known."""
+
+    @pytest.mark.parametrize(
+        "heading",
+        [
+            "Thu 26 Nov 2026",
+            "Thursday, November 26, 2026",
+            "=== 26. November 2026 ===",
+            "Nov 26th, 2026",
+            "## Thu, 26 Nov",
+        ],
+    )
+    def test_a_date_heading_with_the_month_named(self, heading: str) -> None:
+        text = f"{heading}\n23:38 paged\nFri 27 Nov 2026\n00:15 resolved\n"
+        result = parse_timeline_text(text, doc_zone="UTC", anchor=date(2026, 11, 20))
+        assert at_utc(result) == [datetime(2026, 11, 26, 23, 38, tzinfo=UTC), datetime(2026, 11, 27, 0, 15, tzinfo=UTC)]
+
+    def test_a_yearless_heading_without_an_incident_date_is_skipped_with_a_reason(self) -> None:
+        with pytest.raises(TimelineImportError, match="the times have no date"):
+            parse_timeline_text("Thu 26 Nov\n23:38 paged\n", doc_zone="UTC")
+
+    def test_a_yearless_heading_takes_the_year_nearest_the_incident(self) -> None:
+        result = parse_timeline_text("Thu 31 Dec\n23:38 paged\n", doc_zone="UTC", anchor=date(2027, 1, 1))
+        assert at_utc(result) == [datetime(2026, 12, 31, 23, 38, tzinfo=UTC)]
+
+    def test_a_title_with_a_date_dates_the_times_below_when_the_incident_has_no_date(self) -> None:
+        text = "Störungsprotokoll Checkout, 26.11.2026 (Zeiten MEZ)\n23:38 Alarm\n00:02 behoben\n"
+        result = parse_timeline_text(text, doc_zone="Europe/Berlin")
+        assert [e.time.astimezone(ZoneInfo("Europe/Berlin")).strftime("%Y-%m-%d %H:%M") for e in result.events] == [
+            "2026-11-26 23:38",
+            "2026-11-27 00:02",
+        ]
+        assert result.notes == ["the times take their date from line 1: 2026-11-26"]
+        anchored = parse_timeline_text(text, doc_zone="Europe/Berlin", anchor=date(2026, 11, 30))
+        assert anchored.events[0].time.date() == date(2026, 11, 30)  # the incident's own date wins
+
+
+def test_csv_time_header_with_a_us_zone_and_estimated_times() -> None:
+    text = "Time (PT),What happened\n2:30 PM,deployed\n~3:10 PM,errors back to baseline\n"
+    result = parse_timeline_text(text, doc_zone="Europe/Berlin", anchor=date(2026, 11, 26))
+    assert at_utc(result) == [datetime(2026, 11, 26, 22, 30, tzinfo=UTC), datetime(2026, 11, 26, 23, 10, tzinfo=UTC)]
+    assert [e.estimated for e in result.events] == [False, True]

@@ -499,6 +499,22 @@ _AFTER_TIME = re.compile(r"\]?[ \t]*(?:(?:[-–—|>:]{1,2}|=>)(?=[ \t]|$)[ \t]*
 _DATE_LINE = re.compile(
     r"[\s#=*_>:-]*(?:[A-Za-z]+:?,?\s+)?(\d{4})-(\d{2})-(\d{2})(?:,?\s+\(?[A-Za-z]+\)?)?[\s#=*_:-]*",
 )
+# A line holding only a date with the month's name: 'Thu 26 Nov 2026', 'Thursday, November 26, 2026',
+# '26. November 2026', '=== Tue 24 Nov ===' (a missing year is the incident's: see _yearless_date).
+_NAMED_DATE_LINE = re.compile(
+    r"[\s#=*_>:-]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+    r"|(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?P<y>\d{4}))?[\s#=*_:-]*",
+    re.IGNORECASE,
+)
+# A full date anywhere in a title line above the first time: 'Störungsprotokoll, 26.11.2026 (Zeiten MEZ)'.
+_DATE_IN_TITLE = re.compile(
+    r"(?<![\d.])(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})|(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.])"
+    r"|(?P<named>\b(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?\s+\d{4}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b)",
+    re.IGNORECASE,
+)
 _EPOCH = re.compile(r"(\d{10})(?:\.(\d{1,9}))?|(\d{13})")
 
 # A time spec: (kind, value, tzinfo or None, zone name)
@@ -622,6 +638,19 @@ def _scan_line(
         if m:
             try:
                 day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return None
+            return ("date", day, None, ""), "", False, len(line)
+        named = _NAMED_DATE_LINE.fullmatch(line) if len(line) < 60 else None
+        if named:
+            month = _MONTHS[(named.group("m1") or named.group("m2")).lower()[:3]]
+            day_of_month = int(named.group("d1") or named.group("d2"))
+            if not 1 <= day_of_month <= 31:
+                return None
+            if named.group("y") is None:  # the year comes from the incident (_parse_text)
+                return ("yearless", (month, day_of_month), None, ""), "", False, len(line)
+            try:
+                day = date(int(named.group("y")), month, day_of_month)
             except ValueError:
                 return None
             return ("date", day, None, ""), "", False, len(line)
@@ -1261,6 +1290,27 @@ def _whatsapp_file(lines: list[str]) -> bool:
     return dated > 0 and named * 2 > dated
 
 
+# Discord, copied from the client: 'Dana — Today at 11:38 PM' or 'Dana — 11/26/2026 11:38 PM' above the
+# message; a message grouped under the one above shows only its time: '[11:40 PM]'.
+_DISCORD = re.compile(
+    r"(?P<name>\S[^\t]{0,60}?) [—–] (?:(?:Today|Yesterday|Heute|Gestern|Aujourd'hui|Hier) (?:at|um|à) |"
+    r"(?P<date>\d{1,4}[/.]\d{1,2}[/.]\d{2,4}),? )(?P<time>\d{1,2}:\d{2}(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?)?)[ \t]*$"
+)
+_DISCORD_GROUPED = re.compile(r"\[\d{1,2}:\d{2}(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?)?\][ \t]*$")
+
+
+def _discord_file(lines: list[str]) -> bool:
+    """Whether the text is a Discord copy: two header lines or more, each with the message under it."""
+    headers = 0
+    for number, line in enumerate(lines[:5000]):
+        if _DISCORD.match(line.strip()):
+            below = lines[number + 1].strip() if number + 1 < len(lines) else ""
+            if not below or _DISCORD.match(below):
+                return False
+            headers += 1
+    return headers >= 2
+
+
 def _a_name(text: str) -> bool:
     """'Alice Nguyen', 'Carol Díaz', "Dana O'Neil (Guest)": a person's name as chat apps show it."""
     words = re.sub(r"[ \t]*\([^()]{1,30}\)$", "", text).split()
@@ -1579,6 +1629,40 @@ def _settle_abbreviations(recs: list[_Rec], ctx: _Context) -> None:
         rec.spec = ctx.read_abbreviation(rec.spec, rec.where)
 
 
+def _yearless_date(value: tuple[int, int], ctx: _Context) -> date | None:
+    """'Tue 24 Nov': the date of that day and month nearest the incident (its date, or its start); None when
+    neither is known or no such date exists."""
+    near = ctx.anchor or (ctx.reference.date() if ctx.reference is not None else None)
+    if near is None:
+        return None
+    candidates = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            candidates.append(date(year, *value))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda day: abs((day - near).days)) if candidates else None
+
+
+def _date_in_title(line: str) -> date | None:
+    """The first full date in a line (ISO, D.M.YYYY, or with the month's name), else None."""
+    m = _DATE_IN_TITLE.search(line)
+    if m is None:
+        return None
+    try:
+        if m.group("iy"):
+            return date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        if m.group("dy"):
+            return date(int(m.group("dy")), int(m.group("dm")), int(m.group("dd")))
+        named = _NAMED_DATE_LINE.fullmatch(m.group("named"))
+        if named is None or named.group("y") is None:
+            return None
+        month = _MONTHS[(named.group("m1") or named.group("m2")).lower()[:3]]
+        return date(int(named.group("y")), month, int(named.group("d1") or named.group("d2")))
+    except ValueError:
+        return None
+
+
 def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     lines = _split_lines(text)
     shell = _shell_history(lines)
@@ -1598,6 +1682,12 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     last = ("", "", "")  # the time as written, the service and the text of the last line read with a time
     in_trace = False  # the record being read opened a panic or a traceback: lines stamped alike go with it
     whatsapp = _whatsapp_file(lines)  # else a WhatsApp-like date is just a date, and 'Status: ok' no author
+    discord = _discord_file(lines)
+    discord_author = ""
+    if discord and dayfirst is None:  # the dates stand after the names: their order, read as at a line's start
+        stamps = (_DISCORD.match(line.strip()) for line in lines)
+        dated = [f"{m.group('date')} {m.group('time')}" for m in stamps if m is not None and m.group("date")]
+        dayfirst = _slash_order_of_text("\n".join(dated), ctx) if dated else None
     for number, raw in enumerate(lines, 1):
         if number % step == 0:
             ctx.report(number, total)
@@ -1622,7 +1712,21 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 continue
         found = None
         service = ""
-        if line[0] not in " \t|" and "| " in line[:100]:
+        author = note = ""
+        if discord:
+            header = _DISCORD.match(line.strip())
+            if header is not None:
+                stamp = (
+                    f"{header.group('date')} {header.group('time')}" if header.group("date") else header.group("time")
+                )
+                inner = _scan_line(stamp, dayfirst)
+                if inner is not None and inner[0][0] not in ("date", "bad") and not inner[1]:
+                    discord_author = header.group("name").strip()
+                    found, line = (inner[0], "", False, len(line)), line.strip()
+                    author = discord_author
+            elif discord_author and _DISCORD_GROUPED.match(line.strip()):
+                author = discord_author  # a message grouped under the one above: same author
+        if found is None and line[0] not in " \t|" and "| " in line[:100]:
             m = _COMPOSE.match(line)
             level = m is not None and m.group(1).upper() in _LOG_LEVELS
             if (
@@ -1640,7 +1744,6 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                     service, line, found, compose = m.group(1), line[m.end() :], inner, True
         if found is None:
             found = _scan_line(line, dayfirst)
-        author = note = ""
         estimated = False
         if found is None and line[0] not in " \t" and " [" in line and '] "' in line:
             access = _access_log(line)
@@ -1661,10 +1764,23 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 current, bad = None, False
             elif not bad:
                 ctx.skipped.append(Skipped(where, "no time at the start of the line"))
+                titled = _date_in_title(line) if not recs and ctx.anchor is None else None
+                if titled is not None:  # 'Störungsprotokoll, 26.11.2026': the date of the times below
+                    recs.append(_Rec(where=where, spec=("date", titled, None, ""), texts=[], source="", order=number))
+                    ctx.notes.append(f"the times take their date from {where}: {titled.isoformat()}")
             if ctx.skipped and ctx.skipped[-1].where == where and _a_name(line.strip()):
                 pending_name = (len(ctx.skipped) - 1, line.strip())
             continue
         spec, rest, estimated, end = found
+        if spec[0] == "yearless":
+            day = _yearless_date(spec[1], ctx)
+            if day is None:
+                ctx.skipped.append(
+                    Skipped(where, "a date without a year and no incident date to take it from: write the year")
+                )
+                current, bad = None, False
+                continue
+            spec = ("date", day, None, "")
         if spec[0] == "bad":
             ctx.skipped.append(Skipped(where, spec[1]))
             current, bad = None, True
@@ -1989,11 +2105,24 @@ def _unnamed_cells(text: str, delimiter: str, names: int) -> bool:
     return longer > 0 and longer * 2 >= len(rows)
 
 
+# US zones named without standard or daylight time, as column headers write them: 'Time (PT)'.
+_GENERIC_ZONES = {
+    "PT": "America/Los_Angeles",
+    "MT": "America/Denver",
+    "CT": "America/Chicago",
+    "ET": "America/New_York",
+}
+
+
 def _header_zone(cell: str) -> tuple[tzinfo, str] | None:
     m = _HEADER_ZONE.search(cell)
     if not m:
         return None
-    return _zone_token(m.group(1) or m.group(2))
+    token = m.group(1) or m.group(2)
+    if token.upper() in _GENERIC_ZONES:
+        name = _GENERIC_ZONES[token.upper()]
+        return ZoneInfo(name), name
+    return _zone_token(token)
 
 
 def _slash_order(values: Iterable[str], delimiter: str) -> bool:
@@ -2062,6 +2191,10 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
         if not value:
             ctx.skipped.append(Skipped(where, "no time"))
             continue
+        lead = _LEAD.match(value)  # '~3:10 PM', 'approx 15:10': an estimated time, as in text
+        estimated = bool(lead and lead.group("estimated") and not lead.group(3))
+        if estimated:
+            value = value[lead.end() :]
         try:
             spec = _scan_cell(value, dayfirst)
         except (ValueError, OverflowError, OSError):
@@ -2111,6 +2244,7 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
                 evidence=cell(row, cols.evidence),
                 kind=kind,
                 order=number,
+                estimated=estimated,
             )
         )
         states.append(cell(row, cols.state))
@@ -2872,6 +3006,28 @@ def _place_range(items: list[_Item], ctx: _Context) -> None:
         raise ctx.fail("cannot place the since or until time near the events (give a date with it)") from None
     if ctx.since is not None and ctx.until is not None and ctx.since > ctx.until:
         raise ctx.fail(f"since is later than until ({'; '.join(read)})")
+
+    def inside(shift: timedelta) -> bool:
+        since = ctx.since + shift if ctx.since_clock is not None and ctx.since is not None else ctx.since
+        until = ctx.until + shift if ctx.until_clock is not None and ctx.until is not None else ctx.until
+        return any((since is None or since <= i.when) and (until is None or i.when <= until) for i in items)
+
+    if items and not inside(timedelta(0)):
+        # '--since 1am --until 2am' for an incident from 23:40: the night after it, not the night before
+        for shift in (timedelta(days=1), timedelta(days=-1)):
+            if inside(shift):
+                moved = []
+                if ctx.since_clock is not None and ctx.since is not None:
+                    ctx.since += shift
+                    moved.append(f"since {local(ctx.since, ctx.since_clock):%Y-%m-%d %H:%M}")
+                if ctx.until_clock is not None and ctx.until is not None:
+                    ctx.until += shift
+                    moved.append(f"until {local(ctx.until, ctx.until_clock):%Y-%m-%d %H:%M}")
+                if ctx.since is not None and ctx.until is not None and ctx.since > ctx.until:
+                    raise ctx.fail(f"since is later than until ({', '.join(moved)})")
+                later = "later" if shift > timedelta(0) else "earlier"
+                read.append(f"moved a day {later}, to {' and '.join(moved)}, where the events are")
+                break
     shown = reference.astimezone(ctx.default_zone).strftime("%Y-%m-%d %H:%M")
     if ctx.reference is not None:
         ctx.notes.append(f"{', '.join(read)} (placed by the incident's start, {shown})")
