@@ -164,6 +164,7 @@ def main(argv: list[str]) -> int:
         "review2",
         "blind7",
         "blind8",
+        "blind9",
         "all",
     )
     for split in splits:

@@ -119,6 +119,20 @@ NEUTRAL = [
     "The outage is on Confluence, see the incident page.",
     "The vendor's repeated failures to deliver patches are on the risk register.",
     "Remind Paolo, in writing, of the new change window.",
+    "If only the optimizer logged which constraint it was violating, diagnosis would have taken minutes.",
+    "We should have had a canary stage for the arrivals feed; adding one is AI-3.",
+    "Blame is not useful here: the same change would have passed review from anyone on the team.",
+    "Was it anyone's mistake? No - the cache behaviour was undocumented.",
+    "We will not name names in this review; the process is what failed.",
+    'Dana\'s "canary" stage caught the bad build before it reached customers.',
+    "The delay traces back to Priya's decision to wait for the vendor, which was the right call.",
+    "Despite being told the disk was full, the cleanup job kept writing temp files.",
+    "Backups that have not been restored cannot be trusted.",
+    "The build failed like everyone else's did that day because of the registry outage.",
+    "Classic Kubernetes, the pod restarted twice.",
+    "Wei's manager approved the schedule change on Monday.",
+    "The job ran contrary to the documented schedule because the cron file used UTC.",
+    "Dr. Morales approved the lock override after checking stock at the other clinics.",
     "",
 ]
 
@@ -208,6 +222,46 @@ BLAMING = [
     ("Director asked that Paolo be reminded, in writing, of the rules.", "blame.punitive", "reminded"),
     ("Production access is a privilege, as Paolo now knows.", "blame.punitive", "privilege"),
     ("The delivery driver forgot the parcel scanner at the depot.", "blame.forgot", "forgot"),
+    ("<joonho> not naming names but someone on the backend team merged at 5:58pm", "blame.sarcasm", "naming names"),
+    ("The CMS was fine; the problem was between the keyboard and the chair.", "blame.sarcasm", "keyboard"),
+    ('Sellers could not list items for hours thanks to Bruno\'s "quick fix".', "blame.sarcasm", "quick fix"),
+    ("Overbooking traces back to Joana's decision to bypass the inventory sync.", "blame.person-cause", "Joana's"),
+    ("Note: this is not the first incident involving Viktor's changes.", "blame.judgement", "first incident"),
+    (
+        "The loader failed because the revenue manager ignored the template, despite being shown it many times.",
+        "blame.judgement",
+        "despite being shown",
+    ),
+    (
+        "Is not first time Dmitri change the crew file without test, he must be more careful.",
+        "blame.judgement",
+        "not first time Dmitri",
+    ),
+    ("Lessons: staff need to start taking the backup procedure seriously.", "blame.judgement", "seriously"),
+    ("Lesson learned: postdocs can't be trusted with sudo.", "blame.judgement", "trusted"),
+    ("The incident commander was too busy arguing in Slack to coordinate anything.", "blame.judgement", "too busy"),
+    (
+        "Dr. Morales overrode the inventory lock without thinking about the other clinics.",
+        "blame.omission",
+        "without thinking",
+    ),
+    (
+        "Nobody would have been paged if the import had gone through review like everyone else's.",
+        "blame.judgement",
+        "like everyone else",
+    ),
+    (
+        "Require two approvals, mainly so Rafael can't self-merge on Friday evenings anymore.",
+        "blame.punitive",
+        "Rafael",
+    ),
+    ("We have been assured by Wei's manager that this will not happen again.", "blame.punitive", "Wei's manager"),
+    (
+        "The batch abended because operator Giuseppe restarted step 14, contrary to the run sheet.",
+        "blame.omission",
+        "contrary to the run sheet",
+    ),
+    ("Classic Amara - push first, ask questions later.", "blame.sarcasm", "Classic Amara"),
 ]
 
 
@@ -355,11 +409,11 @@ def test_hits_are_well_formed_on_any_text(text: str) -> None:
 
 
 def test_the_model_flags_what_no_pattern_names_and_says_where() -> None:
-    text = "Handover notes: Typical Marco, deploying on a Friday afternoon and logging off."
+    text = "Handover notes: Marco, deploying on a Friday afternoon and logging off, as ever."
     assert find_blame(text, second_opinion=False) == []
     hits = find_blame(text)
     assert [hit.rule for hit in hits] == ["blame.likely"]
-    assert hits[0].start >= text.index("Typical")  # the sentence that reads as blame, not the first one
+    assert hits[0].start >= text.index("Marco")  # the sentence that reads as blame, not the first one
     assert text[hits[0].start : hits[0].end] == hits[0].words and hits[0].suggestion
 
 

@@ -40,7 +40,7 @@ _PERSONISH = (PERSON, WEAK)
 _TOKEN_RE = re.compile(r"@?[^\W\d_][\w'’\-]*")  # words in any script: "Andrés", "Björn", "Ji-woo"
 _KEY_RE = re.compile(r"[a-z]+")
 _BOUNDARY_RE = re.compile(
-    r"(?:[.!?;]|:(?!\d))(?:\s+|$)|[\n\"“”()\[\]—–]|\s-\s|"
+    r"(?:(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)\.|[!?;]|:(?!\d))(?:\s+|$)|[\n\"“”()\[\]—–]|\s-\s|"
     r"\b(?:but|because|although|though|while|whereas|so|since|when|once(?!\s+(?:again|more))|after|before|until|unless|if|then|"
     r"however|and\s+then|meanwhile)\b",
     re.IGNORECASE,
@@ -97,6 +97,9 @@ def _looks_like_name(token: str) -> bool:
     return token.isalpha() and len(token) >= 3 and not low.endswith(_NAME_SUFFIXES) and not low.endswith("s")
 
 
+_HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof"})  # 'Dr. Morales' (not 'DR', disaster recovery)
+
+
 def _classify(token: str, at_start: bool) -> str:
     token = token.replace("’", "'")
     low = token.lower()
@@ -104,7 +107,7 @@ def _classify(token: str, at_start: bool) -> str:
         return OTHER
     if token.startswith("@") and len(token) > 1:
         return PERSON
-    if low in lx.PERSON_PRONOUNS or low in lx.ROLE_NOUNS:
+    if low in lx.PERSON_PRONOUNS or low in lx.ROLE_NOUNS or token in _HONORIFICS:
         return PERSON
     if low in lx.WEAK_PERSON_PRONOUNS:
         return WEAK
@@ -432,6 +435,9 @@ def _is_participle(word: str) -> bool:
     return word in _IRREGULAR_PARTICIPLES or word.endswith(("ed", "en", "wn")) or word in lx.PERSON_PARTICIPLES
 
 
+_A_THING = lx.word_set("a an the more some any better proper enough two three automated")
+
+
 def _should_have(text: str, m: re.Match[str]) -> bool:
     subject = _subject(text, m.start())
     after = _words_after(text, m.end(), 3)
@@ -439,6 +445,8 @@ def _should_have(text: str, m: re.Match[str]) -> bool:
     verb = (after[1] if len(after) > 1 else "") if passive else (after[0] if after else "")
     if not passive and verb and not _is_participle(verb):
         return False  # possession: "every service should have an owner"
+    if not passive and verb == "had" and len(after) > 1 and after[1] in _A_THING:
+        return False  # "we should have had a canary stage": something missing, not someone's act
     if (
         not passive
         and verb == "read"
@@ -718,8 +726,8 @@ def _blame_used(text: str, m: re.Match[str]) -> bool:
     if m.group(0).lower() == "blame" and lies_with:
         # "The blame for the delay sits with our escalation policy": a thing, not a person
         return not any(_classify(w, at_start=False) == SYSTEM for w in lies_with.group(1).split())
-    if m.group(0).lower() == "blaming" and _clause_left(text, m.start())[0].strip() == "":
-        return not _BLAMING_DISCUSSED_RE.match(text, m.end())
+    if m.group(0).lower() in ("blaming", "blame") and _clause_left(text, m.start())[0].strip() == "":
+        return not _BLAMING_DISCUSSED_RE.match(text, m.end())  # "Blame is not useful here: ..."
     return True
 
 
@@ -854,7 +862,11 @@ def _if_only(text: str, m: re.Match[str]) -> bool:
         r"\s+the\s+((?:[\w\-]+\s+){0,2}[\w\-]+)\s+(?:had|used|was|were|did|could)\b", text[m.end() : m.end() + 60]
     )
     # "if only the cluster had ...", "if only the load balancer had ..."
-    return not (thing and any(_classify(w, at_start=False) == SYSTEM for w in thing.group(1).split()))
+    if thing and any(_classify(w, at_start=False) == SYSTEM for w in thing.group(1).split()):
+        return False
+    acted = re.match(r"\s+the\s+((?:[\w\-]+\s+){0,2}?[\w\-]+)\s+[a-z]+ed\b", text[m.end() : m.end() + 60])
+    # "if only the optimizer logged which constraint ...": a thing (no person, role or name) that did something
+    return not (acted and not any(_classify(w, at_start=False) in _PERSONISH for w in acted.group(1).split()))
 
 
 def _could_have(text: str, m: re.Match[str]) -> bool:
@@ -1745,6 +1757,134 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"corrupting|losing|ruining|locking|leaking|shipping|paging\s+everyone|wrong|again|ruined|wrecked|lost|broke|down)\b)",
         "job work move going one done",
     ),
+    # "Classic Amara - push first, ask questions later."
+    _p(
+        "blame.sarcasm",
+        r"\b(?:classic|typical)\s+(?P<who>[A-Z][a-z]+)(?=\s*(?:[,.!:;—–]|\s-\s))",
+        "classic typical",
+        _named_person,
+        negatable=False,
+    ),
+    # "restarted step 14 out of sequence, contrary to the run sheet"
+    _p(
+        "blame.omission",
+        r"\bcontrary\s+to\s+(?:the\s+|our\s+|a\s+)?(?:[\w\-]+\s+){0,2}?(?:run\s*sheet|runbook|procedure|policy|process|"
+        r"checklist|instructions?|rules?|guidelines?|sop|change\s+freeze)\b",
+        "contrary",
+        _clause_person,
+    ),
+    # "not naming names, but someone on the backend team merged at 5:58pm on a friday"
+    _p(
+        "blame.sarcasm",
+        r"\b(?:not\s+(?:naming|going\s+to\s+name|to\s+name)\s+(?:any\s+)?names|(?:won['’]?t|will\s+not)\s+name\s+names|"
+        r"no\s+names)\s*[,.;:—–-]*\s*but\b|\bbetween\s+the\s+keyboard\s+and\s+the\s+chair\b|\bpebkac\b|\bid10t\b|\blayer\s+8\s+(?:issue|problem|error)\b",
+        "naming name names keyboard pebkac id10t layer",
+        negatable=False,
+    ),
+    # "Sellers couldn't list items for four hours thanks to Bruno's "quick fix"": a person's work in scare quotes
+    _p(
+        "blame.sarcasm",
+        r"(?P<pos>\b(?:@|[^\W\d_])[\w\-]*['’]s)\s+[\"“‘'](?:quick|small|tiny|minor|simple|harmless|safe|little|trivial|clever|"
+        r"brilliant|genius|temporary|one-line|one-liner|cosmetic|obvious)?\s*(?:fix|change|tweak|cleanup|clean-up|improvements?|"
+        r"optimi[sz]ations?|refactor|update|hotfix|patch|idea|solution|workaround|test(?:ing)?|review|shortcut)[\"”’']",
+        "s",
+        _possessive_first_name,
+        negatable=False,
+    ),
+    # "traces back to Joana's decision to bypass the inventory sync"
+    _p(
+        "blame.person-cause",
+        r"\b(?:traces?|traced|goes|went|comes|came)\s+back\s+to\s+(?P<pos>(?:@|[^\W\d_])[\w\-]*['’]s)\s+"
+        r"(?:(?:\w+\s+)?(?:mistake|error|shortcut|blunder|slip)\b|(?:\w+\s+)?(?:decision|choice)\s+to\s+(?:bypass|skip|ignore|override|"
+        r"disable|push|merge|delete|rush|cut|circumvent|deploy\s+without|run\s+(?:it\s+)?without)\b)|"
+        r"\b(?:caused\s+by|due\s+to|because\s+of|result\s+of|down\s+to)\s+(?P<pos2>(?:@|[^\W\d_])[\w\-]*['’]s)\s+"
+        r"(?:\w+\s+)?(?:decision|choice|call|shortcut)\s+to\s+(?:bypass|skip|ignore|override|disable|push|deploy|merge|run|delete)\b",
+        "back caused due because result down",
+        lambda text, m: _possessive_class(m.group("pos") or m.group("pos2") or "", at_start=False) in _PERSONISH,
+        negatable=False,
+    ),
+    # "this is not the first incident involving Viktor's changes", "Is not first time Dmitri change ..."
+    _p(
+        "blame.judgement",
+        r"\bnot\s+(?:the\s+)?first\s+(?:time|incident|outage|failure|issue|problem)\s+(?:(?:involving|caused\s+by|with|from)\s+)?(?P<who>@?[^\W\d_][\w\-]*)\b",
+        "first",
+        lambda text, m: _first_name(m.group("who")),
+        negatable=False,
+    ),
+    # "despite being shown the template many times"
+    _p(
+        "blame.judgement",
+        r"\bdespite\s+(?:being|having\s+been)\s+(?:repeatedly\s+|already\s+)?(?:told|shown|reminded|warned|asked|trained|taught)\b",
+        "despite",
+        _person_in_sentence,
+        negatable=False,
+    ),
+    # "he must be more careful", "staff need to start taking the backup procedure seriously"
+    _p(
+        "blame.judgement",
+        r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to)\s+(?:really\s+)?(?:be\s+(?:more|much\s+more|a\s+lot\s+more)\s+"
+        r"(?:careful|attentive|diligent|thorough|responsible|professional)|(?:start\s+)?tak(?:e|ing)\s+(?:[\w\-]+\s+){0,3}?seriously)\b",
+        "careful attentive diligent thorough responsible professional seriously",
+        lambda text, m: (
+            _subject(text, m.start()).cls in _PERSONISH and _subject(text, m.start()).head.lower() not in ("we", "us")
+        ),
+        negatable=False,
+    ),
+    # "postdocs can't be trusted with sudo"
+    _p(
+        "blame.judgement",
+        r"\b(?:can(?:no|['’])?t|can\s+not|could(?:n['’]?t|\s+not)|shouldn['’]?t|should\s+not)\s+be\s+trusted\b",
+        "trusted",
+        lambda text, m: _subject(text, m.start()).cls in _PERSONISH,
+        negatable=False,
+    ),
+    # "was too busy arguing in Slack to actually coordinate anything"
+    _p(
+        "blame.judgement",
+        r"\btoo\s+busy\s+(?:arguing|chatting|complaining|playing|talking|posting|blaming|gossiping|joking|browsing)\b",
+        "busy",
+        _person_subject,
+        negatable=False,
+    ),
+    # "overrode the inventory lock without thinking about the other clinics"
+    _p(
+        "blame.judgement",
+        r"\bwithout\s+(?:even\s+|really\s+)?(?:thinking|a\s+second\s+thought|bothering|a\s+care)\b",
+        "thinking thought bothering care",
+        _someone_not_we,
+        negatable=False,
+    ),
+    # "... like everyone else's": singled out against everyone else
+    _p(
+        "blame.judgement",
+        r"\b(?:like|unlike)\s+everyone\s+else(?:['’]s)?\b|\b(?:every|any)one\s+else\s+manages\s+to\b",
+        "everyone",
+        lambda text, m: bool(
+            re.search(
+                r"\b(?:had|should|would|could|if|must|needs?\s+to|has\s+to|remind\w*)\b",
+                _sentence_of(text, m.start(), m.end()),
+                re.IGNORECASE,
+            )
+        ),
+        negatable=False,
+    ),
+    # "so Rafael can't self-merge on Friday evenings anymore": an action aimed at one person
+    _p(
+        "blame.punitive",
+        r"\bso\s+(?:that\s+)?(?P<who>@?[^\W\d_][\w\-]*)\s+(?:can(?:no|['’])?t|cannot|won['’]?t|will\s+not|stops?|no\s+longer\s+can)\s+[^.;!?]{0,60}?\b(?:anymore|any\s+more|again)\b",
+        "so",
+        _named_person,
+        negatable=False,
+    ),
+    # "We have been assured by Wei's manager that this will not happen again."
+    _p(
+        "blame.punitive",
+        r"(?P<pos>\b(?:@|[^\W\d_])[\w\-]*['’]s)\s+(?:manager|boss|supervisor|line\s+manager|team\s+lead)\b"
+        r"[^.;!?]{0,80}?\b(?:will\s+not|won['’]?t|never)\s+happen\s+again\b",
+        "manager boss supervisor lead",
+        _possessive_first_name,
+        negatable=False,
+    ),
     # "Bravo to the DBAs for taking down ticket sales on the busiest day": praise for the harm done
     _p(
         "blame.sarcasm",
@@ -1995,6 +2135,9 @@ _SET_ASIDE_ANSWER_RE = re.compile(
 _FRAME_BREAK_RE = re.compile(r"\b(?:but|however|yet|although|though)\b|[;:—–?!]", re.IGNORECASE)
 
 
+_NO_ANSWER_RE = re.compile(r"\s*(?:no|not\s+really|nope|nobody['’]?s|no\s+one['’]?s)\b", re.IGNORECASE)
+
+
 def _set_aside(text: str, start: int, end: int) -> bool:
     floor = max(0, start - 300)  # bounded: long text without stops must stay linear
     sentence_start = max(text.rfind(".", floor, start), text.rfind("\n", floor, start), floor - 1) + 1
@@ -2006,6 +2149,8 @@ def _set_aside(text: str, start: int, end: int) -> bool:
     after = rest[: stop.start()] if stop else rest  # to the end of the sentence, across ';'
     if _SET_ASIDE_STRONG_BEFORE_RE.search(frame) or _SET_ASIDE_STRONG_AFTER_RE.search(after):
         return True
+    if stop and rest[stop.start()] == "?" and _NO_ANSWER_RE.match(rest, stop.start() + 1):
+        return True  # "Was it anyone's mistake? No - the cache behaviour was undocumented"
     return bool(_SET_ASIDE_QUESTION_RE.search(frame) and _SET_ASIDE_ANSWER_RE.search(after))
 
 
