@@ -2414,3 +2414,54 @@ def test_csv_time_header_with_a_us_zone_and_estimated_times() -> None:
     result = parse_timeline_text(text, doc_zone="Europe/Berlin", anchor=date(2026, 11, 26))
     assert at_utc(result) == [datetime(2026, 11, 26, 22, 30, tzinfo=UTC), datetime(2026, 11, 26, 23, 10, tzinfo=UTC)]
     assert [e.estimated for e in result.events] == [False, True]
+
+
+def test_a_gzip_log_is_unpacked_and_an_archive_refused(tmp_path: Path) -> None:
+    import gzip as gz
+
+    packed = tmp_path / "worker.log.2.gz"
+    packed.write_bytes(gz.compress(b"2024-11-26 23:41:02 ERROR pool exhausted\n2024-11-26 23:45:00 INFO restarted\n"))
+    assert texts(parse_timeline(packed, doc_zone="UTC")) == ["ERROR pool exhausted", "INFO restarted"]
+    broken = tmp_path / "cut.gz"
+    broken.write_bytes(gz.compress(b"23:41 paged\n")[:12])
+    with pytest.raises(TimelineImportError, match=r"cut\.gz: a gzip file that cannot be unpacked"):
+        parse_timeline(broken, doc_zone="UTC")
+    archive = tmp_path / "slack-export.zip"
+    archive.write_bytes(b"PK\x03\x04" + b"\0" * 40)
+    with pytest.raises(TimelineImportError, match=r"unpack it and import what is inside \(for a Slack export"):
+        parse_timeline(archive, doc_zone="UTC")
+
+
+def test_ctime_stamps_of_apache_error_logs_and_date_output() -> None:
+    text = (
+        "[Thu Nov 26 22:38:02.123456 2026] [proxy:error] [pid 21345] AH00957: connect to backend failed\n"
+        "Thu Nov 26 22:41:10 UTC 2026\n"
+        "$ kubectl rollout undo deploy/checkout-api\n"
+    )
+    result = parse_timeline_text(text, doc_zone="Europe/Berlin")
+    assert at_utc(result) == [
+        datetime(2026, 11, 26, 21, 38, 2, tzinfo=UTC),
+        datetime(2026, 11, 26, 22, 41, 10, tzinfo=UTC),
+    ]
+    assert texts(result) == [
+        "[proxy:error] [pid 21345] AH00957: connect to backend failed",
+        "$ kubectl rollout undo deploy/checkout-api",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "text"),
+    [
+        ("Number;Opened;Short description;State", "INC01;26/11/2026 23:38;Checkout 5xx;New", "Checkout 5xx"),
+        ("User Username,Post CreateAt,Post Message", "dana,1795732692000,rolling back", "rolling back"),
+    ],
+)
+def test_servicenow_and_mattermost_headers(header: str, row: str, text: str) -> None:
+    result = parse_timeline_text(f"{header}\n{row}\n", doc_zone="UTC")
+    assert texts(result) == [text]
+
+
+def test_a_text_over_the_limit_is_cut_with_a_note() -> None:
+    result = parse(f"23:41 {'x' * 25_000}\n23:42 short\n")
+    assert len(result.events[0].text) == 20_000
+    assert result.notes == ["an event's text is cut to 20,000 characters (line 1)"]

@@ -16,12 +16,14 @@ of `ImportResult.notes`, which `summary()` includes.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import itertools
 import json
 import math
 import re
 import stat
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
@@ -625,6 +627,30 @@ def _scan_time(s: str, pos: int, slash_dayfirst: bool | None = None, ambiguous: 
     return ("clock", clock, zone, zone_name), p
 
 
+# C's ctime, as Apache's error log and `date` write it: '[Thu Nov 26 22:38:02.123456 2026]',
+# 'Thu Nov 26 22:38:02 UTC 2026'.
+_WEEKDAYS = frozenset({"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"})
+_CTIME = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) "
+    r"(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?: ([A-Z]{2,5}|[+-]\d{4}))? (\d{4})\]?"
+)
+
+
+def _ctime_spec(m: re.Match[str]) -> Spec:
+    month = _MONTHS[m.group(1).lower()]
+    micro = int((m.group(6) or "0")[:6].ljust(6, "0"))
+    try:
+        when = datetime(
+            int(m.group(8)), month, int(m.group(2)), int(m.group(3)), int(m.group(4)), int(m.group(5)), micro
+        )
+    except ValueError:
+        return ("bad", f"no such date or time ({m.group(0).strip('[]')})", None, "")
+    zone = _zone_token(m.group(7)) if m.group(7) else None
+    if zone is None:
+        return ("naive", when, None, "")
+    return ("abs", when.replace(tzinfo=zone[0]), zone[0], zone[1])
+
+
 def _scan_line(
     line: str, slash_dayfirst: bool | None = None, ambiguous: bool = True
 ) -> tuple[Spec, str, bool, int] | None:
@@ -632,6 +658,10 @@ def _scan_line(
     a date heading; else None. n/n dates are read only with `slash_dayfirst` (the file's order)."""
     lead = _LEAD.match(line)
     pos = lead.end() if lead else 0
+    if line[pos : pos + 3] in _WEEKDAYS:
+        ctime = _CTIME.match(line, pos)
+        if ctime is not None:
+            return _ctime_spec(ctime), line[ctime.end() :].lstrip(" \t]").strip(), False, ctime.end()
     found = _scan_time(line, pos, slash_dayfirst, ambiguous)
     if found is None:
         m = _DATE_LINE.fullmatch(line)
@@ -1897,12 +1927,18 @@ _DATETIME_HEADERS = (
     "start_time",
     "event_time",
     "start",
+    "opened",  # ServiceNow
+    "opened_at",
+    "sys_created_on",
+    "post_create_at",  # Mattermost's compliance export: 'Post CreateAt'
+    "create_at",
 )
 _TIME_HEADERS = ("time", "when", "clock", "hour")
 _DATE_HEADERS = ("date", "day")
 # A short title is a better event text than a long message (Datadog: Title and Message; Jira: Summary);
 # the message is used when the title cell is empty.
-_TITLE_HEADERS = ("title", "summary", "subject", "headline")
+_TITLE_HEADERS = ("title", "summary", "subject", "headline", "short_description")  # ServiceNow: 'Short description'
+
 _TEXT_HEADERS = (
     "text",
     "message",
@@ -1925,6 +1961,9 @@ _TEXT_HEADERS = (
     "rule_name",
     "rule",
     "alert",
+    "post_message",  # Mattermost
+    "work_notes",  # ServiceNow
+    "comments",
 )
 _KIND_HEADERS = ("kind", "type", "category", "event_type", "kind_type")
 _SOURCE_HEADERS = ("source", "author", "user", "who", "by", "actor", "owner", "person", "reporter", "from")
@@ -2159,7 +2198,9 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
     if cols is None and _unnamed_cells(text, delimiter, len(header)):
         cols = _columns(header, unnamed_text=True)
     if cols is None:
-        shown = ", ".join(repr(_limit(_clean(c.strip()), 40)) for c in header[:12]) or "none"
+        shown = ", ".join(repr(_limit(_clean(c.strip()), 40)) for c in header[:30]) or "none"
+        if len(header) > 30:
+            shown += f" and {len(header) - 30} more"
         missing = _header_problem(header)
         advice = {
             "time column": "name one e.g. 'time' (or 'date' and 'time')",
@@ -2877,6 +2918,20 @@ def _read(path: Path, display: str) -> str:
         raise TimelineImportError("is a folder", source=display) from None
     except OSError as error:
         raise TimelineImportError(f"cannot read the file ({error.strerror or error})", source=display) from None
+    if data.startswith(b"\x1f\x8b"):  # gzip: rotated logs (app.log.2.gz)
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+                data = unpacked.read(MAX_BYTES + 1)
+        except (OSError, EOFError, zlib.error) as error:
+            raise TimelineImportError(f"a gzip file that cannot be unpacked ({error})", source=display) from None
+        if len(data) > MAX_BYTES:
+            raise TimelineImportError(f"{too_large}, unpacked", source=display)
+    elif data.startswith((b"PK\x03\x04", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"\x28\xb5\x2f\xfd")):
+        raise TimelineImportError(
+            "a compressed archive (zip, bzip2, xz, 7z or zstd): unpack it and import what is inside (for a Slack "
+            "export, the channel's folder)",
+            source=display,
+        )
     return _decode(data)
 
 
@@ -3048,8 +3103,12 @@ def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
     seen: set[tuple[datetime, str]] = set()
     duplicates = filtered = 0
     readable = 0
+    cut: list[str] = []
     for item in items:
-        text = _limit(_clean(item.text).strip(), _TEXT_LIMIT)
+        full = _clean(item.text).strip()
+        text = _limit(full, _TEXT_LIMIT)
+        if len(text) < len(full):
+            cut.append(item.where)
         if not text:
             ctx.skipped.append(Skipped(item.where, "a time but no text"))
             continue
@@ -3087,6 +3146,9 @@ def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
             noun = unit if count == 1 else ("entries" if unit == "entry" else unit + "s")
             hint = f" ({count} {noun} skipped; first: {ctx.skipped[0]})"
         raise ctx.fail(f"no events found{hint}")
+    if cut:
+        more = f" and {len(cut) - 1} more" if len(cut) > 1 else ""
+        ctx.notes.append(f"an event's text is cut to {_TEXT_LIMIT:,} characters ({cut[0]}{more})")
     clock = ctx.since_clock if ctx.since_clock is not None else ctx.until_clock
     if filtered and not events and clock is not None:
         first = next(item.when for item in items if _MIN_YEAR <= item.when.year <= _MAX_YEAR)
