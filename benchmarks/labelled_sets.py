@@ -165,6 +165,7 @@ def main(argv: list[str]) -> int:
         "blind7",
         "blind8",
         "blind9",
+        "review3",
         "all",
     )
     for split in splits:

@@ -133,6 +133,18 @@ NEUTRAL = [
     "Wei's manager approved the schedule change on Monday.",
     "The job ran contrary to the documented schedule because the cron file used UTC.",
     "Dr. Morales approved the lock override after checking stock at the other clinics.",
+    "Not naming names, but the payments-api and ledger services shared the same exhausted pool.",
+    "The problem was not between the keyboard and the chair: the console defaulted to production.",
+    "The fast recovery traces back to Aisha's decision to bypass the slow DNS failover, which saved 20 minutes.",
+    "The parser must be more careful about trailing whitespace in the YAML keys.",
+    "If our retry policy had used jitter like everyone else's, the thundering herd would have been smaller.",
+    "Alert routing was changed so Priya can't get paged at 3am for non-actionable warnings anymore.",
+    "Wei's manager approved the budget for the new storage tier, so the capacity crunch won't happen again.",
+    "Congrats to the platform team for taking down production for the planned migration with zero impact.",
+    "Customers will be reminded, in writing, of the maintenance window 72 hours in advance.",
+    "The library's careless handling of null headers led to the crash.",
+    "Human error was considered and rejected as a root cause; the system allowed the unsafe action.",
+    "We should have had alerting on certificate expiry dates.",
     "",
 ]
 
@@ -262,6 +274,17 @@ BLAMING = [
         "contrary to the run sheet",
     ),
     ("Classic Amara - push first, ask questions later.", "blame.sarcasm", "Classic Amara"),
+    ("Carlos's so-called fix is what actually broke checkout.", "blame.sarcasm", "so-called fix"),
+    ("This all originates with Aylin's call to disable the safety check.", "blame.person-cause", "Aylin's call"),
+    ("In direct violation of our change policy, Gaurav deployed on a Friday night.", "blame.omission", "violation"),
+    ("Marisol went against the documented rollback procedure.", "blame.omission", "went against"),
+    ("Well done, Sigrid, truly a masterclass in how to delete a database.", "blame.sarcasm", "Well done, Sigrid"),
+    ("Vintage Olaf: ship first, test never.", "blame.sarcasm", "Vintage Olaf"),
+    ("I'm tired of reminding Akosua that the backup script is not optional.", "blame.judgement", "tired of"),
+    ("We no longer have confidence in Bogdan's judgement around database changes.", "blame.judgement", "confidence"),
+    ("Once again the pager went off because of something Hyun-woo did.", "blame.person-cause", "something"),
+    ("Production access is earned, and Rodrigo has not earned it.", "blame.punitive", "earned"),
+    ("Root cause: wetware. Specifically, Kofi.", "blame.sarcasm", "wetware"),
 ]
 
 

@@ -435,6 +435,20 @@ def _is_participle(word: str) -> bool:
     return word in _IRREGULAR_PARTICIPLES or word.endswith(("ed", "en", "wn")) or word in lx.PERSON_PARTICIPLES
 
 
+# A decision that turned out well: "The fast recovery traces back to Aisha's decision to bypass ..."
+_GOOD_OUTCOME_RE = re.compile(
+    r"\b(?:saved|correct|right\s+call|good\s+call|fast(?:er)?\s+recovery|stable|helped|prevented|avoided|kept\s+\w+\s+up|"
+    r"thanks\s+to|paid\s+off|worked|quick(?:er|ly)?\s+(?:recovery|fix)|credit)\b",
+    re.IGNORECASE,
+)
+# What follows sarcastic praise: "Nice work, Tevita - nothing says teamwork like a three-hour outage."
+_SARCASM_TAIL_RE = re.compile(
+    r"[^.!?\n]{0,60}?\b(?:truly|really|real|nothing\s+says|masterclass|outage|down|deleted?|broke)\b", re.I
+)
+_AUDIENCES = lx.word_set(
+    "customers customer tenants tenant users user owners owner clients client leadership members partners subscribers "
+    "everyone all stakeholders vendors vendor account accounts"
+)
 _A_THING = lx.word_set("a an the more some any better proper enough two three automated")
 
 
@@ -445,7 +459,7 @@ def _should_have(text: str, m: re.Match[str]) -> bool:
     verb = (after[1] if len(after) > 1 else "") if passive else (after[0] if after else "")
     if not passive and verb and not _is_participle(verb):
         return False  # possession: "every service should have an owner"
-    if not passive and verb == "had" and len(after) > 1 and after[1] in _A_THING:
+    if not passive and verb == "had" and len(after) > 1 and (after[1] in _A_THING or not _is_participle(after[1])):
         return False  # "we should have had a canary stage": something missing, not someone's act
     if (
         not passive
@@ -765,6 +779,13 @@ def _judges_person(text: str, m: re.Match[str]) -> bool:
     after = _words_after(text, m.end(), 1)
     if after and after[0] in _JUDGED_THINGS:
         return False
+    if m.group(0).lower().startswith("be"):
+        left = _TOKEN_RE.findall(_clause_left(text, m.start())[0])
+        if left and not any(_classify(t, at_start=i == 0) in _PERSONISH for i, t in enumerate(left)):
+            return False  # "The parser must be more careful about trailing whitespace": a thing's behaviour
+    before = _TOKEN_RE.findall(text[max(0, m.start() - 40) : m.start()])
+    if before and _possessive_class(before[-1], at_start=False) == SYSTEM:
+        return False  # "the library's careless handling of null headers"
     if re.match(r"\s+(?:is|was|were|are)(?:n['’]t|\s+not|\s+never)\b", text[m.end() : m.end() + 20]):
         return False  # "Carelessness is not the explanation: ..."
     if _COPULA_BEFORE_RE.search(text[max(0, m.start() - 30) : m.start()]):
@@ -1765,6 +1786,90 @@ _PATTERNS: tuple[_Pattern, ...] = (
         _named_person,
         negatable=False,
     ),
+    # "In direct violation of our change policy, Gaurav deployed on a Friday night", "went against the procedure"
+    _p(
+        "blame.omission",
+        r"\b(?:in\s+(?:direct\s+|clear\s+|flagrant\s+|open\s+|blatant\s+)?violation\s+of|went\s+against|goes\s+against|"
+        r"going\s+against)\s+(?:the\s+|our\s+|a\s+)?(?:[\w\-]+\s+){0,2}?(?:run\s*sheet|runbook|procedure|policy|process|"
+        r"checklist|instructions?|rules?|guidelines?|sop|change\s+freeze|freeze)\b",
+        "violation went goes going",
+        _person_in_sentence,
+    ),
+    # "Carlos's so-called fix is what actually broke checkout"
+    _p(
+        "blame.sarcasm",
+        r"\bso-called\s+(?:fix|improvement|hotfix|optimi[sz]ation|cleanup|clean-up|expert|review|testing|test|plan|solution|"
+        r"refactor|quick\s+fix|senior)\b",
+        "so called",
+        _person_in_sentence,
+        negatable=False,
+    ),
+    # "Well done, Sigrid, truly a masterclass in how to delete a database"; "nothing says teamwork like an outage"
+    _p(
+        "blame.sarcasm",
+        r"\b(?:well\s+done|nice\s+work|great\s+job|good\s+job|nice\s+one|great\s+work|way\s+to\s+go|good\s+work)\s*,\s*"
+        r"(?P<who>@?[^\W\d_][\w\-]*)(?=\s*[,.!:;—–-])",
+        "done work job one go",
+        lambda text, m: (
+            _first_name(m.group("who"))
+            and bool(
+                _BAD_OUTCOME_RE.search(_sentence_of(text, m.start(), m.end() + 120))
+                or _SARCASM_TAIL_RE.search(text, m.end())
+            )
+        ),
+        negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\bnothing\s+says\s+[\w\-]+(?:\s+[\w\-]+)?\s+like\b|\bmasterclass\s+in\s+how\s+(?:not\s+)?to\b",
+        "nothing masterclass",
+        _person_in_sentence,
+        negatable=False,
+    ),
+    # "Vintage Olaf: ship first, test never."
+    _p(
+        "blame.sarcasm",
+        r"\b(?:vintage|peak|quintessential)\s+(?P<who>[A-Z][a-z]+)(?=\s*(?:[,.!:;—–]|\s-\s))",
+        "vintage peak quintessential",
+        _named_person,
+        negatable=False,
+    ),
+    # "I'm tired of reminding Akosua that the backup script is not optional."
+    _p(
+        "blame.judgement",
+        r"\b(?:tired|sick|weary)\s+of\s+(?:reminding|telling|asking|explaining\s+to|chasing)\s+(?P<who>@?[^\W\d_][\w\-]*)",
+        "tired sick weary",
+        _who_is_person,
+        negatable=False,
+    ),
+    # "We no longer have confidence in Bogdan's judgement around database changes."
+    _p(
+        "blame.judgement",
+        r"\b(?:no\s+longer\s+(?:have|has)|lost|have\s+no|has\s+no)\s+(?:any\s+|all\s+)?(?:confidence|faith|trust)\s+in\s+"
+        r"(?P<who>@?[^\W\d_][\w\-]*)",
+        "confidence faith trust",
+        lambda text, m: (
+            _first_name(re.sub(r"['’]s$", "", m.group("who"))) or m.group("who").lower() in ("him", "her", "them")
+        ),
+        negatable=False,
+    ),
+    # "ran the migration on autopilot, with no thought whatsoever about the consequences"; "Grzegorz's attention span"
+    _p(
+        "blame.judgement",
+        r"\bwith\s+no\s+(?:thought|regard|care|consideration)\s+(?:whatsoever\s+|at\s+all\s+)?(?:about|for|of|to)\b|"
+        r"(?P<pos>\b(?:@|[^\W\d_])[\w\-]*['’]s)\s+attention\s+span\b",
+        "thought regard care consideration attention",
+        lambda text, m: _first_name(m.group("pos")) if m.group("pos") else _someone_not_we(text, m),
+        negatable=False,
+    ),
+    # "the pager went off because of something Hyun-woo did"
+    _p(
+        "blame.person-cause",
+        r"\b(?:because\s+of|due\s+to|thanks\s+to)\s+something\s+(?P<who>@?[^\W\d_][\w\-]*)\s+(?:did|changed|pushed|ran|deployed|broke)\b",
+        "something",
+        _who_is_person,
+        negatable=False,
+    ),
     # "restarted step 14 out of sequence, contrary to the run sheet"
     _p(
         "blame.omission",
@@ -1777,9 +1882,16 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "blame.sarcasm",
         r"\b(?:not\s+(?:naming|going\s+to\s+name|to\s+name)\s+(?:any\s+)?names|(?:won['’]?t|will\s+not)\s+name\s+names|"
-        r"no\s+names)\s*[,.;:—–-]*\s*but\b|\bbetween\s+the\s+keyboard\s+and\s+the\s+chair\b|\bpebkac\b|\bid10t\b|\blayer\s+8\s+(?:issue|problem|error)\b",
-        "naming name names keyboard pebkac id10t layer",
+        r"no\s+names)\s*[,.;:—–-]*\s*but\s+(?:someone|somebody|some\s+(?:genius|hero|people|folks)|a\s+certain|one\s+of\s+(?:us|you|them|our)|"
+        r"(?:the\s+|our\s+)?[\w\-]+\s+(?:team|guys|folks|people|crew)\b|you\b|he\b|she\b|they\b)",
+        "naming name names",
         negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\bbetween\s+the\s+keyboard\s+and\s+the\s+chair\b|\bpebkac\b|\bid-?10-?t\b|\blayer\s+8\s+(?:issue|problem|error)\b|"
+        r"\bwetware\b",
+        "keyboard pebkac id10t id layer wetware",
     ),
     # "Sellers couldn't list items for four hours thanks to Bruno's "quick fix"": a person's work in scare quotes
     _p(
@@ -1794,13 +1906,17 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # "traces back to Joana's decision to bypass the inventory sync"
     _p(
         "blame.person-cause",
-        r"\b(?:traces?|traced|goes|went|comes|came)\s+back\s+to\s+(?P<pos>(?:@|[^\W\d_])[\w\-]*['’]s)\s+"
-        r"(?:(?:\w+\s+)?(?:mistake|error|shortcut|blunder|slip)\b|(?:\w+\s+)?(?:decision|choice)\s+to\s+(?:bypass|skip|ignore|override|"
+        r"\b(?:(?:traces?|traced|goes|went|comes|came)\s+back\s+to|originates?\s+with|originated\s+with|stems?\s+from|"
+        r"stemmed\s+from|comes?\s+down\s+to|came\s+down\s+to|(?:is|was)\s+down\s+to)\s+(?P<pos>(?:@|[^\W\d_])[\w\-]*['’]s)\s+"
+        r"(?:(?:\w+\s+)?(?:mistake|error|shortcut|blunder|slip)\b|(?:\w+\s+)?(?:decision|choice|call)\s+to\s+(?:bypass|skip|ignore|override|"
         r"disable|push|merge|delete|rush|cut|circumvent|deploy\s+without|run\s+(?:it\s+)?without)\b)|"
         r"\b(?:caused\s+by|due\s+to|because\s+of|result\s+of|down\s+to)\s+(?P<pos2>(?:@|[^\W\d_])[\w\-]*['’]s)\s+"
         r"(?:\w+\s+)?(?:decision|choice|call|shortcut)\s+to\s+(?:bypass|skip|ignore|override|disable|push|deploy|merge|run|delete)\b",
-        "back caused due because result down",
-        lambda text, m: _possessive_class(m.group("pos") or m.group("pos2") or "", at_start=False) in _PERSONISH,
+        "back caused due because result down originates originated stems stemmed comes came",
+        lambda text, m: (
+            _possessive_class(m.group("pos") or m.group("pos2") or "", at_start=False) in _PERSONISH
+            and not _GOOD_OUTCOME_RE.search(_sentence_of(text, m.start(), m.end()))
+        ),
         negatable=False,
     ),
     # "this is not the first incident involving Viktor's changes", "Is not first time Dmitri change ..."
@@ -1861,17 +1977,19 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "everyone",
         lambda text, m: bool(
             re.search(
-                r"\b(?:had|should|would|could|if|must|needs?\s+to|has\s+to|remind\w*)\b",
+                r"\b(?:had|would|if|must|needs?\s+to|has\s+to|remind\w*)\b",
                 _sentence_of(text, m.start(), m.end()),
-                re.IGNORECASE,
+                re.I,
             )
+            and not re.search(r"\b(?:our|we)\b", _sentence_of(text, m.start(), m.end()), re.I)
         ),
         negatable=False,
     ),
     # "so Rafael can't self-merge on Friday evenings anymore": an action aimed at one person
     _p(
         "blame.punitive",
-        r"\bso\s+(?:that\s+)?(?P<who>@?[^\W\d_][\w\-]*)\s+(?:can(?:no|['’])?t|cannot|won['’]?t|will\s+not|stops?|no\s+longer\s+can)\s+[^.;!?]{0,60}?\b(?:anymore|any\s+more|again)\b",
+        r"\bso\s+(?:that\s+)?(?P<who>@?[^\W\d_][\w\-]*)\s+(?:can(?:no|['’])?t|cannot|won['’]?t|will\s+not|stops?|no\s+longer\s+can)\s+"
+        r"(?!(?:get|be|ever\s+be|be\s+paged|get\s+paged)\b)[^.;!?]{0,60}?\b(?:anymore|any\s+more|again)\b",
         "so",
         _named_person,
         negatable=False,
@@ -1880,9 +1998,12 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "blame.punitive",
         r"(?P<pos>\b(?:@|[^\W\d_])[\w\-]*['’]s)\s+(?:manager|boss|supervisor|line\s+manager|team\s+lead)\b"
+        r"[^.;!?]{0,80}?\b(?:assur|promis|guarant|spoke|spoken|talked|agreed|committed|confirmed)\w*\b"
+        r"[^.;!?]{0,80}?\b(?:will\s+not|won['’]?t|never)\s+happen\s+again\b|"
+        r"\b(?:assured|promised)\s+by\s+(?P<pos2>(?:@|[^\W\d_])[\w\-]*['’]s)\s+(?:manager|boss|supervisor|lead)\b"
         r"[^.;!?]{0,80}?\b(?:will\s+not|won['’]?t|never)\s+happen\s+again\b",
         "manager boss supervisor lead",
-        _possessive_first_name,
+        lambda text, m: _first_name(m.group("pos") or m.group("pos2") or ""),
         negatable=False,
     ),
     # "Bravo to the DBAs for taking down ticket sales on the busiest day": praise for the harm done
@@ -1893,6 +2014,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"(?:taking|bringing|knocking)\s+down\s+(?:\w+\s+){0,3}?(?:prod|production|sales|checkout|payments|the\s+site|"
         r"everything|the\s+whole|ticket\s+sales|the\s+(?:\w+\s+)?(?:platform|store|shop|app))\b)",
         "bravo kudos hats congrats congratulations props medal round bow",
+        lambda text, m: (
+            not re.search(
+                r"\b(?:planned|scheduled|maintenance|on\s+schedule|as\s+planned|zero\s+(?:customer\s+)?impact|without\s+(?:any\s+)?impact)\b",
+                _sentence_of(text, m.start(), m.end()),
+                re.IGNORECASE,
+            )
+        ),
         negatable=False,
     ),
     # "Could someone explain to Noor, again, that the DMZ is not a place for experiments?"
@@ -1909,8 +2037,18 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "blame.punitive",
         r"\b(?:be|been|was|were|is|are|get|gets|got)\s+(?:formally\s+)?(?:reminded|warned|told|cautioned|notified)\s*,?\s+"
-        r"in\s+writing\b|\b(?:production|prod|admin|root|deploy)\s+access\s+is\s+a\s+privilege\b",
-        "reminded warned told cautioned notified privilege",
+        r"in\s+writing\b",
+        "reminded warned told cautioned notified",
+        lambda text, m: (
+            _subject(text, m.start()).cls in _PERSONISH and _subject(text, m.start()).head.lower() not in _AUDIENCES
+        ),
+        negatable=False,
+    ),
+    _p(
+        "blame.punitive",
+        r"\b(?:production|prod|admin|root|deploy)\s+access\s+is\s+(?:a\s+privilege|earned)\b|"
+        r"\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?earned\s+(?:it|that|the\s+right|access|(?:his|her|their)\s+access)\b",
+        "privilege earned",
         negatable=False,
     ),
     _p(
@@ -2107,6 +2245,8 @@ _SET_ASIDE_STRONG_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _SET_ASIDE_STRONG_AFTER_RE = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:was|were|is|are)\s+(?:considered|discussed|raised|examined)\s+(?:and|but)\s+"
+    r"(?:rejected|dismissed|ruled\s+out)\b|"
     r"^\W*(?:\w+\W+){0,6}?(?:was|were|is|are)\s+raised\s+(?:once\s+|briefly\s+)?and\s+(?:rejected|dismissed)\b|"
     r"^\W*(?:\w+\W+){0,4}?(?:is|are)\s+(?:a\s+legal\s+term\s+and\s+)?(?:has|have)\s+no\s+place\b|^\W*(?:\w+\W+){0,8}?has\s+no\s+place\b|"
     r"\b(?:agreed|decided|concluded)\s+(?:that\s+)?the\s+answer\s+(?:is|was)\s+no\b|"

@@ -117,7 +117,8 @@ FIRST_NAMES: frozenset[str] = word_set("""
     Tevita Mele Viliami Salote Semisi Ofa Winston Jonah Jonathon Nathaniel Gideon Malachi Ezekiel Isaiah Josiah
     Elisha Tobiah Ephraim Reuben Judah Yolanda Consuelo Rosario Pilar Montserrat Nuria Ainhoa Iker Unai Aitor Mikel
     Itziar Garazi Dong Dongmei Dongsheng
-    """)
+        Olaf Olav Ole Sune Tore Trond Geir Steinar
+""")
 
 # Pronouns and quantifiers that stand for people.
 PERSON_PRONOUNS: frozenset[str] = word_set(
