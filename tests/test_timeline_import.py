@@ -724,7 +724,7 @@ def test_guess_kind_negations() -> None:
 
 
 def test_formats_constant() -> None:
-    assert FORMATS == ("auto", "text", "slack", "csv", "pagerduty")
+    assert FORMATS == ("auto", "text", "slack", "csv", "pagerduty", "jsonl")
 
 
 def test_ten_thousand_lines_are_all_read() -> None:
@@ -2465,3 +2465,65 @@ def test_a_text_over_the_limit_is_cut_with_a_note() -> None:
     result = parse(f"23:41 {'x' * 25_000}\n23:42 short\n")
     assert len(result.events[0].text) == 20_000
     assert result.notes == ["an event's text is cut to 20,000 characters (line 1)"]
+
+
+class TestJsonLines:
+    """Structured logs and bulk exports with one JSON object per line."""
+
+    def test_zap_style_logs_with_level_error_and_caller(self) -> None:
+        text = (
+            '{"level":"info","time":"2024-11-26T23:37:58.912Z","caller":"http/server.go:88","msg":"request served"}\n'
+            '{"level":"error","time":"2024-11-26T23:38:00.004Z","caller":"payment/client.go:142",'
+            '"msg":"retry budget exhausted","err":"context deadline exceeded"}\n'
+        )
+        result = parse_timeline_text(text, doc_zone="UTC", name="app.log")
+        assert result.format == "jsonl"
+        assert texts(result) == ["INFO request served", "ERROR retry budget exhausted (context deadline exceeded)"]
+        assert result.events[1].source == "app.log:2 @payment/client.go:142"
+        assert at_utc(result)[1] == datetime(2024, 11, 26, 23, 38, 0, tzinfo=UTC)
+
+    @pytest.mark.parametrize(
+        ("line", "when", "text"),
+        [
+            (
+                '{"level":50,"time":1732664280000,"msg":"db down"}',
+                datetime(2024, 11, 26, 23, 38, tzinfo=UTC),
+                "ERROR db down",
+            ),
+            (
+                '{"instant":{"epochSecond":1732664280,"nanoOfSecond":0},"level":"WARN","message":"pool low"}',
+                datetime(2024, 11, 26, 23, 38, tzinfo=UTC),
+                "WARN pool low",
+            ),
+            (
+                '{"log":"panic: nil map\\n","stream":"stderr","time":"2024-11-26T23:38:00.1Z"}',
+                datetime(2024, 11, 26, 23, 38, tzinfo=UTC),
+                "panic: nil map",
+            ),
+            (
+                '{"type":"post","post":{"user":"dana","create_at":1732664280000,"message":"rolling back"}}',
+                datetime(2024, 11, 26, 23, 38, tzinfo=UTC),
+                "rolling back",
+            ),
+            (
+                '{"severity":"ERROR","timestamp":"2024-11-26T23:38:00Z","jsonPayload":{"message":"quota exceeded"}}',
+                datetime(2024, 11, 26, 23, 38, tzinfo=UTC),
+                "ERROR quota exceeded",
+            ),
+        ],
+    )
+    def test_common_shapes(self, line: str, when: datetime, text: str) -> None:
+        result = parse_timeline_text(f"{line}\n{line}\n", doc_zone="UTC", fmt="jsonl")
+        assert (at_utc(result)[0], texts(result)[0]) == (when, text)
+
+    def test_bad_lines_are_skipped_with_reasons(self) -> None:
+        text = '{"time":"2024-11-26T23:38:00Z","msg":"ok"}\nnot json\n[1,2]\n'
+        text += '{"msg":"no time"}\n{"time":"soon","msg":"x"}\n'
+        result = parse_timeline_text(text, doc_zone="UTC", fmt="jsonl")
+        assert texts(result) == ["ok"]
+        assert [str(s) for s in result.skipped] == [
+            "line 2: not a JSON object",
+            "line 3: not a JSON object",
+            "line 4: no time field",
+            "line 5: cannot read the time 'soon'",
+        ]

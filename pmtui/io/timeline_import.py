@@ -49,7 +49,7 @@ __all__ = [
     "plan_import",
 ]
 
-FORMATS: tuple[str, ...] = ("auto", "text", "slack", "csv", "pagerduty")
+FORMATS: tuple[str, ...] = ("auto", "text", "slack", "csv", "pagerduty", "jsonl")
 
 #: A time of day earlier than the previous event by more than this moves to the next day.
 ROLLOVER_TOLERANCE = timedelta(hours=1)
@@ -2943,10 +2943,140 @@ def _json_error(error: json.JSONDecodeError, text: str) -> str:
     """'not JSON (line 31, column 29: Unterminated string starting at)', and why when it is clear."""
     reason = f"not JSON (line {error.lineno}, column {error.colno}: {error.msg})"
     if error.msg == "Extra data" and error.lineno > 1:
-        return f"{reason}; a JSON object on each line (JSON Lines) is not a format this importer reads"
+        return f"{reason}; for a JSON object on each line (JSON Lines), choose --format jsonl"
     if error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip()):
         return f"{reason}; the file looks cut short (an interrupted download or copy?)"
     return reason
+
+
+# JSON Lines ------------------------------------------------------------------------------------------
+# Structured logs (zap, logrus, pino, bunyan, structlog, Log4j2's JsonLayout, docker's json-file, Cloud
+# Logging) and bulk exports (Mattermost's): one JSON object per line.
+
+_JSONL_TIME_KEYS = (
+    "time", "timestamp", "@timestamp", "ts", "datetime", "date", "t", "asctime", "created_at", "create_at",
+    "created", "eventTime", "event_time", "instant", "timeMillis", "receiveTimestamp",
+)  # fmt: skip
+_JSONL_TEXT_KEYS = (
+    "msg", "message", "text", "log", "event", "body", "@message", "short_message", "textPayload", "description",
+    "summary",
+)  # fmt: skip
+_JSONL_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "loglevel")
+_JSONL_SOURCE_KEYS = ("logger", "logger_name", "service", "component", "app", "name", "caller", "user", "username")
+_JSONL_ERROR_KEYS = ("err", "error", "exception", "exc_info", "stack_trace")
+_PINO_LEVELS = {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL"}
+
+
+def _json_lines(text: str) -> bool:
+    """Whether the text holds one JSON object per line: the first lines (up to 20) that are not blank are, and
+    one of them at least has a time field."""
+    seen = 0
+    timed = False
+    for line in itertools.islice((line for line in text.splitlines() if line.strip()), 20):
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError):
+            return False
+        if not isinstance(obj, dict):
+            return False
+        seen += 1
+        timed = timed or any(key in _jsonl_record(obj) for key in _JSONL_TIME_KEYS)
+    return seen >= 2 and timed
+
+
+def _jsonl_record(obj: dict[str, Any]) -> dict[str, Any]:
+    """The object that holds the time and the text: the line itself, or the one object in it that does
+    ({"type": "post", "post": {...}} in Mattermost's export, Cloud Logging's jsonPayload)."""
+    if any(key in obj for key in _JSONL_TIME_KEYS) and any(key in obj for key in _JSONL_TEXT_KEYS):
+        payload = obj.get("jsonPayload")
+        if isinstance(payload, dict) and not any(isinstance(obj.get(k), str) for k in _JSONL_TEXT_KEYS):
+            return {**obj, **payload}
+        return obj
+    inner = [value for value in obj.values() if isinstance(value, dict)]
+    for value in inner:
+        if any(key in value for key in _JSONL_TIME_KEYS) and any(key in value for key in _JSONL_TEXT_KEYS):
+            return value
+    payload = obj.get("jsonPayload")
+    if isinstance(payload, dict):
+        return {**obj, **payload}
+    return obj
+
+
+def _jsonl_time(value: Any) -> Spec | None:
+    if isinstance(value, dict):  # Log4j2: {"epochSecond": 1732664400, "nanoOfSecond": 123000000}
+        seconds, nanos = value.get("epochSecond"), value.get("nanoOfSecond", 0)
+        if type(seconds) is int and type(nanos) is int:
+            value = seconds + nanos / 1e9
+        else:
+            return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            return None
+        seconds = value / 1000 if abs(value) >= 1e11 else value  # epoch milliseconds or seconds
+        try:
+            return ("abs", datetime.fromtimestamp(seconds, UTC), UTC, "")
+        except (OverflowError, OSError, ValueError):
+            return None
+    return _scan_cell(value[:80], None)
+
+
+def _parse_jsonl(text: str, ctx: _Context) -> list[_Item]:
+    lines = _split_lines(text)
+    total = len(lines)
+    step = _step(total)
+    recs: list[_Rec] = []
+    for number, line in enumerate(lines, 1):
+        if number % step == 0:
+            ctx.report(number, total)
+        if not line.strip():
+            continue
+        where = f"line {number}"
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError):
+            ctx.skipped.append(Skipped(where, "not a JSON object"))
+            continue
+        if not isinstance(obj, dict):
+            ctx.skipped.append(Skipped(where, "not a JSON object"))
+            continue
+        record = _jsonl_record(obj)
+        stamp = next((record[key] for key in _JSONL_TIME_KEYS if key in record), None)
+        try:
+            spec = _jsonl_time(stamp) if stamp is not None else None
+        except (ValueError, OverflowError, OSError):
+            spec = None
+        if spec is None or spec[0] in ("date", "bad"):
+            shown = _limit(_clean(str(stamp)), 40) if stamp is not None else ""
+            ctx.skipped.append(Skipped(where, f"cannot read the time {shown!r}" if shown else "no time field"))
+            continue
+        message = next((record[key] for key in _JSONL_TEXT_KEYS if isinstance(record.get(key), str)), "")
+        message = _clean(message).strip()
+        if not message:
+            ctx.skipped.append(Skipped(where, "no message field"))
+            continue
+        level = next((record[key] for key in _JSONL_LEVEL_KEYS if key in record), None)
+        if type(level) is int:
+            level = _PINO_LEVELS.get(level, str(level))
+        level = _clean(level).strip().upper() if isinstance(level, str) else ""
+        error = next((record[key] for key in _JSONL_ERROR_KEYS if isinstance(record.get(key), str)), "")
+        body = f"{level} {message}" if level and not message.upper().startswith(level) else message
+        if error and error not in body:
+            body = f"{body} ({_limit(_clean(error).strip(), 500)})"
+        who = next((record[key] for key in _JSONL_SOURCE_KEYS if isinstance(record.get(key), str)), "")
+        who = _limit(_clean(who).strip(), 60)
+        recs.append(
+            _Rec(
+                where=where,
+                spec=ctx.read_abbreviation(spec, where),
+                texts=[body],
+                source=f"{ctx.name}:{number}" + (f" @{who}" if who else ""),
+                order=number,
+            )
+        )
+    ctx.report(total, total)
+    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
 
 
 def _has_timed_line(text: str) -> bool:
@@ -2967,6 +3097,8 @@ def _detect(text: str, ctx: _Context, suffix: str) -> tuple[str, Any]:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
+            if error.msg == "Extra data" and _json_lines(text):
+                return "jsonl", None
             # not a log line such as '[23:41:12] …' or '[INFO] …', nor notes under pasted JSON or '[ ] check …'
             if _JSON_START.match(stripped) and not _has_timed_line(text):
                 raise ctx.fail(_json_error(error, text)) from None
@@ -3248,6 +3380,8 @@ def _parse(
         items = _parse_text(text, ctx)
     elif fmt == "csv":
         items = _parse_csv(text, ctx)
+    elif fmt == "jsonl":
+        items = _parse_jsonl(text, ctx)
     elif fmt == "slack":
         if data is None:
             data = _load_json(text, ctx, "Slack export")
