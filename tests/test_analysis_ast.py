@@ -146,6 +146,12 @@ def test_actionable_and_specific_are_judged_apart(text: str, actionable: bool, s
         ("SRE team", "group"),
         ("Ops", "group"),
         ("Fab automation", "group"),
+        ("Engineering Manager, Checkout", None),  # one role-holder, and where
+        ("Depot manager, Leeds", None),
+        ("Producer, Lead QA", "several"),
+        ("SSP integrations (Ivan/Marta)", "several"),
+        ("@rtb-core", "group"),
+        ("Clinical Informatics", "group"),
         ("Editorial", "group"),
         ("newsroom-tech@dailyherald.example", "group"),
         ("Dana and Priya", "several"),
@@ -214,6 +220,10 @@ def test_time_bounded() -> None:
         ("Lessons learned to be shared", False, False),
         ("Is the document store still needed after the migration?", False, False),
         ("Should we add a second WAN link (Telia) for the Riverside clinic?", False, True),  # two names
+        ("To add unit tests for leap-day proration in billing-engine/src/proration.py", True, True),
+        ("Make SSO more reliable during exam periods", False, False),
+        ("Write better runbooks for SSO", True, False),
+        ("Add the on-call phone number to the incident Slack channel topic template", True, True),
     ],
 )
 def test_outcomes_habits_and_questions(text: str, actionable: bool, specific: bool) -> None:

@@ -166,6 +166,7 @@ _ACTION_VERBS: frozenset[str] = word_set("""
     quarantine silence mute unmute snooze allowlist denylist blocklist whitelist blacklist codify embed bake ban
     disallow forbid fence sunset shorten lengthen widen narrow speed slow bound retain rollback roll-back
     reconcile refund reimburse read withdraw unpublish republish tidy rerun re-run replay resend reissue void
+    approve submit force
     """)
 # Verbs that start a deliverable only when something concrete follows: "Ensure the backup job runs at 02:00".
 _CONDITIONAL_LEADS: tuple[tuple[str, ...], ...] = (("ensure",), ("make", "sure"))
@@ -249,6 +250,8 @@ def is_actionable(text: str) -> bool:
     words = _words(text)
     while words and words[0].lower() in _POLITE and len(words) > 1 and words[1].lower() != "to":
         words = words[1:]
+    if len(words) > 1 and words[0].lower() == "to" and _is_base_verb(words[1].lower()):
+        words = words[1:]  # "To add unit tests for ...": a to-do written as an infinitive
     if not words:
         return False
     if _conditional_lead(words) or _non_deliverable(words):
@@ -291,6 +294,13 @@ _ALWAYS_VAGUE_RE = re.compile(
     r"\b(?:(?:be|being)\s+(?:more\s+)?(?:careful|vigilant|attentive|diligent)|more\s+careful|awareness|take\s+care|"
     r"double[-\s]check|"
     r"pay\s+(?:more\s+)?attention|the\s+new\s+system)\b",
+    re.IGNORECASE,
+)
+# Vague about how much better: named things do not make these measurable ("Make SSO more reliable during exam
+# periods", "Write better runbooks for SSO"); a number, a path or a host name does.
+_QUALITY_RE = re.compile(
+    r"\b(?:better|more\s+(?!than\b)[a-z]+|robust|improve[sd]?|improvements?|enhance|enhancements?|faster|quicker|easier|"
+    r"safer|simpler|smoother|cheaper|clearer|resilient|properly|correctly)\b",
     re.IGNORECASE,
 )
 _UNNAMED_RE = re.compile(r"\b(?:stuff|things|something|somehow|anything|everything|various)\b", re.IGNORECASE)
@@ -383,7 +393,10 @@ def is_specific(text: str) -> bool:
         # name, a config key or two named things do. ("Someone should add an alert on ..." has its verb: judged
         # as any action.)
         return False
-    if _VAGUE_RE.search(" ".join(words)) and not (strong and (has_verb or _hard_signal(body, names=False))):
+    joined = " ".join(words)
+    if _VAGUE_RE.search(joined) and not (
+        strong and (_hard_signal(body, names=False) or (has_verb and not _QUALITY_RE.search(joined)))
+    ):
         # "Better segmentation between IT and OT": vague words are not made specific by names alone
         return False
     if _ALWAYS_VAGUE_RE.search(" ".join(words)):
@@ -427,6 +440,7 @@ _FUNCTIONS = word_set("""
     devs admins analysts testers operators agents staff department dept division unit desk office
     engineering computing platform ops maintenance compliance facilities networking logistics accounting payroll
     users customers security treasury cx training board it support automation editorial newsroom tech
+    informatics
     """)
 _ROTATIONS = word_set("oncall on-call pager rotation primary secondary escalation alerts")
 
@@ -440,11 +454,26 @@ def _is_person_name(text: str) -> bool:
     return 1 <= len(words) <= 3 and words[0] in FIRST_NAMES and not _SPLIT_RE.search(text)
 
 
+def _role_of(text: str) -> bool:
+    """Whether the words name one role-holder ('Lead data engineer', 'Depot manager')."""
+    tokens = re.findall(r"[a-z][a-z0-9\-]*", text.lower())
+    return (bool(tokens) and tokens[-1] in _ROLE_HOLDERS) or (
+        len(tokens) > 1 and tokens[0] in _ROLE_HOLDERS and tokens[0] != "head"
+    )
+
+
 def owner_problem(owner: str) -> str | None:
     """Why the owner is not one person or role-holder ('empty', 'placeholder', 'several', 'group'), or None."""
     named = re.fullmatch(r"\s*([^()]+?)\s*\(\s*([^()]+?)\s*\)\s*", owner or "")
     if named and named.group(1).lower() not in _PLACEHOLDERS and _is_person_name(named.group(2)):
         return None  # "Research Computing (Kim)": the person named owns it for the group
+    inside = re.search(r"\(([^()]*)\)", owner or "")
+    if (
+        inside
+        and _SPLIT_RE.search(inside.group(1))
+        and len([p for p in _SPLIT_RE.split(inside.group(1)) if p.strip()]) > 1
+    ):
+        return "several"  # "SSP integrations (Ivan/Marta)": two people
     text = re.sub(r"\([^)]*\)", " ", owner or "").strip()
     if not text:
         return "empty"
@@ -454,6 +483,14 @@ def owner_problem(owner: str) -> str | None:
     single_address = "@" in text and " " not in text
     if not single_address:
         parts = [p for p in _SPLIT_RE.split(text) if p.strip()]
+        if (
+            len(parts) == 2
+            and "," in text
+            and _role_of(parts[0])
+            and len(parts[1].split()) <= 2
+            and not _role_of(parts[1])
+        ):
+            return None  # "Engineering Manager, Payments", "Depot manager, Leeds": one role-holder, and where
         if len(parts) > 1:
             return "several"
     else:
@@ -462,7 +499,7 @@ def owner_problem(owner: str) -> str | None:
         handle = low.split("@")[0] or low.split("@")[1].split(".")[0]
         parts = re.split(r"[.\-_+]", handle.strip("@"))
         if (
-            any(p in _GROUP_HEADS or p in _ROTATIONS or p in _FUNCTIONS for p in parts)
+            any(p in _GROUP_HEADS or p in _ROTATIONS or p in _FUNCTIONS or p == "core" for p in parts)
             or all(p in _GROUP_NAMES for p in parts if p)
             or any(p in ("support", "help", "noc", "soc", "info", "admin", "admins") for p in parts)
         ):
