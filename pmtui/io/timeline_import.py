@@ -503,16 +503,25 @@ _DATE_LINE = re.compile(
 )
 # A line holding only a date with the month's name: 'Thu 26 Nov 2026', 'Thursday, November 26, 2026',
 # '26. November 2026', '=== Tue 24 Nov ===' (a missing year is the incident's: see _yearless_date).
+_MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY_WORD = (
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+)
+# The line must start with it (or with heading marks: '##', '===', '**'), not be a bullet or indented, and carry a
+# weekday or a year: 'Dec 1' alone in a list of candidate dates is not a heading.
 _NAMED_DATE_LINE = re.compile(
-    r"[\s#=*_>:-]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
-    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
-    r"|(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
-    r"(?:,?\s+(?P<y>\d{4}))?[\s#=*_:-]*",
+    rf"(?:[#=*_]+[ \t]*)?(?:(?P<wd>{_WEEKDAY_WORD}),?[ \t]+)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?[ \t]+(?P<m1>{_MONTH_WORD})"
+    rf"|(?P<m2>{_MONTH_WORD})[ \t]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
+    rf"(?:,?[ \t]+(?P<y>\d{{4}}))?[ \t]*[#=*_]*[ \t]*",
     re.IGNORECASE,
 )
 # A full date anywhere in a title line above the first time: 'Störungsprotokoll, 26.11.2026 (Zeiten MEZ)'.
 _DATE_IN_TITLE = re.compile(
-    r"(?<![\d.])(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})|(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.])"
+    r"(?<![\w.])(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})|(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\w.])"
     r"|(?P<named>\b(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?\s+\d{4}"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b)",
     re.IGNORECASE,
@@ -652,10 +661,11 @@ def _ctime_spec(m: re.Match[str]) -> Spec:
 
 
 def _scan_line(
-    line: str, slash_dayfirst: bool | None = None, ambiguous: bool = True
+    line: str, slash_dayfirst: bool | None = None, ambiguous: bool = True, yearless: bool = False
 ) -> tuple[Spec, str, bool, int] | None:
     """A text line that starts with a time: (spec, rest of the line, estimated, where the time ends);
-    a date heading; else None. n/n dates are read only with `slash_dayfirst` (the file's order)."""
+    a date heading; else None. n/n dates are read only with `slash_dayfirst` (the file's order). A date
+    heading without a year ('Tue 24 Nov') is a 'yearless' spec only for the caller that asks for it."""
     lead = _LEAD.match(line)
     pos = lead.end() if lead else 0
     if line[pos : pos + 3] in _WEEKDAYS:
@@ -672,7 +682,7 @@ def _scan_line(
                 return None
             return ("date", day, None, ""), "", False, len(line)
         named = _NAMED_DATE_LINE.fullmatch(line) if len(line) < 60 else None
-        if named:
+        if named and (named.group("wd") or named.group("y")) and (yearless or named.group("y")):
             month = _MONTHS[(named.group("m1") or named.group("m2")).lower()[:3]]
             day_of_month = int(named.group("d1") or named.group("d2"))
             if not 1 <= day_of_month <= 31:
@@ -1330,25 +1340,23 @@ _DISCORD_GROUPED = re.compile(r"\[\d{1,2}:\d{2}(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm
 
 
 def _discord_file(lines: list[str]) -> bool:
-    """Whether the text is a Discord copy: two header lines or more, each with the message under it."""
-    headers = 0
+    """Whether the text is a Discord copy: two header lines or more, most with the message under them (an image
+    or an embed leaves a header with nothing under it)."""
+    headers = with_text = 0
     for number, line in enumerate(lines[:5000]):
         if _DISCORD.match(line.strip()):
             below = lines[number + 1].strip() if number + 1 < len(lines) else ""
-            if not below or _DISCORD.match(below):
-                return False
             headers += 1
-    return headers >= 2
+            with_text += bool(below) and not _DISCORD.match(below)
+    return with_text >= 2 and with_text * 2 >= headers
 
 
 def _a_name(text: str) -> bool:
     """'Alice Nguyen', 'Carol Díaz', "Dana O'Neil (Guest)": a person's name as chat apps show it."""
+    if len(text) > 80:
+        return False
     words = re.sub(r"[ \t]*\([^()]{1,30}\)$", "", text).split()
-    return (
-        0 < len(words) <= 4
-        and len(text) <= 80
-        and all(w[0].isupper() and re.sub(r"['’.-]", "", w).isalpha() for w in words)
-    )
+    return 0 < len(words) <= 4 and all(w[0].isupper() and re.sub(r"['’.-]", "", w).isalpha() for w in words)
 
 
 def _a_person(text: str) -> bool:
@@ -1579,7 +1587,10 @@ def _shell_history(lines: list[str]) -> str:
     for shell, pattern in (("bash", _BASH_STAMP), ("zsh", _ZSH_ENTRY)):
         stamped = sum(1 for line in filled if pattern.fullmatch(line))
         if stamped >= 2 and stamped * 3 >= len(filled):
-            return shell
+            others = [line for line in filled[:2000] if not pattern.fullmatch(line)]
+            timed = sum(1 for line in others if _scan_line(line) is not None)
+            if timed * 10 <= len(others):  # notes with '#1234567890 ticket' lines keep their times
+                return shell
     return ""
 
 
@@ -1659,10 +1670,19 @@ def _settle_abbreviations(recs: list[_Rec], ctx: _Context) -> None:
         rec.spec = ctx.read_abbreviation(rec.spec, rec.where)
 
 
-def _yearless_date(value: tuple[int, int], ctx: _Context) -> date | None:
-    """'Tue 24 Nov': the date of that day and month nearest the incident (its date, or its start); None when
-    neither is known or no such date exists."""
-    near = ctx.anchor or (ctx.reference.date() if ctx.reference is not None else None)
+def _yearless_date(value: tuple[int, int], ctx: _Context, recs: list[_Rec]) -> date | None:
+    """'Tue 24 Nov': the date of that day and month nearest the last date the file gave, else the incident's
+    (its date, or its start), within two weeks of it; None when there is none, or it is further."""
+    near = None
+    for rec in reversed(recs[-50:]):
+        kind, value_of = rec.spec[0], rec.spec[1]
+        if kind == "date":
+            near = value_of
+        elif kind in ("abs", "naive"):
+            near = value_of.date()
+        if near is not None:
+            break
+    near = near or ctx.anchor or (ctx.reference.date() if ctx.reference is not None else None)
     if near is None:
         return None
     candidates = []
@@ -1671,7 +1691,8 @@ def _yearless_date(value: tuple[int, int], ctx: _Context) -> date | None:
             candidates.append(date(year, *value))
         except ValueError:
             continue
-    return min(candidates, key=lambda day: abs((day - near).days)) if candidates else None
+    best = min(candidates, key=lambda day: abs((day - near).days)) if candidates else None
+    return best if best is not None and abs((best - near).days) <= 14 else None
 
 
 def _date_in_title(line: str) -> date | None:
@@ -1714,6 +1735,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     whatsapp = _whatsapp_file(lines)  # else a WhatsApp-like date is just a date, and 'Status: ok' no author
     discord = _discord_file(lines)
     discord_author = ""
+    first_filled = next((number for number, line in enumerate(lines, 1) if line.strip()), 0)
     if discord and dayfirst is None:  # the dates stand after the names: their order, read as at a line's start
         stamps = (_DISCORD.match(line.strip()) for line in lines)
         dated = [f"{m.group('date')} {m.group('time')}" for m in stamps if m is not None and m.group("date")]
@@ -1773,7 +1795,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 else:
                     service, line, found, compose = m.group(1), line[m.end() :], inner, True
         if found is None:
-            found = _scan_line(line, dayfirst)
+            found = _scan_line(line, dayfirst, yearless=True)
         estimated = False
         if found is None and line[0] not in " \t" and " [" in line and '] "' in line:
             access = _access_log(line)
@@ -1794,7 +1816,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 current, bad = None, False
             elif not bad:
                 ctx.skipped.append(Skipped(where, "no time at the start of the line"))
-                titled = _date_in_title(line) if not recs and ctx.anchor is None else None
+                titled = _date_in_title(line) if number == first_filled and ctx.anchor is None else None
                 if titled is not None:  # 'Störungsprotokoll, 26.11.2026': the date of the times below
                     recs.append(_Rec(where=where, spec=("date", titled, None, ""), texts=[], source="", order=number))
                     ctx.notes.append(f"the times take their date from {where}: {titled.isoformat()}")
@@ -1803,10 +1825,12 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
             continue
         spec, rest, estimated, end = found
         if spec[0] == "yearless":
-            day = _yearless_date(spec[1], ctx)
+            day = _yearless_date(spec[1], ctx, recs)
             if day is None:
                 ctx.skipped.append(
-                    Skipped(where, "a date without a year and no incident date to take it from: write the year")
+                    Skipped(
+                        where, "a date without a year, and none near the incident's to take it from: write the year"
+                    )
                 )
                 current, bad = None, False
                 continue
@@ -2589,8 +2613,7 @@ def _slack_item(
     if subtype in _SLACK_NOISE and not ctx.include_noise:
         return f"{subtype} ({_NOISE_NOTE})"
     text = _slack_unescape(_text_of(message.get("text")), users)
-    if not text.strip():  # newer clients and apps may send only Block Kit blocks
-        text = _blocks_text(message.get("blocks"), users)
+    blocks = "" if text.strip() else _blocks_text(message.get("blocks"), users)  # apps may send only blocks
     attachments = message.get("attachments")
     if not text.strip() and isinstance(attachments, list):
         parts = []
@@ -2601,11 +2624,12 @@ def _slack_item(
                     or " — ".join(p for p in (_text_of(attachment.get("title")), _text_of(attachment.get("text"))) if p)
                     or _blocks_text(attachment.get("blocks"), users)
                 )
+                piece = _limit(piece, _TEXT_LIMIT)
                 fields = attachment.get("fields")
                 if isinstance(fields, list):  # an alert's "Assigned to", "Service", "Urgency"
                     pairs = [
-                        ": ".join(p for p in (_text_of(f.get("title")), _text_of(f.get("value"))) if p)
-                        for f in fields
+                        _limit(": ".join(p for p in (_text_of(f.get("title")), _text_of(f.get("value"))) if p), 500)
+                        for f in fields[:50]
                         if isinstance(f, dict)
                     ]
                     extra = " | ".join(p for p in pairs if p and p not in piece)
@@ -2613,6 +2637,8 @@ def _slack_item(
                 if piece:
                     parts.append(_slack_unescape(piece, users))
         text = "\n".join(parts)
+    if blocks.strip():  # 'Sent by Alertmanager' in a context block, and the alert in the attachment
+        text = f"{blocks}\n{text}" if text.strip() else blocks
     if not text.strip() and subtype == "huddle_thread":
         text = _huddle_text(message.get("room"), users)
     if _text_of(message.get("user")) == "USLACKBOT" and text.startswith("Reminder:") and not ctx.include_noise:
@@ -3199,10 +3225,18 @@ def _place_range(items: list[_Item], ctx: _Context) -> None:
         until = ctx.until + shift if ctx.until_clock is not None and ctx.until is not None else ctx.until
         return any((since is None or since <= i.when) and (until is None or i.when <= until) for i in items)
 
-    if items and not inside(timedelta(0)):
+    try:
+        empty = items and ctx.since_clock is not None and ctx.until_clock is not None and not inside(timedelta(0))
+    except OverflowError:
+        empty = False
+    if empty:
         # '--since 1am --until 2am' for an incident from 23:40: the night after it, not the night before
         for shift in (timedelta(days=1), timedelta(days=-1)):
-            if inside(shift):
+            try:
+                fits = inside(shift)
+            except OverflowError:
+                continue
+            if fits:
                 moved = []
                 if ctx.since_clock is not None and ctx.since is not None:
                     ctx.since += shift
