@@ -66,7 +66,7 @@ class PmtuiApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Save and quit"),
-        Binding("ctrl+c", "quit", "Quit", id="app.quit_ctrl_c", show=False, priority=True),
+        Binding("ctrl+c", "quit", "Quit", id="app.quit_ctrl_c", show=False, priority=True, tooltip="Save and quit"),
         Binding("f1", "help", "Help", id="app.help", tooltip="Keys and help for this screen"),
         Binding("f8", "toggle_contrast", "Contrast", id="app.contrast", tooltip="High-contrast theme"),
     ]

@@ -365,8 +365,13 @@ async def test_setup_times_roll_past_midnight_and_half_typed_times_do_not_move_t
         assert saved.mitigated == datetime(2026, 3, 3, 0, 10, tzinfo=berlin)
         assert saved.resolved == datetime(2026, 3, 2, 23, 59, tzinfo=berlin)
         # cleared, then 09:30 typed key by key: "0" and "09" on the way are not times yet (dateutil would
-        # read "09" as the 9th and anchor 09:30 there); with no start date the time is today's
+        # read "09" as the 9th and anchor 09:30 there); while Started is empty the other times give the date
         await type_into(pilot, "field-started", "09:30")
+        await wait_saved(pilot, app)
+        assert library.load(pm.id).started == datetime(2026, 3, 2, 9, 30, tzinfo=berlin)
+        for field in ("field-detected", "field-mitigated", "field-resolved", "field-started"):
+            await type_into(pilot, field, "")
+        await type_into(pilot, "field-started", "09:30")  # no time anywhere: today's date
         await wait_saved(pilot, app)
         assert library.load(pm.id).started == datetime(2026, 11, 26, 9, 30, tzinfo=berlin)
 
@@ -471,3 +476,73 @@ async def test_stage_bar_keeps_every_stage_in_view_at_80_columns(library) -> Non
         assert len(shown.rstrip()) <= 80 and "7 Rev(1)" in shown and "3 Time(12)" in shown
         bar.show(Stage.SETUP, {})  # room to spare: the full names
         assert "3 Timeline" in str(bar.render()) and "7 Review" in str(bar.render())
+
+
+async def test_text_typed_but_not_added_is_asked_about_before_quitting(library) -> None:
+    pm = library.create("Drafts")
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "3", "a", *"23:50 partial line")
+        await pilot.press("escape", "2", "a", *"Unfinished fact")
+        await pilot.press("escape", "escape")  # the fact editor closes: kept as a draft
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        question = str(app.screen.query_one(".dialog-question", Static).render())
+        assert "Timeline: an event typed in the add line but not added: '23:50 partial line'" in question
+        assert "Facts: a new fact typed but not added: 'Unfinished fact'" in question
+        await pilot.press("n")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, PostMortemScreen)
+        await pilot.press("3")
+        await pilot.pause()
+        app.screen.query_one("#timeline-add", Input).focus()
+        await pilot.press("enter")  # the event is added after all
+        await pilot.pause()
+        await pilot.press("escape", "ctrl+q")
+        await pilot.pause()
+        question = str(app.screen.query_one(".dialog-question", Static).render())
+        assert "Timeline" not in question and "Unfinished fact" in question
+        await pilot.press("y")  # quit anyway: the fact draft is dropped, knowingly
+        await pilot.pause()
+    saved = library.load(pm.id)
+    assert [e.text for e in saved.timeline] == ["partial line"]
+    assert saved.facts == []
+
+
+async def test_end_goes_to_the_last_row_esc_closes_the_fishbone_and_export_is_in_the_palette(library) -> None:
+    from pmtui.model import Fact, Factor, FactorKind
+    from pmtui.widgets.itemlist import ItemTable
+
+    pm = library.create("Keys")
+    pm.facts = [Fact(text=f"fact {n}") for n in range(5)]
+    pm.factors = [Factor(text="pool too small", kind=FactorKind.CONTRIBUTOR)]
+    library.save(pm)
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "2")
+        await pilot.pause()
+        table = app.screen.query_one(ItemTable)
+        table.focus()
+        await pilot.press("end")
+        assert table.cursor_row == 4
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("5", "f")
+        await pilot.pause()
+        assert not app.screen.query_one("#factor-columns").display
+        await pilot.press("escape")  # back to the columns
+        await pilot.pause()
+        assert app.screen.query_one("#factor-columns").display
+        await pilot.press("3")
+        await pilot.pause()
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Export Markdown"].callback()
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one(".dialog-title", Static).render().plain == "Export the post-mortem as Markdown"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.current_stage.value == "review"

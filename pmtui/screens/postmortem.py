@@ -280,10 +280,11 @@ class PostMortemScreen(Screen[None]):
         self.confirm_unsaved(leave, "Leave")
 
     def unsaved_problems(self) -> list[str]:
-        """Text typed into fields that cannot be stored yet (it reads as no valid value)."""
+        """Text typed that is not stored: fields that do not read yet, new items typed but not added."""
         problems: list[str] = []
         for view in self.views():
-            problems.extend(view.unsaved_problems())
+            name = STAGE_TITLES[view.stage] if hasattr(view, "stage") else ""
+            problems.extend(f"{name}: {problem}" if name else problem for problem in view.unsaved_problems())
         return problems
 
     def confirm_unsaved(self, leave: Callable[[], None], verb: str) -> None:
@@ -294,7 +295,7 @@ class PostMortemScreen(Screen[None]):
             return
         from pmtui.screens.dialogs import ConfirmDialog
 
-        question = "Not saved, because it does not read yet:\n" + "\n".join(problems) + f"\n\n{verb} anyway?"
+        question = "Not saved yet:\n" + "\n".join(f"• {p}" for p in problems) + f"\n\n{verb} anyway? It will be lost."
         self.app.push_screen(ConfirmDialog(question, verb), lambda yes: leave() if yes else None)
 
     # -- editing and saving ------------------------------------------------------------------------
@@ -627,7 +628,13 @@ class PostMortemScreen(Screen[None]):
             "Reload from disk", "Discard this screen's copy and read the file again", self.action_reload
         )
         yield SystemCommand("Back to library", "Save and return to the library (ctrl+l)", self.action_back)
+        if self.current_stage != Stage.REVIEW:
+            yield SystemCommand("Export Markdown", "Go to the Review stage and export to a file", self._export)
         yield from self.current_view().palette_commands()
+
+    def _export(self) -> None:
+        self.current_stage = Stage.REVIEW
+        self.call_after_refresh(lambda: self.current_view().action_export())
 
     def help_title(self) -> str:
         return f"{STAGE_TITLES[self.current_stage]} stage"

@@ -48,6 +48,12 @@ HUMAN_ERROR_ORDER: list[HumanErrorKind | None] = [
     HumanErrorKind.MISTAKE,
 ]
 KIND_NAMES = {FactorKind.CONTRIBUTOR: "contributor", FactorKind.MITIGATOR: "mitigator"}
+
+
+def _short(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
 COLUMN_IDS = {FactorKind.CONTRIBUTOR: "contributors", FactorKind.MITIGATOR: "mitigators"}
 CLASSIFY_HINT = "classify: slip/lapse/mistake?"
 FOLDED_LINES = 2  # lines of text shown for a factor that is not highlighted
@@ -246,6 +252,7 @@ class FactorsStage(StageView):
     HELP = HELP
     BINDINGS = [
         Binding("a", "add", "Add", id="factors.add", tooltip="Add a factor to the focused column"),
+        Binding("escape", "close_fishbone", "Columns", id="factors.close_fishbone", show=False),
         Binding(
             "g",
             "cycle_category",
@@ -427,6 +434,17 @@ class FactorsStage(StageView):
         self._close_editor(focus=False)
         self.undo_stack.clear()
         super().load(pm)
+
+    def unsaved_problems(self) -> list[str]:
+        """A new factor typed but not added yet (in the open editor line, or kept as a draft)."""
+        drafts = dict(self.drafts)
+        if self.adding is not None and self.is_mounted:
+            drafts[self.adding] = self.query_one("#factor-editor", LineEditor).value
+        return [
+            f"a new {KIND_NAMES[kind]} typed but not added: {_short(text.strip())!r}"
+            for kind, text in drafts.items()
+            if text.strip()
+        ]
 
     def entered(self) -> None:
         self.refresh_view()
@@ -726,6 +744,16 @@ class FactorsStage(StageView):
         self.pm.factors[a], self.pm.factors[b] = self.pm.factors[b], self.pm.factors[a]
         self.refresh_view(select=factor)
         self.edited()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_fishbone":  # Esc closes the fishbone; elsewhere it leaves the field, as ever
+            return self.is_mounted and not self.query_one("#factor-columns").display
+        return True
+
+    def action_close_fishbone(self) -> None:
+        """Esc on the fishbone: back to the columns."""
+        if self.query_one("#fishbone-view").display and not self.query_one("#factor-columns").display:
+            self.action_toggle_fishbone()
 
     def action_toggle_fishbone(self) -> None:
         self.fishbone_toggled = not self.fishbone_toggled

@@ -27,7 +27,17 @@ from pmtui.widgets.fields import TextInput
 from pmtui.widgets.plain import one_line
 
 
-class ItemTable(DataTable):
+class RowTable(DataTable):
+    """A row-cursor table where Home and End go to the first and the last row (DataTable's own Home and End
+    scroll sideways, which a row table does not need)."""
+
+    BINDINGS = [
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
+    ]
+
+
+class ItemTable(RowTable):
     """A row-cursor table that keeps the selected row in view when it gets smaller (an editor opens below)."""
 
     def on_resize(self, event: Resize) -> None:
@@ -241,6 +251,11 @@ class ItemListEditor(Vertical):
         self.editing_id = item.id
         self._open("edit", {f.name: getattr(item, f.name) for f in self.fields})
 
+    def unadded(self) -> str:
+        """What was typed for a new item and not added yet (the open editor's, or a kept draft), else ''."""
+        values = [entry.value for entry in self.inputs.values()] if self.mode == "add" else list(self.draft.values())
+        return " / ".join(value.strip() for value in values if value.strip())
+
     def _keep_draft(self) -> None:
         self.draft = {name: entry.value for name, entry in self.inputs.items() if entry.value}
 
@@ -394,8 +409,20 @@ def item_list_bindings(stage: str, noun: str) -> list[Binding]:
     ]
 
 
+def _short(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
 class ItemListKeys:
     """Mixed into a StageView: the item-list keys act on the list that holds the focus."""
+
+    def unsaved_problems(self) -> list[str]:
+        """A new item typed but not added yet, in any of the stage's lists (asked about on leaving)."""
+        return [
+            f"a new {item_list.noun} typed but not added: {_short(text)!r}"
+            for item_list in self.query(ItemListEditor)  # type: ignore[attr-defined]
+            if (text := item_list.unadded())
+        ]
 
     def current_item_list(self) -> ItemListEditor | None:
         raise NotImplementedError

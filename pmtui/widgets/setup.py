@@ -122,10 +122,12 @@ def _store_zone(pm: PostMortem, text: str) -> None:
 
 
 def incident_anchor(pm: PostMortem, today: date) -> date:
-    """The date a bare time like '14:05' belongs to: the incident's start date, else today."""
-    if pm.started is not None:
-        return pm.started.astimezone(pm.tzinfo).date()
-    return today
+    """The date a bare time like '14:05' belongs to: the incident's start date; while Started is empty (being
+    retyped, say) the date of the first other setup time or timeline event; else today."""
+    timed = [event.time for event in pm.timeline if event.time is not None]
+    candidates = (pm.started, pm.detected, pm.responded, pm.mitigated, pm.resolved, min(timed) if timed else None)
+    value = next((v for v in candidates if v is not None), None)
+    return value.astimezone(pm.tzinfo).date() if value is not None else today
 
 
 def _time_field(milestone: Milestone, today: Callable[[], date]) -> TextField:
@@ -238,7 +240,10 @@ HELP = (
     "Times: type 14:05 (the incident's date), 2026-03-02 23:27, 23:27 UTC, 23:27 +05:30 or "
     "23:27 Europe/London. A time without a zone is read in the post-mortem's time zone. Tab and Shift+Tab "
     "move between fields; every change saves itself. A field with a problem says what is wrong at the top "
-    "of the form and keeps what you typed. Private notes are hidden in presentation mode."
+    "of the form and keeps what you typed. Private notes are hidden in presentation mode.\n\n"
+    "Severity, Status and Detected by: Enter (or Space) opens the list, Up/Down choose, Enter sets it. "
+    "Review triggers: Up/Down move, Space ticks or unticks the one highlighted (a ticked one shows a filled "
+    "box). Esc leaves a field, so that 1-7 and the other single keys work again."
 )
 
 

@@ -28,6 +28,7 @@ from pmtui.analysis.metrics import IncidentMetrics, format_duration, incident_me
 from pmtui.model import EventKind, Milestone, PostMortem, Stage, TimelineEvent, check_zone
 from pmtui.timeparse import TimeParseError, parse_time
 from pmtui.widgets.fields import TextEditor, TextInput
+from pmtui.widgets.itemlist import RowTable
 from pmtui.widgets.plain import multi_line, one_line
 from pmtui.widgets.stage import StageView
 
@@ -77,7 +78,8 @@ HELP = (
     "responded, mitigated, resolved, none. The bar above the table draws the incident from these (times set "
     "in Setup win) with the time each phase took.\n\n"
     "Enter or e edits the selected event: time, zone, kind, milestone, text, source, evidence link. "
-    "d or Delete deletes it; u brings it back. i imports events from a chat log, Slack export, CSV or PagerDuty log."
+    "d or Delete deletes it; u brings it back. i imports events from a file: notes, logs, chat (Slack, Teams, Discord, "
+    "WhatsApp, Zoom), CSV, PagerDuty, JSON Lines or shell history. Home and End go to the first and the last event."
 )
 
 
@@ -457,7 +459,7 @@ class TimelineStage(StageView):
     def compose(self) -> ComposeResult:
         yield Static("", id="timeline-bar", markup=False)
         yield Static("", id="timeline-notes", markup=False)
-        yield DataTable(id="timeline-table", cursor_type="row", zebra_stripes=False)
+        yield RowTable(id="timeline-table", cursor_type="row", zebra_stripes=False)
         with Horizontal(id="timeline-add-row"):
             yield Label("Add", id="timeline-add-label")
             yield QuickAddInput(
@@ -483,6 +485,14 @@ class TimelineStage(StageView):
         return self.query_one("#timeline-add", Input)
 
     # -- stage hooks ---------------------------------------------------------------------------------
+
+    def unsaved_problems(self) -> list[str]:
+        """An event typed into the quick-add line and not added yet."""
+        if not self.is_mounted:
+            return []
+        text = self.add_line.value.strip()
+        shown = text if len(text) <= 60 else text[:59] + "…"
+        return [f"an event typed in the add line but not added: {shown!r}"] if text else []
 
     def entered(self) -> None:
         self._stale = True
