@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.segment import Segment
 from textual import events
-from textual.widgets import Input, TextArea
+from textual.strip import Strip
+from textual.widgets import Checkbox, Input, SelectionList, TextArea
+from textual.widgets.option_list import OptionDoesNotExist
 
 
 class InOrderKeys:
@@ -41,3 +44,22 @@ class TextInput(InOrderKeys, Input):
 
 class TextEditor(InOrderKeys, TextArea):
     """A multi-line text field."""
+
+
+class TickList(SelectionList[str]):
+    """A SelectionList whose unticked boxes are empty: Textual draws an X in every box and tells ticked from
+    unticked by colour alone, which 16 colours and high contrast barely show."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if selection.value in self.selected:
+            return strip
+        segments = list(strip)
+        if len(segments) > 1 and segments[1].text == Checkbox.BUTTON_INNER:  # SelectionList draws the boxes so
+            segments[1] = Segment(" " * len(Checkbox.BUTTON_INNER), segments[1].style)
+            return Strip(segments, strip.cell_length)
+        return strip

@@ -27,7 +27,7 @@ from pmtui.model import (
     check_zone,
 )
 from pmtui.timeparse import TimeParseError, parse_time
-from pmtui.widgets.fields import TextEditor, TextInput
+from pmtui.widgets.fields import TextEditor, TextInput, TickList
 from pmtui.widgets.plain import multi_line, one_line
 from pmtui.widgets.stage import StageView
 
@@ -293,7 +293,7 @@ class SetupStage(StageView):
         """Review triggers and the text areas: below the fold at 80x24, mounted after the first frame."""
         widgets: list = [
             Label("Review triggers met", classes="form-section"),
-            SelectionList[str](
+            TickList(
                 *[Selection(t.value, t.value, t in self.pm.triggers) for t in ReviewTrigger],
                 id="field-triggers",
             ),
