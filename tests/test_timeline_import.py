@@ -2480,38 +2480,30 @@ class TestJsonLines:
         assert at_utc(result)[1] == datetime(2024, 11, 26, 23, 38, 0, tzinfo=UTC)
 
     @pytest.mark.parametrize(
-        ("line", "when", "text"),
+        ("line", "text"),
         [
-            (
-                '{"level":50,"time":1732664280000,"msg":"db down"}',
-                datetime(2024, 11, 26, 23, 38, tzinfo=UTC),
-                "ERROR db down",
-            ),
+            ('{"level":50,"time":1732664280000,"msg":"db down"}', "ERROR db down"),  # pino: epoch ms, numeric level
             (
                 '{"instant":{"epochSecond":1732664280,"nanoOfSecond":0},"level":"WARN","message":"pool low"}',
-                datetime(2024, 11, 26, 23, 38, tzinfo=UTC),
                 "WARN pool low",
             ),
             (
                 '{"log":"panic: nil map\\n","stream":"stderr","time":"2024-11-26T23:38:00.1Z"}',
-                datetime(2024, 11, 26, 23, 38, tzinfo=UTC),
                 "panic: nil map",
-            ),
+            ),  # docker
             (
                 '{"type":"post","post":{"user":"dana","create_at":1732664280000,"message":"rolling back"}}',
-                datetime(2024, 11, 26, 23, 38, tzinfo=UTC),
                 "rolling back",
             ),
             (
-                '{"severity":"ERROR","timestamp":"2024-11-26T23:38:00Z","jsonPayload":{"message":"quota exceeded"}}',
-                datetime(2024, 11, 26, 23, 38, tzinfo=UTC),
-                "ERROR quota exceeded",
+                '{"severity":"ERROR","timestamp":"2024-11-26T23:38:00Z","jsonPayload":{"message":"quota"}}',
+                "ERROR quota",
             ),
         ],
     )
-    def test_common_shapes(self, line: str, when: datetime, text: str) -> None:
+    def test_common_shapes(self, line: str, text: str) -> None:
         result = parse_timeline_text(f"{line}\n{line}\n", doc_zone="UTC", fmt="jsonl")
-        assert (at_utc(result)[0], texts(result)[0]) == (when, text)
+        assert (at_utc(result)[0], texts(result)[0]) == (datetime(2024, 11, 26, 23, 38, tzinfo=UTC), text)
 
     def test_bad_lines_are_skipped_with_reasons(self) -> None:
         text = '{"time":"2024-11-26T23:38:00Z","msg":"ok"}\nnot json\n[1,2]\n'
