@@ -154,7 +154,7 @@ async def test_quick_add_across_midnight_zones_and_forms(library) -> None:
         assert [row.key.value for row in table.ordered_rows] == [e.id for e in stage.pm.sorted_timeline()]
         times = shown_times(stage)
         assert times[0] == "03-02 23:30" and times[1] == "~03-02 23:58"  # two days: every row got its date
-        assert "03-02 19:45 EST" in times  # an event's own zone is shown with its name
+        assert "03-03 01:45 (19:45 EST)" in times  # in the document's zone, in order; its own clock in brackets
         assert table.cursor_row == table.row_count - 1  # the table follows the newest event
         await wait_saved(pilot, app)
 

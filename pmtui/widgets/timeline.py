@@ -366,13 +366,15 @@ def row_cells(event: TimelineEvent, doc_zone: str, with_dates: bool) -> RowCells
     if event.time is None:
         time = " —"
     else:
-        zone = event.zone or doc_zone
-        local = event.time.astimezone(ZoneInfo(zone))
+        # In the document's zone, so that the column reads in order; an event recorded in another zone shows
+        # that clock too: '22:58 (21:58 UTC)'.
+        local = event.time.astimezone(ZoneInfo(doc_zone))
         time = ("~" if event.estimated else " ") + local.strftime("%m-%d %H:%M" if with_dates else "%H:%M")
         if local.second:
             time += f":{local.second:02d}"
         if event.zone and event.zone != doc_zone:
-            time += f" {local.tzname()}"
+            own = event.time.astimezone(ZoneInfo(event.zone))
+            time += f" ({own:%H:%M} {own.tzname()})"
     kind = KIND_LABELS[event.kind] + ("?" if event.kind_guessed else "")
     mark = event.milestone.value if event.milestone else ""
     return RowCells(time, mark, kind, visible(event.text), visible(event.source), event.estimated)
