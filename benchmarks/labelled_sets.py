@@ -166,6 +166,7 @@ def main(argv: list[str]) -> int:
         "blind8",
         "blind9",
         "review3",
+        "blind10",
         "all",
     )
     for split in splits:

@@ -145,6 +145,12 @@ NEUTRAL = [
     "The library's careless handling of null headers led to the crash.",
     "Human error was considered and rejected as a root cause; the system allowed the unsafe action.",
     "We should have had alerting on certificate expiry dates.",
+    "Someone in the channel asked who broke it. We agreed the more useful question is what allowed it.",
+    "Several people asked whether someone should be disciplined. The answer is no: our process made it likely.",
+    "An early draft said Dmitri should have double-checked the region code; we removed that because any of us could.",
+    "The 311 app's geocoder forgot the last known location after each restart.",
+    "Anyone with basic access would have seen the banner, so we added one.",
+    "Dana's fix is what brought the error rate back down.",
     "",
 ]
 
@@ -285,6 +291,14 @@ BLAMING = [
     ("Once again the pager went off because of something Hyun-woo did.", "blame.person-cause", "something"),
     ("Production access is earned, and Rodrigo has not earned it.", "blame.punitive", "earned"),
     ("Root cause: wetware. Specifically, Kofi.", "blame.sarcasm", "wetware"),
+    ("Honestly, anyone with basic SQL knowledge would have spotted it.", "blame.judgement", "basic SQL knowledge"),
+    ("The release manager made a poor call by shipping the night before the storm.", "blame.judgement", "poor call"),
+    ("Kevin to complete cert training before he is allowed production access again.", "blame.punitive", "allowed"),
+    ("Esperanza tested the migration, if you can call it that.", "blame.sarcasm", "call it that"),
+    ("Open question: why does Obinna keep bypassing the staging environment?", "blame.judgement", "keep bypassing"),
+    ("Hopefully the ingestion team will learn to read release notes after this.", "blame.sarcasm", "learn to"),
+    ("Nadia's quick fix is what turned a five-minute blip into a two-hour outage.", "blame.person-cause", "Nadia's"),
+    ("I, of course, had to clean up after the on-call's mess at 3 a.m.", "blame.judgement", "mess"),
 ]
 
 

@@ -163,6 +163,8 @@ def _subject(text: str, pos: int) -> _Subject:
     low = head.lower()
     if low == "call" and i > 0 and tokens[i - 1].lower() == "on":
         return _Subject(PERSON, "on call")
+    if i > 0 and _possessive_class(tokens[i - 1], at_start=False) == SYSTEM and _classify(head, False) != PERSON:
+        return _Subject(SYSTEM, head)  # "the app's geocoder forgot the last location": a part of a thing
     cls = _classify(head, at_start=(i == 0 and sentence_start))
     if cls == PERSON and low in lx.SYSTEM_NOUNS and i > 0 and _classify(tokens[i - 1], at_start=False) == SYSTEM:
         return _Subject(SYSTEM, head)  # "the printer driver forgot the page size": a driver of a thing
@@ -438,7 +440,7 @@ def _is_participle(word: str) -> bool:
 # A decision that turned out well: "The fast recovery traces back to Aisha's decision to bypass ..."
 _GOOD_OUTCOME_RE = re.compile(
     r"\b(?:saved|correct|right\s+call|good\s+call|fast(?:er)?\s+recovery|stable|helped|prevented|avoided|kept\s+\w+\s+up|"
-    r"thanks\s+to|paid\s+off|worked|quick(?:er|ly)?\s+(?:recovery|fix)|credit)\b",
+    r"thanks\s+to|paid\s+off|worked|quick(?:er|ly)?\s+recovery|credit)\b",
     re.IGNORECASE,
 )
 # What follows sarcastic praise: "Nice work, Tevita - nothing says teamwork like a three-hour outage."
@@ -1870,6 +1872,88 @@ _PATTERNS: tuple[_Pattern, ...] = (
         _who_is_person,
         negatable=False,
     ),
+    # "anyone with basic SQL knowledge would have spotted that the WHERE clause was missing"
+    _p(
+        "blame.judgement",
+        r"\b(?:any(?:one|body)|a\s+(?:competent|junior|first-year)\s+\w+)\s+with\s+(?:basic|any|a\s+little|half\s+a|an\s+ounce\s+of)\s+"
+        r"(?:[\w\-]+\s+){0,2}?(?:knowledge|experience|training|sense|understanding|competence|clue|brain)\b"
+        r"[^.;!?]{0,40}?\bwould\s+have\s+(?:spotted|caught|noticed|seen|known|checked)\b",
+        "anyone anybody competent junior",
+        negatable=False,
+    ),
+    # "made a poor call by shipping ...", "was far too slow to declare a SEV1"
+    _p(
+        "blame.judgement",
+        r"\bmade\s+(?:a|an|the)\s+(?:poor|bad|terrible|awful|questionable|dubious|reckless|wrong)\s+(?:call|decision|judgement|judgment|choice)\b|"
+        r"\b(?:far|way|much)\s+too\s+slow\s+to\b",
+        "made slow",
+        lambda text, m: (
+            _subject(text, m.start()).cls in _PERSONISH and _subject(text, m.start()).head.lower() not in ("we", "us")
+        ),
+        negatable=False,
+    ),
+    # "Kevin to complete certificate training before he is allowed production access again"
+    _p(
+        "blame.punitive",
+        r"\bbefore\s+(?:he|she|they|(?P<who>@?[^\W\d_][\w\-]*))\s+(?:is|are|gets?|get)\s+(?:allowed|given|granted|trusted\s+with)\s+"
+        r"(?:\w+\s+){0,2}?(?:access|rights|permissions|the\s+keys)\b[^.;!?]{0,20}?\bagain\b",
+        "before",
+        lambda text, m: bool(
+            re.search(
+                r"\b(?:complete|completes|finish|attend|pass|passes|redo|retake|prove|training|course|refresher)\b",
+                _sentence_of(text, m.start(), m.end()),
+                re.IGNORECASE,
+            )
+        ),
+        negatable=False,
+    ),
+    # "Esperanza tested the migration, if you can call it that."
+    _p(
+        "blame.sarcasm",
+        r"\bif\s+you\s+can\s+call\s+(?:it|that|this|them)\s+(?:that|testing|a\s+\w+)\b",
+        "call",
+        lambda text, m: any(
+            _classify(t, at_start=False) in _PERSONISH for t in _TOKEN_RE.findall(_clause_left(text, m.start())[0])
+        ),
+        negatable=False,
+    ),
+    # "why does Obinna keep bypassing the staging environment?"
+    _p(
+        "blame.judgement",
+        r"\bwhy\s+(?:does|do|did|would)\s+(?P<who>@?[^\W\d_][\w\-]*)\s+keep\s+[a-z]+ing\b",
+        "keep",
+        _who_is_person,
+        negatable=False,
+    ),
+    # "Hopefully the data ingestion team will learn to read release notes after this."
+    _p(
+        "blame.sarcasm",
+        r"\b(?:hopefully|maybe|perhaps)\b[^.;!?]{0,60}?\b(?:will|would|can)\s+(?:finally\s+)?learn\s+(?:to|how\s+to|from\s+this)\b",
+        "hopefully maybe perhaps",
+        _person_in_sentence,
+        negatable=False,
+    ),
+    # "Nadia's quick fix is what turned a five-minute blip into a two-hour outage"
+    _p(
+        "blame.person-cause",
+        r"(?P<pos>\b(?:@|[^\W\d_])[\w\-]*['’]s)\s+(?:\w+\s+)?(?:fix|change|deploy|deployment|commit|script|decision|push|merge|"
+        r"migration|query|patch|tweak)\s+(?:is|was)\s+what\s+(?:caused|broke|took\s+down|killed|turned\s+[^.;!?]{0,40}?\binto)\b",
+        "what",
+        lambda text, m: (
+            _possessive_first_name(text, m) and not _GOOD_OUTCOME_RE.search(_sentence_of(text, m.start(), m.end()))
+        ),
+        negatable=False,
+    ),
+    # "I had to clean up after the on-call's mess at 3 a.m."
+    _p(
+        "blame.judgement",
+        r"\bclean(?:ed|ing)?\s+up\s+(?:after\s+)?(?P<pos>(?:the\s+)?[\w\-]+['’]s)\s+mess\b|\bsomeone\s+else['’]s\s+mess\b",
+        "clean cleaned cleaning mess",
+        lambda text, m: (
+            not m.group("pos") or _possessive_class(m.group("pos").split()[-1], at_start=False) in _PERSONISH
+        ),
+        negatable=False,
+    ),
     # "restarted step 14 out of sequence, contrary to the run sheet"
     _p(
         "blame.omission",
@@ -2258,13 +2342,13 @@ _SET_ASIDE_STRONG_AFTER_RE = re.compile(
 )
 _SET_ASIDE_QUESTION_RE = re.compile(
     r"\b(?:asked|asking|discussed|discussing|debated|considered|considering|wondered|questioned)\s+(?:\w+\s+){0,3}?"
-    r"(?:whether|why|if|about)\b|\bspent\s+(?:some\s+|a\s+lot\s+of\s+|too\s+much\s+)?time\s+on\s+(?:whether|why)\b|"
+    r"(?:whether|why|if|about|who)\b|\bspent\s+(?:some\s+|a\s+lot\s+of\s+|too\s+much\s+)?time\s+on\s+(?:whether|why)\b|"
     r"\bdrifted\s+(?:into|towards?)\b",
     re.IGNORECASE,
 )
 # An answer that sets the question aside: no, not that, a better question, the process instead.
 _SET_ASIDE_ANSWER_RE = re.compile(
-    r"\bthe\s+answer\s+(?:was|is)\s+(?:no|that)\b|\b(?:agreed|decided|concluded)\s+(?:that\s+)?(?:it|this|that|he|she|they)\s+"
+    r"\bthe\s+answer\s+(?:was|is)\s*[:,]?\s*(?:no|that)\b|\b(?:agreed|decided|concluded)\s+(?:that\s+)?(?:it|this|that|he|she|they)\s+"
     r"(?:was|were|is|are)(?:n['’]?t|\s+not)\b|\bdecided\s+against\b|\bmore\s+useful\b|\bbetter\s+question\b|"
     r"\b(?:real|right)\s+question\b|\bwrong\s+question\b|\bsteered\b|\bcan['’]?t\s+be\s+the\s+only\b|\bredirected\b|"
     r"\breplied\s+that\s+none\b",
@@ -2291,7 +2375,27 @@ def _set_aside(text: str, start: int, end: int) -> bool:
         return True
     if stop and rest[stop.start()] == "?" and _NO_ANSWER_RE.match(rest, stop.start() + 1):
         return True  # "Was it anyone's mistake? No - the cache behaviour was undocumented"
-    return bool(_SET_ASIDE_QUESTION_RE.search(frame) and _SET_ASIDE_ANSWER_RE.search(after))
+    if _DRAFT_SAID_RE.search(frame) and _TAKEN_OUT_RE.search(after):
+        return True  # "An early draft said Dana should have ...; we removed that because ..."
+    if _SET_ASIDE_QUESTION_RE.search(frame):
+        if _SET_ASIDE_ANSWER_RE.search(after):
+            return True
+        if stop:  # the answer may come in the next sentence: "... asked who broke it. We agreed the more useful ..."
+            following = rest[stop.end() : stop.end() + 200]
+            next_stop = re.search(r"[.!?\n](?:\s|$)", following)
+            return bool(_SET_ASIDE_ANSWER_RE.search(following[: next_stop.start()] if next_stop else following))
+    return False
+
+
+_DRAFT_SAID_RE = re.compile(
+    r"\b(?:draft|earlier\s+version|first\s+version|first\s+pass|original\s+(?:text|wording|write-?up))\s+"
+    r"(?:of\s+\w+\s+)?(?:said|stated|read|claimed|blamed|had)\b",
+    re.IGNORECASE,
+)
+_TAKEN_OUT_RE = re.compile(
+    r"\b(?:removed|reworded|rewrote|rewritten|deleted|struck|took\s+(?:it|that|this)\s+out|taken\s+out|dropped)\b",
+    re.IGNORECASE,
+)
 
 
 # "Disciplinary action is explicitly out of scope for this review": a consequence named to rule it out.
