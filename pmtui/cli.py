@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     timeline = command("import-timeline", "import timeline events from a log, Slack export, CSV or PagerDuty JSON")
     timeline.add_argument("id")
     timeline.add_argument("file", type=Path)
-    timeline.add_argument("--format", default="auto", choices=["auto", "text", "slack", "csv", "pagerduty", "jsonl"])
+    timeline.add_argument("--format", default="auto", choices=["auto", "text", "slack", "csv", "pagerduty", "json"])
     timeline.add_argument("--tz", default=None, help="zone for times that carry none (default: the document's)")
     timeline.add_argument(
         "--since",

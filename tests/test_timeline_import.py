@@ -724,7 +724,7 @@ def test_guess_kind_negations() -> None:
 
 
 def test_formats_constant() -> None:
-    assert FORMATS == ("auto", "text", "slack", "csv", "pagerduty", "jsonl")
+    assert FORMATS == ("auto", "text", "slack", "csv", "pagerduty", "json")
 
 
 def test_ten_thousand_lines_are_all_read() -> None:
@@ -2474,7 +2474,7 @@ class TestJsonLines:
             '"msg":"retry budget exhausted","err":"context deadline exceeded"}\n'
         )
         result = parse_timeline_text(text, doc_zone="UTC", name="app.log")
-        assert result.format == "jsonl"
+        assert result.format == "json"
         assert texts(result) == ["INFO request served", "ERROR retry budget exhausted (context deadline exceeded)"]
         assert result.events[1].source == "app.log:2 @payment/client.go:142"
         assert at_utc(result)[1] == datetime(2024, 11, 26, 23, 38, 0, tzinfo=UTC)
@@ -2502,13 +2502,13 @@ class TestJsonLines:
         ],
     )
     def test_common_shapes(self, line: str, text: str) -> None:
-        result = parse_timeline_text(f"{line}\n{line}\n", doc_zone="UTC", fmt="jsonl")
+        result = parse_timeline_text(f"{line}\n{line}\n", doc_zone="UTC", fmt="json")
         assert (at_utc(result)[0], texts(result)[0]) == (datetime(2024, 11, 26, 23, 38, tzinfo=UTC), text)
 
     def test_bad_lines_are_skipped_with_reasons(self) -> None:
         text = '{"time":"2024-11-26T23:38:00Z","msg":"ok"}\nnot json\n[1,2]\n'
         text += '{"msg":"no time"}\n{"time":"soon","msg":"x"}\n'
-        result = parse_timeline_text(text, doc_zone="UTC", fmt="jsonl")
+        result = parse_timeline_text(text, doc_zone="UTC", fmt="json")
         assert texts(result) == ["ok"]
         assert [str(s) for s in result.skipped] == [
             "line 2: not a JSON object",
@@ -2574,3 +2574,109 @@ class TestReviewRegressions:
             NIGHT, anchor=NOV26, reference=STARTED, since=datetime(1, 1, 1, tzinfo=UTC), until=time(0, 30)
         )
         assert texts(result) == []  # until is read after since, in year 1: nothing is in range, and a note says so
+
+
+class TestJsonRecords:
+    """JSON documents holding a list of records, read by the same fields as JSON Lines."""
+
+    def parse(self, data: object, **kwargs) -> ImportResult:
+        return parse_timeline_text(json.dumps(data), doc_zone="UTC", **kwargs)
+
+    def test_opsgenie_log_with_owner(self) -> None:
+        data = {
+            "data": [
+                {
+                    "log": "Alert acknowledged via iOS",
+                    "owner": "dana@example.com",
+                    "createdAt": "2026-11-27T04:41:44.1Z",
+                }
+            ]
+        }
+        result = self.parse(data)
+        assert result.format == "json"
+        assert [(e.text, e.source) for e in result.events] == [
+            ("Alert acknowledged via iOS", "<input>:1 @dana@example.com")
+        ]
+
+    def test_jsonapi_attributes_and_incident_io_status(self) -> None:
+        rootly = {
+            "data": [
+                {
+                    "type": "incident_events",
+                    "attributes": {"event": "Severity set to SEV2", "occurred_at": "2026-11-26T23:41:30-05:00"},
+                }
+            ]
+        }
+        assert at_utc(self.parse(rootly)) == [datetime(2026, 11, 27, 4, 41, 30, tzinfo=UTC)]
+        update = {
+            "incident_updates": [
+                {
+                    "created_at": "2026-11-27T04:44:10Z",
+                    "message": "Rolling back.",
+                    "new_incident_status": {"name": "Identified"},
+                    "updater": {"user": {"name": "Dana Whitfield"}},
+                }
+            ]
+        }
+        assert [(e.text, e.source) for e in self.parse(update).events] == [
+            ("Identified: Rolling back.", "<input>:1 @Dana Whitfield")
+        ]
+
+    def test_cloudtrail_kubernetes_events_and_grafana_annotations(self) -> None:
+        trail = {
+            "Records": [
+                {
+                    "eventTime": "2026-11-27T04:46:33Z",
+                    "eventName": "UpdateAutoScalingGroup",
+                    "eventSource": "autoscaling.amazonaws.com",
+                    "userIdentity": {"arn": "arn:aws:sts::1:assumed-role/SRE-Admin/dana"},
+                }
+            ]
+        }
+        assert [(e.text, e.source) for e in self.parse(trail).events] == [
+            ("UpdateAutoScalingGroup (autoscaling.amazonaws.com)", "<input>:1 @dana")
+        ]
+        events = {
+            "items": [
+                {
+                    "eventTime": None,
+                    "firstTimestamp": "2026-11-27T04:31:02Z",
+                    "reason": "Unhealthy",
+                    "message": "Readiness probe failed",
+                    "involvedObject": {"kind": "Pod", "name": "api-1"},
+                }
+            ]
+        }
+        assert [(e.text, e.source) for e in self.parse(events).events] == [
+            ("Unhealthy: Readiness probe failed", "<input>:1 @Pod/api-1")
+        ]
+        grafana = [{"time": 1795753802000, "text": "Deploy v4.12.0", "tags": ["deploy"]}]
+        assert texts(self.parse(grafana)) == ["Deploy v4.12.0 [deploy]"]
+
+    def test_alertmanager_payloads_one_per_line_give_kinds(self) -> None:
+        def payload(status: str, ends: str) -> str:
+            alert = {
+                "status": status,
+                "labels": {"alertname": "CheckoutHigh5xx"},
+                "annotations": {"summary": "5xx above 5%"},
+                "startsAt": "2026-11-27T04:39:12Z",
+                "endsAt": ends,
+            }
+            return json.dumps({"receiver": "pd", "status": status, "alerts": [alert]})
+
+        text = payload("firing", "0001-01-01T00:00:00Z") + "\n" + payload("resolved", "2026-11-27T05:05:12Z") + "\n"
+        result = parse_timeline_text(text, doc_zone="UTC")
+        assert [(e.text, e.kind, e.kind_guessed) for e in result.events] == [
+            ("[FIRING] CheckoutHigh5xx: 5xx above 5%", EventKind.DETECTION, False),
+            ("[RESOLVED] CheckoutHigh5xx: 5xx above 5%", EventKind.RESOLUTION, False),
+        ]
+
+    def test_pino_error_objects_and_json_without_records(self) -> None:
+        line = (
+            '{"level":50,"time":1795754381000,"msg":"upstream error","err":{"type":"Error","message":"502 from api"}}'
+        )
+        assert texts(parse_timeline_text(f"{line}\n{line.replace('50', '40', 1)}\n", doc_zone="UTC", fmt="json"))[
+            0
+        ] == ("ERROR upstream error (502 from api)")
+        with pytest.raises(TimelineImportError, match="JSON, but no events in it"):
+            self.parse([])

@@ -49,7 +49,7 @@ __all__ = [
     "plan_import",
 ]
 
-FORMATS: tuple[str, ...] = ("auto", "text", "slack", "csv", "pagerduty", "jsonl")
+FORMATS: tuple[str, ...] = ("auto", "text", "slack", "csv", "pagerduty", "json")
 
 #: A time of day earlier than the previous event by more than this moves to the next day.
 ROLLOVER_TOLERANCE = timedelta(hours=1)
@@ -2969,28 +2969,39 @@ def _json_error(error: json.JSONDecodeError, text: str) -> str:
     """'not JSON (line 31, column 29: Unterminated string starting at)', and why when it is clear."""
     reason = f"not JSON (line {error.lineno}, column {error.colno}: {error.msg})"
     if error.msg == "Extra data" and error.lineno > 1:
-        return f"{reason}; for a JSON object on each line (JSON Lines), choose --format jsonl"
+        return f"{reason}; for a JSON object on each line (JSON Lines), choose --format json"
     if error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip()):
         return f"{reason}; the file looks cut short (an interrupted download or copy?)"
     return reason
 
 
-# JSON Lines ------------------------------------------------------------------------------------------
-# Structured logs (zap, logrus, pino, bunyan, structlog, Log4j2's JsonLayout, docker's json-file, Cloud
-# Logging) and bulk exports (Mattermost's): one JSON object per line.
+# JSON records ------------------------------------------------------------------------------------------
+# Structured logs with one JSON object per line (zap, logrus, pino, bunyan, structlog, Log4j2's JsonLayout,
+# docker's json-file, Cloud Logging, Alertmanager's webhook payloads) and JSON documents that hold a list of
+# records: Opsgenie's alert log, incident.io's updates, Rootly's events, Grafana's annotations, CloudTrail's
+# Records, `kubectl get events -o json`, Mattermost's bulk export.
 
-_JSONL_TIME_KEYS = (
-    "time", "timestamp", "@timestamp", "ts", "datetime", "date", "t", "asctime", "created_at", "create_at",
-    "created", "eventTime", "event_time", "instant", "timeMillis", "receiveTimestamp",
+_JSON_TIME_KEYS = (
+    "time", "timestamp", "@timestamp", "ts", "datetime", "date", "t", "asctime", "created_at", "createdAt",
+    "create_at", "created", "eventTime", "event_time", "occurred_at", "occurredAt", "firstTimestamp",
+    "lastTimestamp", "startsAt", "instant", "timeMillis", "receiveTimestamp", "updated_at",
 )  # fmt: skip
-_JSONL_TEXT_KEYS = (
+_JSON_TEXT_KEYS = (
     "msg", "message", "text", "log", "event", "body", "@message", "short_message", "textPayload", "description",
-    "summary",
+    "summary", "note", "title", "eventName",
 )  # fmt: skip
-_JSONL_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "loglevel")
-_JSONL_SOURCE_KEYS = ("logger", "logger_name", "service", "component", "app", "name", "caller", "user", "username")
-_JSONL_ERROR_KEYS = ("err", "error", "exception", "exc_info", "stack_trace")
+_JSON_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "loglevel")
+_JSON_SOURCE_KEYS = (
+    "logger", "logger_name", "service", "component", "app", "caller", "user", "username", "owner", "login", "actor",
+    "author", "updater", "userIdentity", "involvedObject", "name",
+)  # fmt: skip
+_JSON_ERROR_KEYS = ("err", "error", "errorMessage", "exception", "exc_info", "stack_trace")
+_JSON_LIST_KEYS = (
+    "Records", "items", "data", "events", "logs", "entries", "results", "incident_updates", "updates",
+    "annotations", "timeline", "timeline_events", "hits",
+)  # fmt: skip
 _PINO_LEVELS = {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL"}
+_ALERT_KINDS = {"firing": EventKind.DETECTION, "resolved": EventKind.RESOLUTION}
 
 
 def _json_lines(text: str) -> bool:
@@ -3006,29 +3017,52 @@ def _json_lines(text: str) -> bool:
         if not isinstance(obj, dict):
             return False
         seen += 1
-        timed = timed or any(key in _jsonl_record(obj) for key in _JSONL_TIME_KEYS)
+        timed = timed or _timed_record(obj)
     return seen >= 2 and timed
 
 
-def _jsonl_record(obj: dict[str, Any]) -> dict[str, Any]:
-    """The object that holds the time and the text: the line itself, or the one object in it that does
-    ({"type": "post", "post": {...}} in Mattermost's export, Cloud Logging's jsonPayload)."""
-    if any(key in obj for key in _JSONL_TIME_KEYS) and any(key in obj for key in _JSONL_TEXT_KEYS):
-        payload = obj.get("jsonPayload")
-        if isinstance(payload, dict) and not any(isinstance(obj.get(k), str) for k in _JSONL_TEXT_KEYS):
-            return {**obj, **payload}
-        return obj
-    inner = [value for value in obj.values() if isinstance(value, dict)]
-    for value in inner:
-        if any(key in value for key in _JSONL_TIME_KEYS) and any(key in value for key in _JSONL_TEXT_KEYS):
+def _timed_record(obj: dict[str, Any]) -> bool:
+    if isinstance(obj.get("alerts"), list):
+        return True
+    return any(key in _json_record(obj) for key in _JSON_TIME_KEYS)
+
+
+def _json_records(data: Any) -> list[Any] | None:
+    """The records a JSON document holds: the array itself, or the list under a known key ('Records', 'items',
+    'data', ...), or the only list of objects in it; None when there are none with a time."""
+    records: Any = None
+    if isinstance(data, list):
+        records = data
+    elif isinstance(data, dict):
+        records = next((data[key] for key in _JSON_LIST_KEYS if isinstance(data.get(key), list)), None)
+        if records is None:
+            lists = [
+                value for value in data.values() if isinstance(value, list) and value and isinstance(value[0], dict)
+            ]
+            records = lists[0] if len(lists) == 1 else None
+    if not isinstance(records, list) or not any(isinstance(r, dict) and _timed_record(r) for r in records[:50]):
+        return None
+    return records
+
+
+def _json_record(obj: dict[str, Any]) -> dict[str, Any]:
+    """The object that holds the time and the text: the record itself with its JSON:API 'attributes' or
+    Cloud Logging's 'jsonPayload' merged in, or the one object in it that does ({"type": "post", "post": {...}}
+    in Mattermost's export)."""
+    merged = obj
+    for nested in ("attributes", "jsonPayload"):
+        inner = obj.get(nested)
+        if isinstance(inner, dict):
+            merged = {**merged, **inner}
+    if any(key in merged for key in _JSON_TIME_KEYS):
+        return merged
+    for value in obj.values():
+        if isinstance(value, dict) and any(key in value for key in _JSON_TIME_KEYS):
             return value
-    payload = obj.get("jsonPayload")
-    if isinstance(payload, dict):
-        return {**obj, **payload}
-    return obj
+    return merged
 
 
-def _jsonl_time(value: Any) -> Spec | None:
+def _json_time(value: Any) -> Spec | None:
     if isinstance(value, dict):  # Log4j2: {"epochSecond": 1732664400, "nanoOfSecond": 123000000}
         seconds, nanos = value.get("epochSecond"), value.get("nanoOfSecond", 0)
         if type(seconds) is int and type(nanos) is int:
@@ -3048,7 +3082,141 @@ def _jsonl_time(value: Any) -> Spec | None:
     return _scan_cell(value[:80], None)
 
 
+def _who(value: Any) -> str:
+    """A person or thing named by a field: a string, or a name inside an object ({"user": {"name": ...}})."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        kind, name = value.get("kind"), value.get("name")
+        if isinstance(kind, str) and isinstance(name, str):  # a Kubernetes object: 'Pod/api-1'
+            return f"{kind}/{name}"
+        for key in ("name", "userName", "login", "email", "summary", "display_name", "arn"):
+            if isinstance(value.get(key), str) and value[key]:
+                return value[key].rsplit("/", 1)[-1] if key == "arn" else value[key]
+        if isinstance(value.get("user"), dict):
+            return _who(value["user"])
+    return ""
+
+
+def _record_text(record: dict[str, Any]) -> str:
+    """The event's text: the message, with the level in front and an error in brackets; a Kubernetes event
+    'Reason: message'; a CloudTrail call 'eventName (eventSource)'; an incident.io update 'Status: message'."""
+    reason, message = record.get("reason"), record.get("message")
+    if isinstance(reason, str) and isinstance(message, str) and "involvedObject" in record:
+        return f"{reason}: {message}"
+    if isinstance(record.get("eventName"), str) and isinstance(record.get("eventSource"), str):
+        text = f"{record['eventName']} ({record['eventSource']})"
+        code = record.get("errorCode")
+        return f"{text}: {code}" if isinstance(code, str) else text
+    text = next((record[key] for key in _JSON_TEXT_KEYS if isinstance(record.get(key), str) and record[key]), "")
+    text = _clean(text).strip()
+    status = record.get("new_incident_status")
+    if text and isinstance(status, dict) and isinstance(status.get("name"), str):
+        text = f"{status['name']}: {text}"
+    tags = record.get("tags")
+    if text and isinstance(tags, list) and tags and all(isinstance(t, str) for t in tags[:20]):
+        text = f"{text} [{', '.join(tags[:10])}]"
+    level = next((record[key] for key in _JSON_LEVEL_KEYS if key in record), None)
+    if type(level) is int:
+        level = _PINO_LEVELS.get(level, str(level))
+    level = _clean(level).strip().upper() if isinstance(level, str) else ""
+    error = next((record[key] for key in _JSON_ERROR_KEYS if record.get(key)), "")
+    if isinstance(error, dict):  # pino and bunyan: {"type": "Error", "message": "...", "stack": "..."}
+        error = error.get("message") if isinstance(error.get("message"), str) else ""
+    error = _clean(error).strip() if isinstance(error, str) else ""
+    if text and level and not text.upper().startswith(level):
+        text = f"{level} {text}"
+    if text and error and error not in text:
+        text = f"{text} ({_limit(error, 500)})"
+    return text
+
+
+def _alert_recs(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> list[_Rec]:
+    """An Alertmanager webhook payload: one event per alert, when it fired (startsAt) or resolved (endsAt)."""
+    recs = []
+    for alert in obj["alerts"][:200]:
+        if not isinstance(alert, dict):
+            continue
+        status = alert.get("status") if isinstance(alert.get("status"), str) else obj.get("status")
+        status = status if isinstance(status, str) else ""
+        stamp = alert.get("endsAt") if status == "resolved" else alert.get("startsAt")
+        spec = _json_time(stamp) if stamp is not None else None
+        if spec is None or spec[0] in ("date", "bad"):
+            continue
+        labels = alert.get("labels") if isinstance(alert.get("labels"), dict) else {}
+        notes = alert.get("annotations") if isinstance(alert.get("annotations"), dict) else {}
+        name = labels.get("alertname") if isinstance(labels.get("alertname"), str) else "alert"
+        summary = notes.get("summary") or notes.get("description")
+        text = f"[{status.upper() or 'ALERT'}] {name}" + (f": {summary}" if isinstance(summary, str) else "")
+        kind = _ALERT_KINDS.get(status)
+        recs.append(
+            _Rec(
+                where=where,
+                spec=ctx.read_abbreviation(spec, where),
+                texts=[_clean(text)],
+                source=f"{ctx.name}:{number}"
+                + (f" @{_limit(obj['receiver'], 60)}" if isinstance(obj.get("receiver"), str) else ""),
+                kind=(kind, False) if kind is not None else None,
+                order=number,
+            )
+        )
+    return recs
+
+
+def _record_recs(obj: Any, where: str, number: int, ctx: _Context) -> list[_Rec] | str:
+    """The events of one JSON record, or why it has none."""
+    if not isinstance(obj, dict):
+        return "not a JSON object"
+    if isinstance(obj.get("alerts"), list):
+        return _alert_recs(obj, where, number, ctx) or "an Alertmanager payload without a readable alert time"
+    record = _json_record(obj)
+    stamps = [record[key] for key in _JSON_TIME_KEYS if record.get(key) is not None]
+    if not stamps:
+        return "no time field"
+    spec = None
+    for stamp in stamps[:3]:
+        try:
+            spec = _json_time(stamp)
+        except (ValueError, OverflowError, OSError):
+            spec = None
+        if spec is not None and spec[0] not in ("date", "bad"):
+            break
+    if spec is None or spec[0] in ("date", "bad"):
+        return f"cannot read the time {_limit(_clean(str(stamps[0])), 40)!r}"
+    text = _record_text(record)
+    if not text:
+        return "no message field"
+    who = next((name for key in _JSON_SOURCE_KEYS if (name := _who(record.get(key)))), "")
+    who = _limit(_clean(who).strip(), 60)
+    return [
+        _Rec(
+            where=where,
+            spec=ctx.read_abbreviation(spec, where),
+            texts=[text],
+            source=f"{ctx.name}:{number}" + (f" @{who}" if who else ""),
+            order=number,
+        )
+    ]
+
+
+def _parse_json_records(records: list[Any], ctx: _Context) -> list[_Item]:
+    """A JSON document's list of records: entry N is the Nth record."""
+    recs: list[_Rec] = []
+    step = _step(len(records))
+    for number, obj in enumerate(records, 1):
+        if number % step == 0:
+            ctx.report(number, len(records))
+        found = _record_recs(obj, f"entry {number}", number, ctx)
+        if isinstance(found, str):
+            ctx.skipped.append(Skipped(f"entry {number}", found))
+        else:
+            recs.extend(found)
+    ctx.report(len(records), len(records))
+    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+
+
 def _parse_jsonl(text: str, ctx: _Context) -> list[_Item]:
+    """JSON Lines: line N is a record."""
     lines = _split_lines(text)
     total = len(lines)
     step = _step(total)
@@ -3064,43 +3232,11 @@ def _parse_jsonl(text: str, ctx: _Context) -> list[_Item]:
         except (ValueError, RecursionError):
             ctx.skipped.append(Skipped(where, "not a JSON object"))
             continue
-        if not isinstance(obj, dict):
-            ctx.skipped.append(Skipped(where, "not a JSON object"))
-            continue
-        record = _jsonl_record(obj)
-        stamp = next((record[key] for key in _JSONL_TIME_KEYS if key in record), None)
-        try:
-            spec = _jsonl_time(stamp) if stamp is not None else None
-        except (ValueError, OverflowError, OSError):
-            spec = None
-        if spec is None or spec[0] in ("date", "bad"):
-            shown = _limit(_clean(str(stamp)), 40) if stamp is not None else ""
-            ctx.skipped.append(Skipped(where, f"cannot read the time {shown!r}" if shown else "no time field"))
-            continue
-        message = next((record[key] for key in _JSONL_TEXT_KEYS if isinstance(record.get(key), str)), "")
-        message = _clean(message).strip()
-        if not message:
-            ctx.skipped.append(Skipped(where, "no message field"))
-            continue
-        level = next((record[key] for key in _JSONL_LEVEL_KEYS if key in record), None)
-        if type(level) is int:
-            level = _PINO_LEVELS.get(level, str(level))
-        level = _clean(level).strip().upper() if isinstance(level, str) else ""
-        error = next((record[key] for key in _JSONL_ERROR_KEYS if isinstance(record.get(key), str)), "")
-        body = f"{level} {message}" if level and not message.upper().startswith(level) else message
-        if error and error not in body:
-            body = f"{body} ({_limit(_clean(error).strip(), 500)})"
-        who = next((record[key] for key in _JSONL_SOURCE_KEYS if isinstance(record.get(key), str)), "")
-        who = _limit(_clean(who).strip(), 60)
-        recs.append(
-            _Rec(
-                where=where,
-                spec=ctx.read_abbreviation(spec, where),
-                texts=[body],
-                source=f"{ctx.name}:{number}" + (f" @{who}" if who else ""),
-                order=number,
-            )
-        )
+        found = _record_recs(obj, where, number, ctx)
+        if isinstance(found, str):
+            ctx.skipped.append(Skipped(where, found))
+        else:
+            recs.extend(found)
     ctx.report(total, total)
     return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
 
@@ -3124,7 +3260,7 @@ def _detect(text: str, ctx: _Context, suffix: str) -> tuple[str, Any]:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             if error.msg == "Extra data" and _json_lines(text):
-                return "jsonl", None
+                return "json", None
             # not a log line such as '[23:41:12] …' or '[INFO] …', nor notes under pasted JSON or '[ ] check …'
             if _JSON_START.match(stripped) and not _has_timed_line(text):
                 raise ctx.fail(_json_error(error, text)) from None
@@ -3136,10 +3272,12 @@ def _detect(text: str, ctx: _Context, suffix: str) -> tuple[str, Any]:
                 return "slack", data
             if _pd_entries(data) is not None:
                 return "pagerduty", data
+            if _json_records(data) is not None or (isinstance(data, dict) and _timed_record(data)):
+                return "json", data
             if isinstance(data, (list, dict)):
                 raise ctx.fail(
-                    "JSON, but neither a Slack export (messages with 'ts') nor PagerDuty log entries; "
-                    "choose a format with --format"
+                    "JSON, but no events in it: neither a Slack export (messages with 'ts'), PagerDuty log entries, "
+                    "nor a list of records with a time field ('time', 'timestamp', 'created_at', ...)"
                 )
     if _looks_like_csv(text) or suffix in (".csv", ".tsv"):
         return "csv", None
@@ -3257,7 +3395,11 @@ def _place_range(items: list[_Item], ctx: _Context) -> None:
 
 
 def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
-    unit = "entry" if fmt in ("slack", "pagerduty") else "line"
+    unit = (
+        "entry"
+        if fmt in ("slack", "pagerduty") or (fmt == "json" and items and items[0].where.startswith("entry"))
+        else "line"
+    )
     if _newest_first(items):
         # events of the same second keep their true order: the one listed last happened first
         items.sort(key=lambda item: (item.when, -item.order))
@@ -3414,8 +3556,21 @@ def _parse(
         items = _parse_text(text, ctx)
     elif fmt == "csv":
         items = _parse_csv(text, ctx)
-    elif fmt == "jsonl":
-        items = _parse_jsonl(text, ctx)
+    elif fmt == "json":
+        if data is None:
+            try:
+                data = json.loads(text)
+            except (ValueError, RecursionError):
+                data = None
+        records = _json_records(data)
+        if records is not None:
+            items = _parse_json_records(records, ctx)
+        elif isinstance(data, dict):
+            items = _parse_json_records([data], ctx)
+        elif data is not None:
+            raise ctx.fail("JSON, but not a list of records with a time field ('time', 'timestamp', 'created_at', ...)")
+        else:
+            items = _parse_jsonl(text, ctx)
     elif fmt == "slack":
         if data is None:
             data = _load_json(text, ctx, "Slack export")

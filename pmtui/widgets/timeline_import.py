@@ -17,7 +17,7 @@ from pmtui.model import PostMortem, TimelineEvent, check_zone
 from pmtui.widgets.fields import TextInput
 from pmtui.widgets.plain import one_line
 
-FORMATS = ["auto", "text", "slack", "csv", "pagerduty", "jsonl"]
+FORMATS = ["auto", "text", "slack", "csv", "pagerduty", "json"]
 
 
 class TimelineImportDialog(ModalScreen[int]):
