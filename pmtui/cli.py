@@ -410,6 +410,19 @@ def _parse_cli_time(text: str | None, zone: str, anchor):
     return parsed.timetz() if re.fullmatch(_BARE_TIME, text) else parsed
 
 
+# Zone abbreviations people type for --tz, and the IANA names that do what they mean (daylight time included).
+_ZONE_HINTS = {
+    **dict.fromkeys(("ET", "EST", "EDT"), ("US Eastern time", "America/New_York")),
+    **dict.fromkeys(("CT", "CST", "CDT"), ("US Central time", "America/Chicago")),
+    **dict.fromkeys(("MT", "MST", "MDT"), ("US Mountain time", "America/Denver")),
+    **dict.fromkeys(("PT", "PST", "PDT"), ("US Pacific time", "America/Los_Angeles")),
+    **dict.fromkeys(("CET", "CEST"), ("Central European time", "Europe/Berlin")),
+    **dict.fromkeys(("GMT", "BST"), ("UK time", "Europe/London")),
+    "IST": ("India time", "Asia/Kolkata"),
+    "JST": ("Japan time", "Asia/Tokyo"),
+}
+
+
 def _cmd_import_timeline(args: argparse.Namespace) -> int:
     from pmtui.io.timeline_import import (
         TimelineImportError,
@@ -428,7 +441,8 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
     try:
         check_zone(zone)
     except ValueError as error:
-        raise UsageError(f"--tz: {error}") from None
+        hint = _ZONE_HINTS.get(zone.upper().strip())
+        raise UsageError(f"--tz: {error}" + (f" (for {hint[0]} give {hint[1]})" if hint else "")) from None
     anchor = anchor_date(pm, args.tz)
     since = _parse_cli_time(args.since, zone, anchor)
     until = _parse_cli_time(args.until, zone, anchor)

@@ -2680,3 +2680,51 @@ class TestJsonRecords:
         ] == ("ERROR upstream error (502 from api)")
         with pytest.raises(TimelineImportError, match="JSON, but no events in it"):
             self.parse([])
+
+
+class TestSecondTrial:
+    """What a second trial on new exports found read wrongly without a word."""
+
+    def test_a_transcript_is_refused_its_cue_times_are_not_clock_times(self) -> None:
+        vtt = "WEBVTT\n\n1\n00:00:03.120 --> 00:00:07.450\n<v Dana>seeing 500s</v>\n"
+        with pytest.raises(
+            TimelineImportError, match=r"a transcript \(WebVTT or SRT\): its times count from the start"
+        ):
+            parse(vtt)
+        srt = "1\n00:00:03,120 --> 00:00:07,450\nseeing 500s\n\n2\n00:00:08,000 --> 00:00:09,000\nack\n"
+        with pytest.raises(TimelineImportError, match="a transcript"):
+            parse(srt)
+
+    def test_et_and_pt_after_a_time_are_us_zones_with_daylight_time(self) -> None:
+        text = "5:38 PM EST monitor fires\n5:41 PM ET – Dana acks\n2:44 PM PT – Sam joins from Seattle\n"
+        result = parse_timeline_text(text, doc_zone="Europe/Berlin", anchor=date(2026, 11, 26))
+        assert at_utc(result) == [
+            datetime(2026, 11, 26, 22, 38, tzinfo=UTC),
+            datetime(2026, 11, 26, 22, 41, tzinfo=UTC),
+            datetime(2026, 11, 26, 22, 44, tzinfo=UTC),
+        ]
+        assert texts(result)[1:] == ["Dana acks", "Sam joins from Seattle"]
+
+    def test_a_time_added_later_that_rolls_over_a_whole_day_is_noted(self) -> None:
+        text = "23:40 paged\n23:52 rolled back\n00:40 resolved\n\nAdded afterwards:\n21:12 deploy of v2.9.0\n"
+        result = parse_timeline_text(text, doc_zone="UTC", anchor=date(2026, 11, 26))
+        assert result.events[-1].time == datetime(2026, 11, 27, 21, 12, tzinfo=UTC)
+        assert result.notes == [
+            "line 6: 21:12 comes after a later time, so it was read as the next day (2026-11-27), over 12 hours on; "
+            "if it happened earlier, give it its date"
+        ]
+        assert result.summary(notes=False).startswith("4 events from 2026-11-26 23:40 to 2026-11-27 21:12")
+
+    def test_powershell_type_line_cloudwatch_timestamps_and_json_messages_in_csv(self) -> None:
+        typed = '#TYPE Selected.System.Diagnostics.Eventing.Reader.EventLogRecord\n"TimeCreated","Message"\n'
+        typed += '"11/26/2026 11:40:55 PM","The Checkout Worker service terminated unexpectedly."\n'
+        assert texts(parse_timeline_text(typed, doc_zone="UTC")) == [
+            "The Checkout Worker service terminated unexpectedly."
+        ]
+        insights = '@timestamp,@message\n2026-11-27 04:39:42.101,"{""level"":""warn"",""msg"":""breaker open""}"\n'
+        result = parse_timeline_text(insights, doc_zone="America/New_York")
+        assert (at_utc(result), texts(result)) == (
+            [datetime(2026, 11, 27, 4, 39, 42, tzinfo=UTC)],
+            ["WARN breaker open"],
+        )
+        assert result.notes == ["@timestamp read as UTC, as CloudWatch and Elastic write it"]

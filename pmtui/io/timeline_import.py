@@ -120,7 +120,7 @@ class ImportResult:
         if first is not None and last is not None:
             zone = _zone_or_utc(self.zone)
             a, b = first.astimezone(zone), last.astimezone(zone)
-            pattern = "%H:%M" if b - a < timedelta(hours=24) else "%Y-%m-%d %H:%M"
+            pattern = "%H:%M" if b - a < timedelta(hours=12) else "%Y-%m-%d %H:%M"  # "23:40 to 22:55" misleads
             if count == 1:
                 parts[0] += f" at {a.strftime(pattern)}"
             else:
@@ -292,6 +292,9 @@ def _zone_token(token: str) -> tuple[tzinfo, str] | None:
         return (_fixed(minutes), "") if minutes is not None else None
     if token in _AMBIGUOUS_ZONES:
         return _AMBIGUOUS_ZONES[token], ""
+    if token in ("ET", "PT"):  # '11:42 PM ET': US Eastern or Pacific, with their daylight time
+        name = _GENERIC_ZONES[token]
+        return ZoneInfo(name), name
     if token in _ABBREVIATIONS:
         return _fixed(_ABBREVIATIONS[token]), ""
     if "/" in token:
@@ -826,8 +829,11 @@ def _place(
     anchor: date | None,
     name: str,
     skipped: list[Skipped],
+    notes: list[str] | None = None,
 ) -> list[_Item]:
-    """Give every record an aware time: anchor dates, roll over midnight, read zones."""
+    """Give every record an aware time: anchor dates, roll over midnight, read zones. With `notes`, a time that
+    rolled over to the next day more than 12 hours after the one before is noted (a note added later?)."""
+    jumps: list[tuple[_Rec, datetime]] = []
     placed: list[tuple[_Rec, datetime, str] | None] = [None] * len(recs)
 
     def zone_of(rec: _Rec) -> tuple[tzinfo, str]:
@@ -903,6 +909,8 @@ def _place(
             elif kind == "clock":
                 if last is not None:
                     when = _forward(value, zone, last)
+                    if when - last > timedelta(hours=12):
+                        jumps.append((rec, when))
                 elif current is not None:
                     when = _combine(current, value, zone)
             elif kind == "mday":
@@ -916,6 +924,14 @@ def _place(
         placed[index] = (rec, when, zone_name)
         last = when
         current = _local_date(when, default_zone)
+    if jumps and notes is not None:
+        rec, when = jumps[0]
+        local = when.astimezone(default_zone)
+        more = f" (and {len(jumps) - 1} more)" if len(jumps) > 1 else ""
+        notes.append(
+            f"{rec.where}: {local:%H:%M} comes after a later time, so it was read as the next day "
+            f"({local:%Y-%m-%d}), over 12 hours on{more}; if it happened earlier, give it its date"
+        )
     items = []
     for entry in placed:
         if entry is None:
@@ -1714,8 +1730,17 @@ def _date_in_title(line: str) -> date | None:
         return None
 
 
+_CUE = re.compile(r"[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}[ \t]+-->[ \t]+(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}")
+
+
 def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     lines = _split_lines(text)
+    cues = sum(1 for line in lines[:200] if _CUE.match(line))
+    if text.lstrip().startswith("WEBVTT") or cues >= 2:
+        raise ctx.fail(
+            "a transcript (WebVTT or SRT): its times count from the start of the recording, not the clock, so "
+            "they cannot be placed; import the meeting's chat or notes instead"
+        )
     shell = _shell_history(lines)
     if shell:
         return _parse_shell_history(lines, shell, ctx)
@@ -1920,7 +1945,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
         if rec.chat == "teams" and not rec.texts:  # no message under it: the line was the message
             rec.texts, rec.headline, rec.source = [rec.fallback], 1, f"{ctx.name}:{rec.order}"
         kept.append(rec)
-    return _place(kept, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+    return _place(kept, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped, ctx.notes)
 
 
 # --------------------------------------------------------------------------------------------
@@ -2149,7 +2174,15 @@ def _delimiter(text: str, header: str) -> str:
     return best if counts[best] else (sniffed or ",")
 
 
+def _without_type_line(text: str) -> str:
+    """PowerShell's Export-Csv puts '#TYPE System.…' above the header: an empty line in its place."""
+    if text.lstrip("\ufeff \t\r\n").startswith("#TYPE "):
+        return "\n" + text.split("\n", 1)[1] if "\n" in text else ""
+    return text
+
+
 def _looks_like_csv(text: str) -> bool:
+    text = _without_type_line(text[:100_000])
     _, header = _first_line(text)
     if len(header) > _HEADER_LIMIT or not any(d in header for d in ",;\t|"):
         return False
@@ -2203,6 +2236,7 @@ def _slash_order(values: Iterable[str], delimiter: str) -> bool:
 
 
 def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
+    text = _without_type_line(text)
     header_no, header_line = _first_line(text)
     if not header_line:
         raise ctx.fail("the file is empty")
@@ -2232,6 +2266,9 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
         }.get(missing, "name them e.g. 'time' (or 'date' and 'time') and 'text'")
         raise ctx.fail(f"no {missing} in the header (found {shown}); {advice}", where=f"line {header_no}")
     column_zone = _header_zone(header[cols.clock] if cols.clock is not None else header[cols.when])
+    if column_zone is None and cols.clock is None and header[cols.when].strip() == "@timestamp":
+        column_zone = (UTC, "UTC")  # CloudWatch Logs Insights and Elastic write @timestamp in UTC
+        ctx.notes.append("@timestamp read as UTC, as CloudWatch and Elastic write it")
     if column_zone is None and cols.clock is not None:
         column_zone = _header_zone(header[cols.when])
     body = rows[header_index + 1 :]
@@ -2280,6 +2317,13 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
         spec = ctx.read_abbreviation(spec, where)
         message = _markdown_fence(cell(row, cols.fallback))
         text_value = _markdown_fence(cell(row, cols.text)) or message
+        if text_value.startswith("{") and text_value.endswith("}"):  # a structured log line in the message cell
+            try:
+                logged = json.loads(text_value)
+            except (ValueError, RecursionError):
+                logged = None
+            if isinstance(logged, dict) and (said := _record_text(logged)):
+                text_value = said
         if len(row) > len(header) and cols.text >= len(header) - 1:
             # cells past the header's names: Windows' unnamed description, or a text with an unquoted comma
             text_value = ", ".join(
