@@ -2728,3 +2728,22 @@ class TestSecondTrial:
             ["WARN breaker open"],
         )
         assert result.notes == ["@timestamp read as UTC, as CloudWatch and Elastic write it"]
+
+
+def test_a_slack_desktop_copy_reads_each_message_with_its_author_and_pm() -> None:
+    result = real("slack-desktop-copy.txt")
+    assert [(e.time.strftime("%d %H:%M"), e.source.split(" @")[1], e.text[:22]) for e in result.events] == [
+        ("26 23:41", "Dana Whitfield", "@here checkout is thro"),
+        ("26 23:42", "Sam Okafor", "on it"),
+        ("26 23:44", "Sam Okafor", "looks like it started "),  # '11:44' under '11:42 PM': PM too
+        ("26 23:52", "Priya Raman", "status page posted: in"),
+        ("26 23:58", "Dana Whitfield", "rolling back to v4.11."),
+        ("27 00:04", "Sam Okafor", "rollback complete, 5xx"),
+        ("27 00:40", "Dana Whitfield", "resolved, closing the "),
+    ]
+    assert result.events[4].text == "rolling back to v4.11.3"  # '3 replies', 'Last reply …' are not words of it
+    assert sorted({s.reason.split(" (")[0] for s in result.skipped}) == [
+        "a reaction",
+        "a reaction count",
+        "a thread summary",
+    ]

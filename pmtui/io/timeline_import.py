@@ -1355,6 +1355,26 @@ _DISCORD = re.compile(
 _DISCORD_GROUPED = re.compile(r"\[\d{1,2}:\d{2}(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?)?\][ \t]*$")
 
 
+# Slack, copied from the desktop app: 'Dana Whitfield  11:41 PM' above the message; a message grouped under it
+# shows only '11:44' (its AM/PM is the header's), and reactions come as ':eyes:' with the count on the next line.
+_SLACK_COPY = re.compile(
+    r"(?P<name>[^\W\d_][^\t]{0,60}?)[ \t]{2,}(?P<time>\d{1,2}:\d{2}(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?)?)[ \t]*$"
+)
+_SLACK_GROUPED = re.compile(r"\d{1,2}:\d{2}[ \t]*$")
+_THREAD_SUMMARY = re.compile(r"\d+ repl(?:y|ies)|Last reply .{1,40}(?:View thread)?|View thread", re.IGNORECASE)
+_REACTION = re.compile(r"(?::[\w+\-']+:[ \t]*)+$")
+
+
+def _slack_copy_file(lines: list[str]) -> bool:
+    """Whether the text is a Slack desktop copy: two header lines or more with a message under them."""
+    headers = 0
+    for number, line in enumerate(lines[:5000]):
+        if _SLACK_COPY.match(line.strip()) and _a_name(_SLACK_COPY.match(line.strip()).group("name").strip()):
+            below = lines[number + 1].strip() if number + 1 < len(lines) else ""
+            headers += bool(below) and not _SLACK_COPY.match(below)
+    return headers >= 2
+
+
 def _discord_file(lines: list[str]) -> bool:
     """Whether the text is a Discord copy: two header lines or more, most with the message under them (an image
     or an embed leaves a header with nothing under it)."""
@@ -1759,8 +1779,11 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     in_trace = False  # the record being read opened a panic or a traceback: lines stamped alike go with it
     whatsapp = _whatsapp_file(lines)  # else a WhatsApp-like date is just a date, and 'Status: ok' no author
     discord = _discord_file(lines)
+    slack_copy = not discord and _slack_copy_file(lines)
     discord_author = ""
+    period = ""  # Slack copy: the AM/PM of the last header, for the grouped times under it
     first_filled = next((number for number, line in enumerate(lines, 1) if line.strip()), 0)
+    skip_next = 0  # Slack copy: the line under a reaction holds its count
     if discord and dayfirst is None:  # the dates stand after the names: their order, read as at a line's start
         stamps = (_DISCORD.match(line.strip()) for line in lines)
         dated = [f"{m.group('date')} {m.group('time')}" for m in stamps if m is not None and m.group("date")]
@@ -1803,6 +1826,31 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                     author = discord_author
             elif discord_author and _DISCORD_GROUPED.match(line.strip()):
                 author = discord_author  # a message grouped under the one above: same author
+        elif slack_copy:
+            stripped = line.strip()
+            header = _SLACK_COPY.match(stripped)
+            if header is not None and _a_name(header.group("name").strip()):
+                inner = _scan_line(header.group("time"), dayfirst)
+                if inner is not None and inner[0][0] == "clock":
+                    discord_author = header.group("name").strip()
+                    period = header.group("time")[-2:].upper() if header.group("time")[-1:].lower() == "m" else ""
+                    found, line, author = (inner[0], "", False, len(line)), stripped, discord_author
+            elif discord_author and _SLACK_GROUPED.match(stripped):
+                inner = _scan_line(f"{stripped} {period}".strip(), dayfirst)  # '11:44' under '11:41 PM' is PM
+                if inner is not None and inner[0][0] == "clock":
+                    found, line, author = (inner[0], "", False, len(line)), stripped, discord_author
+            elif _THREAD_SUMMARY.fullmatch(stripped) and current is not None and not ctx.include_noise:
+                ctx.skipped.append(Skipped(where, f"a thread summary ({_NOISE_NOTE})"))
+                continue
+            elif _REACTION.match(stripped) and current is not None and not ctx.include_noise:
+                below = lines[number].strip() if number < len(lines) else ""
+                if below.isdigit():  # ':eyes:' and '2' under it: a reaction, not words of the message
+                    ctx.skipped.append(Skipped(where, f"a reaction ({_NOISE_NOTE})"))
+                    skip_next = number + 1
+                    continue
+            if number == skip_next:
+                ctx.skipped.append(Skipped(where, f"a reaction count ({_NOISE_NOTE})"))
+                continue
         if found is None and line[0] not in " \t|" and "| " in line[:100]:
             m = _COMPOSE.match(line)
             level = m is not None and m.group(1).upper() in _LOG_LEVELS
