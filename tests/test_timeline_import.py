@@ -2747,3 +2747,18 @@ def test_a_slack_desktop_copy_reads_each_message_with_its_author_and_pm() -> Non
         "a reaction count",
         "a thread summary",
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("=== Mittwoch, 25. November 2026 ===", "Donnerstag, 26. November 2026"),
+        ("miércoles, 25 de noviembre de 2026", "jueves, 26 de noviembre de 2026"),
+        ("mercredi 25 novembre 2026", "jeudi 26 novembre 2026"),
+    ],
+)
+def test_date_headings_in_german_spanish_and_french(first: str, second: str) -> None:
+    text = f"{first}\n14:05 Uhr – Deployment v2.9.0\n{second}\n23:40 Alarm\n"
+    result = parse_timeline_text(text, doc_zone="UTC")
+    assert [e.time.strftime("%m-%d %H:%M") for e in result.events] == ["11-25 14:05", "11-26 23:40"]
+    assert texts(result) == ["Deployment v2.9.0", "Alarm"]  # 'Uhr –' belongs to the time

@@ -500,26 +500,41 @@ _ZONE = re.compile(
     r"|[A-Z][A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+|[A-Z]{2,5})"
 )
 _BOUNDARY = frozenset(" \t]-–—:|,;)>.")
-_AFTER_TIME = re.compile(r"\]?[ \t]*(?:(?:[-–—|>:]{1,2}|=>)(?=[ \t]|$)[ \t]*)?")
+_AFTER_TIME = re.compile(r"\]?[ \t]*(?:Uhr\b[ \t]*)?(?:(?:[-–—|>:]{1,2}|=>)(?=[ \t]|$)[ \t]*)?")
 _DATE_LINE = re.compile(
     r"[\s#=*_>:-]*(?:[A-Za-z]+:?,?\s+)?(\d{4})-(\d{2})-(\d{2})(?:,?\s+\(?[A-Za-z]+\)?)?[\s#=*_:-]*",
 )
 # A line holding only a date with the month's name: 'Thu 26 Nov 2026', 'Thursday, November 26, 2026',
 # '26. November 2026', '=== Tue 24 Nov ===' (a missing year is the incident's: see _yearless_date).
-_MONTH_WORD = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?)\.?"
+# Month and weekday names in English, German, Spanish and French (date headings in notes).
+_MONTH_NAMES_BY_NUMBER = (
+    "january jan januar janv janvier enero ene",
+    "february feb februar febrero febr fevrier février févr",
+    "march mar märz maerz marz marzo mars",
+    "april apr abril avril avr",
+    "may mai mayo",
+    "june jun juni junio juin",
+    "july jul juli julio juillet juil",
+    "august aug agosto ago août aout",
+    "september sep sept septiembre setiembre septembre",
+    "october oct oktober okt octubre octobre",
+    "november nov noviembre novembre",
+    "december dec dezember dez diciembre dic decembre décembre déc",
 )
+_MONTH_NUMBER = {name: number for number, names in enumerate(_MONTH_NAMES_BY_NUMBER, 1) for name in names.split()}
+_MONTH_WORD = "(?:" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + ")\\.?"
 _WEEKDAY_WORD = (
-    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|mi[ée]rcoles|jueves|viernes|"
+    r"s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?"
 )
 # The line must start with it (or with heading marks: '##', '===', '**'), not be a bullet or indented, and carry a
 # weekday or a year: 'Dec 1' alone in a list of candidate dates is not a heading.
 _NAMED_DATE_LINE = re.compile(
     rf"(?:[#=*_]+[ \t]*)?(?:(?P<wd>{_WEEKDAY_WORD}),?[ \t]+)?"
-    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?[ \t]+(?P<m1>{_MONTH_WORD})"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?\.?[ \t]+(?:de[ \t]+)?(?P<m1>{_MONTH_WORD})"
     rf"|(?P<m2>{_MONTH_WORD})[ \t]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
-    rf"(?:,?[ \t]+(?P<y>\d{{4}}))?[ \t]*[#=*_]*[ \t]*",
+    rf"(?:,?[ \t]+(?:de[ \t]+)?(?P<y>\d{{4}}))?[ \t]*[#=*_]*[ \t]*",
     re.IGNORECASE,
 )
 # A full date anywhere in a title line above the first time: 'Störungsprotokoll, 26.11.2026 (Zeiten MEZ)'.
@@ -648,6 +663,10 @@ _CTIME = re.compile(
 )
 
 
+def _month_number(word: str) -> int:
+    return _MONTH_NUMBER[word.lower().rstrip(".")]
+
+
 def _ctime_spec(m: re.Match[str]) -> Spec:
     month = _MONTHS[m.group(1).lower()]
     micro = int((m.group(6) or "0")[:6].ljust(6, "0"))
@@ -686,7 +705,7 @@ def _scan_line(
             return ("date", day, None, ""), "", False, len(line)
         named = _NAMED_DATE_LINE.fullmatch(line) if len(line) < 60 else None
         if named and (named.group("wd") or named.group("y")) and (yearless or named.group("y")):
-            month = _MONTHS[(named.group("m1") or named.group("m2")).lower()[:3]]
+            month = _month_number(named.group("m1") or named.group("m2"))
             day_of_month = int(named.group("d1") or named.group("d2"))
             if not 1 <= day_of_month <= 31:
                 return None
@@ -1744,7 +1763,7 @@ def _date_in_title(line: str) -> date | None:
         named = _NAMED_DATE_LINE.fullmatch(m.group("named"))
         if named is None or named.group("y") is None:
             return None
-        month = _MONTHS[(named.group("m1") or named.group("m2")).lower()[:3]]
+        month = _month_number(named.group("m1") or named.group("m2"))
         return date(int(named.group("y")), month, int(named.group("d1") or named.group("d2")))
     except ValueError:
         return None
