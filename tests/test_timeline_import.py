@@ -2762,3 +2762,19 @@ def test_date_headings_in_german_spanish_and_french(first: str, second: str) -> 
     result = parse_timeline_text(text, doc_zone="UTC")
     assert [e.time.strftime("%m-%d %H:%M") for e in result.events] == ["11-25 14:05", "11-26 23:40"]
     assert texts(result) == ["Deployment v2.9.0", "Alarm"]  # 'Uhr –' belongs to the time
+
+
+def test_github_actions_markers_and_kubectl_event_ages() -> None:
+    log = (
+        "2026-11-27T04:30:01.1234567Z ##[group]Run ./deploy.sh v4.12.0\n"
+        "2026-11-27T04:30:01.2234567Z ./deploy.sh v4.12.0\n"
+        "2026-11-27T04:30:09.0000000Z ##[endgroup]\n"
+        "2026-11-27T04:31:47.0000000Z deployment rolled out\n"
+    )
+    result = parse_timeline_text(log, doc_zone="UTC")
+    assert texts(result) == ["Run ./deploy.sh v4.12.0", "./deploy.sh v4.12.0", "deployment rolled out"]
+    assert [s.where for s in result.skipped] == ["line 3"]
+    table = "LAST SEEN   TYPE      REASON      OBJECT      MESSAGE\n"
+    table += "14m         Warning   Unhealthy   pod/api-1   Readiness probe failed\n"
+    with pytest.raises(TimelineImportError, match=r"kubectl get events -o json"):
+        parse_timeline_text(table, doc_zone="UTC")

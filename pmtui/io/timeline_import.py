@@ -1769,12 +1769,19 @@ def _date_in_title(line: str) -> date | None:
         return None
 
 
+_GHA_MARKER = re.compile(r"##\[(group|endgroup|command|debug|notice|warning|error)\]")
+_KUBECTL_EVENTS = re.compile(r"[ \t]*(?:NAMESPACE[ \t]+)?LAST SEEN[ \t]+TYPE[ \t]+REASON[ \t]+OBJECT[ \t]+MESSAGE")
 _CUE = re.compile(r"[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}[ \t]+-->[ \t]+(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}")
 
 
 def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     lines = _split_lines(text)
     cues = sum(1 for line in lines[:200] if _CUE.match(line))
+    if any(_KUBECTL_EVENTS.match(line) for line in lines[:3]):
+        raise ctx.fail(
+            "kubectl get events shows ages (14m), not times, so they cannot be placed: "
+            "export with `kubectl get events -o json` and import that"
+        )
     if text.lstrip().startswith("WEBVTT") or cues >= 2:
         raise ctx.fail(
             "a transcript (WebVTT or SRT): its times count from the start of the recording, not the clock, so "
@@ -1946,6 +1953,16 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 continue
         last = (stamp, service, rest)
         in_trace = _TRACE_HEADER.match(rest) is not None
+        if rest.startswith("##[") and not ctx.include_noise:  # GitHub Actions' log commands
+            marker = _GHA_MARKER.match(rest)
+            if marker is not None and marker.group(1) in ("endgroup", "debug"):
+                ctx.skipped.append(
+                    Skipped(where, f"a GitHub Actions ##[{marker.group(1)}] line (noise: skipped {_KEEP_NOISE})")
+                )
+                current, bad = None, True
+                continue
+            if marker is not None:
+                rest = rest[marker.end() :].strip()  # '##[group]Run ./deploy.sh': the step, without the marker
         if rest.startswith(_JENKINS_STEP) and not ctx.include_noise:
             ctx.skipped.append(Skipped(where, f"a Jenkins [Pipeline] step line (noise: skipped {_KEEP_NOISE})"))
             current, bad = None, True
