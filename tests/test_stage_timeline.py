@@ -342,3 +342,29 @@ def test_quick_add_without_a_setup_start_uses_the_timeline_start() -> None:
     assert first.time == berlin(2026, 3, 2, 23, 59)
     after = parse_quick_add("00:03 after midnight", pm=pm, reference=first.time, today=date(2026, 5, 1))
     assert after.time == berlin(2026, 3, 3, 0, 3)
+
+
+async def test_notes_over_the_bar_end_in_an_ellipsis_when_cut(library) -> None:
+    # Setup's times disagree with every milestone marked in the timeline: a long note at 60 columns
+    events = [
+        TimelineEvent(time=berlin(2026, 3, 2, 23, 30), text="alert", milestone=Milestone.DETECTED),
+        TimelineEvent(time=berlin(2026, 3, 2, 23, 40), text="ack", milestone=Milestone.RESPONDED),
+        TimelineEvent(time=berlin(2026, 3, 3, 0, 10), text="rollback", milestone=Milestone.MITIGATED),
+        TimelineEvent(time=berlin(2026, 3, 3, 1, 0), text="ok", milestone=Milestone.RESOLVED),
+    ]
+    pm = incident(
+        events,
+        detected=berlin(2026, 3, 2, 23, 31),
+        responded=berlin(2026, 3, 2, 23, 41),
+        mitigated=berlin(2026, 3, 3, 0, 11),
+        resolved=berlin(2026, 3, 3, 1, 1),
+    )
+    library.save(pm)
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(60, 24)) as pilot:
+        stage = await open_timeline(pilot)
+        await pilot.pause()
+        shown = str(stage.query_one("#timeline-notes", Static).render())
+        lines = shown.splitlines()
+        assert len(lines) == 3 and lines[-1].endswith("…")
+        assert all(len(line) <= 58 for line in lines)

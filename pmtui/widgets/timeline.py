@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -707,7 +708,10 @@ class TimelineStage(StageView):
             )
         self.query_one("#timeline-bar", Static).update(bar)
         notes_line = self.query_one("#timeline-notes", Static)
-        notes_line.update(Text(notes, overflow="ellipsis"))
+        lines = textwrap.wrap(notes, max(10, width - 2))  # at most 3 lines shown (CSS): a cut one ends in …
+        if len(lines) > 3:
+            lines = [*lines[:2], lines[2][: max(1, width - 3)].rstrip() + "…"]
+        notes_line.update(Text("\n".join(lines), overflow="ellipsis"))
         notes_line.display = bool(notes)
 
     @on(Resize)
