@@ -156,6 +156,9 @@ async def test_quick_add_across_midnight_zones_and_forms(library) -> None:
         assert times[0] == "03-02 23:30" and times[1] == "~03-02 23:58"  # two days: every row got its date
         assert "03-03 01:45 (19:45 EST)" in times  # in the document's zone, in order; its own clock in brackets
         assert table.cursor_row == table.row_count - 1  # the table follows the newest event
+        await pilot.press("escape", "x", "x")  # estimated on and off again: 'Added … exact' no longer holds
+        await pilot.pause()
+        assert "Added" not in status_text(stage) and "a add" in status_text(stage)
         await wait_saved(pilot, app)
 
     saved = {e.text: e for e in library.load(pm.id).timeline}

@@ -820,6 +820,9 @@ class TimelineStage(StageView):
         return event
 
     def _changed(self, event: TimelineEvent, *, bar: bool = False) -> None:
+        if self._added_shown:  # 'Added … · other' no longer says what the event is
+            self._added_shown = False
+            self._hint()
         self._reference_cache = None
         self._sync_event(event)
         if bar:
