@@ -638,9 +638,9 @@ class FactorsStage(StageView):
         kind = self.column_kind
         self.adding, self.editing = kind, None
         placeholder = (
-            "a condition that led to it or made it worse (Enter adds, Esc back to the list)"
+            "what led to it or made it worse (Enter adds, Esc back)"
             if kind == FactorKind.CONTRIBUTOR
-            else "something that reduced the impact (Enter adds, Esc back to the list)"
+            else "what reduced the impact (Enter adds, Esc back)"
         )
         self._open_editor(f"New {KIND_NAMES[kind]}:", self.drafts.get(kind, ""), placeholder)
 
