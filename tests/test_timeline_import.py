@@ -2710,8 +2710,8 @@ class TestSecondTrial:
         result = parse_timeline_text(text, doc_zone="UTC", anchor=date(2026, 11, 26))
         assert result.events[-1].time == datetime(2026, 11, 27, 21, 12, tzinfo=UTC)
         assert result.notes == [
-            "line 6: 21:12 comes after a later time, so it was read as the next day (2026-11-27), over 12 hours on; "
-            "if it happened earlier, give it its date"
+            "line 6: 21:12 was placed on 2026-11-27, 20 h after the line above; "
+            "if it happened earlier (a line added afterwards?), give it its date"
         ]
         assert result.summary(notes=False).startswith("4 events from 2026-11-26 23:40 to 2026-11-27 21:12")
 
@@ -2727,7 +2727,9 @@ class TestSecondTrial:
             [datetime(2026, 11, 27, 4, 39, 42, tzinfo=UTC)],
             ["WARN breaker open"],
         )
-        assert result.notes == ["@timestamp read as UTC, as CloudWatch and Elastic write it"]
+        assert result.notes == ["@timestamp read as UTC, as CloudWatch writes it (give --tz if it is not)"]
+        given = parse_timeline_text(insights, doc_zone="America/New_York", tz="Europe/Berlin")
+        assert at_utc(given) == [datetime(2026, 11, 27, 3, 39, 42, tzinfo=UTC)] and given.notes == []
 
 
 def test_a_slack_desktop_copy_reads_each_message_with_its_author_and_pm() -> None:
@@ -2778,3 +2780,54 @@ def test_github_actions_markers_and_kubectl_event_ages() -> None:
     table += "14m         Warning   Unhealthy   pod/api-1   Readiness probe failed\n"
     with pytest.raises(TimelineImportError, match=r"kubectl get events -o json"):
         parse_timeline_text(table, doc_zone="UTC")
+
+
+class TestSecondReview:
+    """A reviewer's cases against the readers added after the second trial."""
+
+    def test_slack_grouped_times_take_the_half_of_the_day_that_comes_next(self) -> None:
+        noon = parse("Dana Whitfield  11:56 AM\nhello\n12:03\nmore\nBob Lee  12:10 PM\nok\n", doc_zone="UTC")
+        assert [e.time.strftime("%d %H:%M") for e in noon.events] == ["02 11:56", "02 12:03", "02 12:10"]
+        night = parse("Dana Whitfield  11:52 PM\nhello\n12:04\nmore\nBob Lee  12:10 AM\nok\n", doc_zone="UTC")
+        assert [e.time.strftime("%d %H:%M") for e in night.events] == ["02 23:52", "03 00:04", "03 00:10"]
+
+    def test_a_transcript_with_minutes_into_the_recording_is_refused(self) -> None:
+        with pytest.raises(TimelineImportError, match="a meeting transcript"):
+            parse("Dana Whitfield   0:03\nlet's start\nSam Okafor   0:41\nseeing 500s\n")
+
+    def test_notes_keep_lines_that_only_look_like_chat_headers_tickets_and_pasted_blocks(self) -> None:
+        notes = parse("23:38 alert fired\nStatus Page  23:40\n23:41 ET-4211 opened\n")
+        assert texts(notes) == ["alert fired\nStatus Page  23:40", "ET-4211 opened"]
+        pasted = parse(
+            "LAST SEEN   TYPE      REASON      OBJECT      MESSAGE\n14m  Warning  Unhealthy  pod/a  probe failed\n\n"
+            "23:41 paged Dana\n00:00:03,120 --> 00:00:07,450\n23:45 rolled back\n"
+        )
+        assert texts(pasted) == ["paged Dana", "rolled back"]
+        assert "a transcript cue" in str(pasted.skipped[-1])
+
+    def test_an_ordinary_day_of_notes_gets_no_rollover_note(self) -> None:
+        assert parse("08:00 standup, error budget alert\n21:00 second spike\n").notes == []
+
+    def test_json_edge_cases(self) -> None:
+        payload = {
+            "status": "firing",
+            "alerts": [{"status": "firing", "labels": {"alertname": "A"}, "startsAt": "2026-11-27T04:39:12Z"}],
+        }
+        assert texts(parse_timeline_text(json.dumps(payload), doc_zone="UTC")) == ["[FIRING] A"]  # one payload alone
+        huge = '[{"alerts":[{"startsAt":' + "9" * 400 + "}]}]"
+        with pytest.raises(TimelineImportError):
+            parse_timeline_text(huge, doc_zone="UTC", fmt="json")
+        both = {"data": [], "events": [{"time": "2026-11-27T04:39:12Z", "msg": "x"}]}
+        assert texts(parse_timeline_text(json.dumps(both), doc_zone="UTC")) == ["x"]
+        line = '{"time":"2026-11-27T04:39:12Z","msg":"x"}'
+        assert texts(parse_timeline_text(f"{line}\n{line}\n", doc_zone="UTC", fmt="jsonl")) == ["x"]  # the old name
+
+    def test_csv_json_that_is_not_a_log_line_stays_as_written_and_gha_errors_keep_their_level(self) -> None:
+        csv_text = 'time,message\n2026-11-26 23:41,"{""event"":""deploy"",""version"":""v2.3.1""}"\n'
+        assert texts(parse_timeline_text(csv_text, doc_zone="UTC")) == ['{"event":"deploy","version":"v2.3.1"}']
+        gha = "2026-11-27T04:30:01Z ##[error]Process completed with exit code 1.\n2026-11-27T04:30:02Z done\n"
+        assert texts(parse_timeline_text(gha, doc_zone="UTC"))[0] == "ERROR Process completed with exit code 1."
+
+    def test_a_month_name_matched_only_by_case_folding_is_no_date(self) -> None:
+        result = parse("Thu 26 ſep 2026\n23:41 paged\n")
+        assert texts(result) == ["paged"]

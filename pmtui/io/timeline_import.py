@@ -632,8 +632,8 @@ def _scan_time(s: str, pos: int, slash_dayfirst: bool | None = None, ambiguous: 
     zone: tzinfo | None = None
     zone_name = ""
     zm = _ZONE.match(s, p)
-    if zm and _boundary(s, zm.end()):
-        found = _zone_token(zm.group(1))
+    if zm and _boundary(s, zm.end()) and not (zm.group(1) in ("ET", "PT") and s[zm.end() : zm.end() + 2][1:].isdigit()):
+        found = _zone_token(zm.group(1))  # ('ET-4211 opened' is a ticket, not Eastern time)
         if found is not None and (ambiguous or zm.group(1) not in _AMBIGUOUS_ZONES):
             zone, zone_name = found
             p = zm.end()
@@ -664,7 +664,8 @@ _CTIME = re.compile(
 
 
 def _month_number(word: str) -> int:
-    return _MONTH_NUMBER[word.lower().rstrip(".")]
+    """1-12, or 0 for a word the pattern matched only through case folding ('ſep')."""
+    return _MONTH_NUMBER.get(word.lower().rstrip("."), 0)
 
 
 def _ctime_spec(m: re.Match[str]) -> Spec:
@@ -707,7 +708,7 @@ def _scan_line(
         if named and (named.group("wd") or named.group("y")) and (yearless or named.group("y")):
             month = _month_number(named.group("m1") or named.group("m2"))
             day_of_month = int(named.group("d1") or named.group("d2"))
-            if not 1 <= day_of_month <= 31:
+            if not month or not 1 <= day_of_month <= 31:
                 return None
             if named.group("y") is None:  # the year comes from the incident (_parse_text)
                 return ("yearless", (month, day_of_month), None, ""), "", False, len(line)
@@ -852,7 +853,8 @@ def _place(
 ) -> list[_Item]:
     """Give every record an aware time: anchor dates, roll over midnight, read zones. With `notes`, a time that
     rolled over to the next day more than 12 hours after the one before is noted (a note added later?)."""
-    jumps: list[tuple[_Rec, datetime]] = []
+    jumps: list[tuple[_Rec, datetime, datetime]] = []
+    first_placed: datetime | None = None
     placed: list[tuple[_Rec, datetime, str] | None] = [None] * len(recs)
 
     def zone_of(rec: _Rec) -> tuple[tzinfo, str]:
@@ -928,8 +930,10 @@ def _place(
             elif kind == "clock":
                 if last is not None:
                     when = _forward(value, zone, last)
-                    if when - last > timedelta(hours=12):
-                        jumps.append((rec, when))
+                    rolled = _local_date(when, zone) > _local_date(last, zone) and value < last.astimezone(zone).time()
+                    far = first_placed is not None and when - first_placed > timedelta(hours=18)
+                    if when - last > timedelta(hours=12) and (rolled or far):
+                        jumps.append((rec, when, last))
                 elif current is not None:
                     when = _combine(current, value, zone)
             elif kind == "mday":
@@ -942,14 +946,16 @@ def _place(
             continue
         placed[index] = (rec, when, zone_name)
         last = when
+        first_placed = first_placed or when
         current = _local_date(when, default_zone)
     if jumps and notes is not None:
-        rec, when = jumps[0]
+        rec, when, before = jumps[0]
         local = when.astimezone(default_zone)
+        hours = int((when - before).total_seconds() // 3600)
         more = f" (and {len(jumps) - 1} more)" if len(jumps) > 1 else ""
         notes.append(
-            f"{rec.where}: {local:%H:%M} comes after a later time, so it was read as the next day "
-            f"({local:%Y-%m-%d}), over 12 hours on{more}; if it happened earlier, give it its date"
+            f"{rec.where}: {local:%H:%M} was placed on {local:%Y-%m-%d}, {hours} h after the line above{more}; "
+            "if it happened earlier (a line added afterwards?), give it its date"
         )
     items = []
     for entry in placed:
@@ -995,6 +1001,8 @@ class _Context:
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     zone_name: str = "UTC"  # the IANA name of default_zone
+    tz_given: bool = False  # a zone was given for times that do not say theirs (--tz)
+    empty_hint: str = ""  # said when nothing could be read: what the file looks like, and what to do
     # ambiguous abbreviations met: abbreviation -> [reading, lines, first line]
     abbreviations: dict[str, list[Any]] = field(default_factory=dict)
 
@@ -1384,14 +1392,41 @@ _THREAD_SUMMARY = re.compile(r"\d+ repl(?:y|ies)|Last reply .{1,40}(?:View threa
 _REACTION = re.compile(r"(?::[\w+\-']+:[ \t]*)+$")
 
 
-def _slack_copy_file(lines: list[str]) -> bool:
-    """Whether the text is a Slack desktop copy: two header lines or more with a message under them."""
-    headers = 0
+def _grouped_time(text: str, period: str, last: time | None, dayfirst: bool | None) -> Spec | None:
+    """A grouped Slack time without AM/PM ('12:03'): with a 12-hour header above, the reading (AM or PM) that
+    comes soonest after the message above ('12:03' after '11:56 AM' is PM, after '11:52 PM' is AM)."""
+    if not period or last is None:
+        found = _scan_line(text, dayfirst)
+        return found[0] if found is not None and found[0][0] == "clock" else None
+    best: tuple[int, Spec] | None = None
+    for half in ("AM", "PM"):
+        found = _scan_line(f"{text} {half}", dayfirst)
+        if found is None or found[0][0] != "clock":
+            continue
+        clock = found[0][1]
+        after = ((clock.hour * 60 + clock.minute) - (last.hour * 60 + last.minute)) % (24 * 60)
+        if best is None or after < best[0]:
+            best = (after, found[0])
+    return best[1] if best is not None else None
+
+
+def _slack_copy_file(lines: list[str]) -> str:
+    """'slack' when the text is a Slack desktop copy: two header lines or more with a message under them that
+    does not start with a time; 'transcript' when the headers count from 0:00 (a Teams or Stream transcript:
+    'Dana Whitfield   0:03', minutes and seconds into the recording); else ''."""
+    times: list[str] = []
     for number, line in enumerate(lines[:5000]):
-        if _SLACK_COPY.match(line.strip()) and _a_name(_SLACK_COPY.match(line.strip()).group("name").strip()):
-            below = lines[number + 1].strip() if number + 1 < len(lines) else ""
-            headers += bool(below) and not _SLACK_COPY.match(below)
-    return headers >= 2
+        header = _SLACK_COPY.match(line.strip())
+        if header is None or not _a_name(header.group("name").strip()):
+            continue
+        below = _clean(lines[number + 1]).strip() if number + 1 < len(lines) else ""
+        if below and not _SLACK_COPY.match(below) and _scan_line(below) is None:
+            times.append(header.group("time"))
+    if len(times) < 2:
+        return ""
+    if not any(t[-1:].lower() == "m" for t in times) and times[0].startswith(("0:", "00:")):
+        return "transcript"
+    return "slack"
 
 
 def _discord_file(lines: list[str]) -> bool:
@@ -1769,6 +1804,7 @@ def _date_in_title(line: str) -> date | None:
         return None
 
 
+_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d")
 _GHA_MARKER = re.compile(r"##\[(group|endgroup|command|debug|notice|warning|error)\]")
 _KUBECTL_EVENTS = re.compile(r"[ \t]*(?:NAMESPACE[ \t]+)?LAST SEEN[ \t]+TYPE[ \t]+REASON[ \t]+OBJECT[ \t]+MESSAGE")
 _CUE = re.compile(r"[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}[ \t]+-->[ \t]+(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}")
@@ -1777,16 +1813,19 @@ _CUE = re.compile(r"[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}[ \t]+-->[ \t]+(?:\d{
 def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     lines = _split_lines(text)
     cues = sum(1 for line in lines[:200] if _CUE.match(line))
-    if any(_KUBECTL_EVENTS.match(line) for line in lines[:3]):
-        raise ctx.fail(
+    if any(_KUBECTL_EVENTS.match(line) for line in lines[:200]):
+        ctx.empty_hint = (
             "kubectl get events shows ages (14m), not times, so they cannot be placed: "
             "export with `kubectl get events -o json` and import that"
         )
-    if text.lstrip().startswith("WEBVTT") or cues >= 2:
-        raise ctx.fail(
-            "a transcript (WebVTT or SRT): its times count from the start of the recording, not the clock, so "
-            "they cannot be placed; import the meeting's chat or notes instead"
-        )
+    transcript = (
+        "a transcript (WebVTT or SRT): its times count from the start of the recording, not the clock, so "
+        "they cannot be placed; import the meeting's chat or notes instead"
+    )
+    if text.lstrip("\ufeff \t\r\n").startswith("WEBVTT"):
+        raise ctx.fail(transcript)
+    if cues:
+        ctx.empty_hint = transcript
     shell = _shell_history(lines)
     if shell:
         return _parse_shell_history(lines, shell, ctx)
@@ -1805,7 +1844,13 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     in_trace = False  # the record being read opened a panic or a traceback: lines stamped alike go with it
     whatsapp = _whatsapp_file(lines)  # else a WhatsApp-like date is just a date, and 'Status: ok' no author
     discord = _discord_file(lines)
-    slack_copy = not discord and _slack_copy_file(lines)
+    slack_copy = "" if discord else _slack_copy_file(lines)
+    if slack_copy == "transcript":
+        raise ctx.fail(
+            "a meeting transcript (a name and the minutes into the recording on each speaker line): its times "
+            "count from the start of the recording, not the clock, so they cannot be placed"
+        )
+    last_clock: time | None = None  # Slack copy: the time of the message above, for a grouped time's AM/PM
     discord_author = ""
     period = ""  # Slack copy: the AM/PM of the last header, for the grouped times under it
     first_filled = next((number for number, line in enumerate(lines, 1) if line.strip()), 0)
@@ -1824,6 +1869,10 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
         after_blank, blank = blank, False
         name_above, pending_name = pending_name, None
         where = f"line {number}"
+        if cues and _CUE.match(line):
+            ctx.skipped.append(Skipped(where, "a transcript cue: time into the recording, not the clock"))
+            current, bad = None, True
+            continue
         if line[0] == "-":
             if line.startswith("-- ") and _JOURNAL_MARK.fullmatch(line.rstrip()):
                 ctx.skipped.append(Skipped(where, "a journalctl marker (boot, reboot or journal range), not an event"))
@@ -1861,10 +1910,12 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                     discord_author = header.group("name").strip()
                     period = header.group("time")[-2:].upper() if header.group("time")[-1:].lower() == "m" else ""
                     found, line, author = (inner[0], "", False, len(line)), stripped, discord_author
+                    last_clock = inner[0][1]
             elif discord_author and _SLACK_GROUPED.match(stripped):
-                inner = _scan_line(f"{stripped} {period}".strip(), dayfirst)  # '11:44' under '11:41 PM' is PM
-                if inner is not None and inner[0][0] == "clock":
-                    found, line, author = (inner[0], "", False, len(line)), stripped, discord_author
+                inner = _grouped_time(stripped, period, last_clock, dayfirst)  # '11:44' under '11:41 PM' is PM
+                if inner is not None:
+                    found, line, author = (inner, "", False, len(line)), stripped, discord_author
+                    last_clock = inner[1]
             elif _THREAD_SUMMARY.fullmatch(stripped) and current is not None and not ctx.include_noise:
                 ctx.skipped.append(Skipped(where, f"a thread summary ({_NOISE_NOTE})"))
                 continue
@@ -1962,7 +2013,8 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 current, bad = None, True
                 continue
             if marker is not None:
-                rest = rest[marker.end() :].strip()  # '##[group]Run ./deploy.sh': the step, without the marker
+                level = marker.group(1).upper() + " " if marker.group(1) in ("error", "warning", "notice") else ""
+                rest = level + rest[marker.end() :].strip()  # '##[group]Run ./deploy.sh': the step, no marker
         if rest.startswith(_JENKINS_STEP) and not ctx.include_noise:
             ctx.skipped.append(Skipped(where, f"a Jenkins [Pipeline] step line (noise: skipped {_KEEP_NOISE})"))
             current, bad = None, True
@@ -2350,9 +2402,9 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
         }.get(missing, "name them e.g. 'time' (or 'date' and 'time') and 'text'")
         raise ctx.fail(f"no {missing} in the header (found {shown}); {advice}", where=f"line {header_no}")
     column_zone = _header_zone(header[cols.clock] if cols.clock is not None else header[cols.when])
-    if column_zone is None and cols.clock is None and header[cols.when].strip() == "@timestamp":
-        column_zone = (UTC, "UTC")  # CloudWatch Logs Insights and Elastic write @timestamp in UTC
-        ctx.notes.append("@timestamp read as UTC, as CloudWatch and Elastic write it")
+    utc_stamps = (
+        column_zone is None and cols.clock is None and not ctx.tz_given and header[cols.when].strip() == "@timestamp"
+    )  # CloudWatch Logs Insights writes @timestamp in UTC, as ISO without a zone (Kibana's 'Nov 26, 2026 @ …' is local)
     if column_zone is None and cols.clock is not None:
         column_zone = _header_zone(header[cols.when])
     body = rows[header_index + 1 :]
@@ -2392,6 +2444,10 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
             ctx.skipped.append(Skipped(where, spec[1]))
             continue
         zone = _zone_token(cell(row, cols.zone)) if cell(row, cols.zone) else None
+        if utc_stamps and zone is None and _ISO_START.match(value):
+            zone = (UTC, "UTC")
+            if not any(note.startswith("@timestamp") for note in ctx.notes):
+                ctx.notes.append("@timestamp read as UTC, as CloudWatch writes it (give --tz if it is not)")
         zone = zone or column_zone
         if zone is not None and spec[0] in ("naive", "clock", "mday"):
             if spec[0] == "naive":
@@ -2406,7 +2462,8 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
                 logged = json.loads(text_value)
             except (ValueError, RecursionError):
                 logged = None
-            if isinstance(logged, dict) and (said := _record_text(logged)):
+            log_like = isinstance(logged, dict) and any(k in logged for k in (*_JSON_LEVEL_KEYS, *_JSON_TIME_KEYS))
+            if log_like and (said := _record_text(logged)):  # a log line; other JSON is kept as written
                 text_value = said
         if len(row) > len(header) and cols.text >= len(header) - 1:
             # cells past the header's names: Windows' unnamed description, or a text with an unquoted comma
@@ -3161,14 +3218,16 @@ def _json_records(data: Any) -> list[Any] | None:
     records: Any = None
     if isinstance(data, list):
         records = data
+    elif isinstance(data, dict) and isinstance(data.get("alerts"), list):
+        records = [data]  # one Alertmanager webhook payload
     elif isinstance(data, dict):
-        records = next((data[key] for key in _JSON_LIST_KEYS if isinstance(data.get(key), list)), None)
+        records = next((data[key] for key in _JSON_LIST_KEYS if isinstance(data.get(key), list) and data[key]), None)
         if records is None:
             lists = [
                 value for value in data.values() if isinstance(value, list) and value and isinstance(value[0], dict)
             ]
             records = lists[0] if len(lists) == 1 else None
-    if not isinstance(records, list) or not any(isinstance(r, dict) and _timed_record(r) for r in records[:50]):
+    if not isinstance(records, list) or not any(isinstance(r, dict) and _timed_record(r) for r in records[:500]):
         return None
     return records
 
@@ -3191,6 +3250,13 @@ def _json_record(obj: dict[str, Any]) -> dict[str, Any]:
 
 
 def _json_time(value: Any) -> Spec | None:
+    try:
+        return _json_time_of(value)
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def _json_time_of(value: Any) -> Spec | None:
     if isinstance(value, dict):  # Log4j2: {"epochSecond": 1732664400, "nanoOfSecond": 123000000}
         seconds, nanos = value.get("epochSecond"), value.get("nanoOfSecond", 0)
         if type(seconds) is int and type(nanos) is int:
@@ -3262,7 +3328,7 @@ def _record_text(record: dict[str, Any]) -> str:
 def _alert_recs(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> list[_Rec]:
     """An Alertmanager webhook payload: one event per alert, when it fired (startsAt) or resolved (endsAt)."""
     recs = []
-    for alert in obj["alerts"][:200]:
+    for alert in obj["alerts"][:2000]:
         if not isinstance(alert, dict):
             continue
         status = alert.get("status") if isinstance(alert.get("status"), str) else obj.get("status")
@@ -3581,7 +3647,7 @@ def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
             count = len(ctx.skipped)
             noun = unit if count == 1 else ("entries" if unit == "entry" else unit + "s")
             hint = f" ({count} {noun} skipped; first: {ctx.skipped[0]})"
-        raise ctx.fail(f"no events found{hint}")
+        raise ctx.fail(f"no events found{hint}" + (f"; {ctx.empty_hint}" if ctx.empty_hint else ""))
     if cut:
         more = f" and {len(cut) - 1} more" if len(cut) > 1 else ""
         ctx.notes.append(f"an event's text is cut to {_TEXT_LIMIT:,} characters ({cut[0]}{more})")
@@ -3657,10 +3723,13 @@ def _context(
         since_clock=since_clock,
         until_clock=until_clock,
         reference=_aware(reference, default_zone, "the reference"),
+        tz_given=tz is not None and tz != "",
     )
 
 
 def _check_format(fmt: str) -> str:
+    if fmt == "jsonl":  # the name the JSON reader had first
+        fmt = "json"
     if fmt not in FORMATS:
         raise TimelineImportError(f"unknown format {fmt!r} (choose {', '.join(FORMATS[:-1])} or {FORMATS[-1]})")
     return fmt
@@ -3736,7 +3805,7 @@ def parse_timeline(
     the first event), until at or after since, and a note says how. `progress(done, total)` is called now
     and then. Raises TimelineImportError when nothing can be imported.
     """
-    _check_format(fmt)
+    fmt = _check_format(fmt)
     display = str(source)
     try:
         path = Path(source)
@@ -3782,7 +3851,7 @@ def parse_timeline_text(
     `name` stands for the file in sources and messages (a Slack channel name is taken from it unless
     it is a day file name or starts with '<'); `users` maps Slack user ids to names.
     """
-    _check_format(fmt)
+    fmt = _check_format(fmt)
     if not isinstance(text, str):
         raise TimelineImportError("the input must be text", source=name)
     ctx = _context(name, name, tz, anchor, doc_zone, since, until, include_noise, progress, reference)
