@@ -824,6 +824,12 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     return text[lo : min(stops) if stops else ceiling]
 
 
+def _nearest_subject_a_person(text: str, m: re.Match[str]) -> bool:
+    """The nearest subject is a person, a role or a name, and not 'we' ('the parser must be more careful' is not)."""
+    subject = _subject(text, m.start())
+    return subject.cls in _PERSONISH and subject.head.lower() not in ("we", "us")
+
+
 def _someone_not_we(text: str, m: re.Match[str]) -> bool:
     """The nearest subject, or the clause's ('the SRE who wrote this alert has no idea ...'), is a person."""
     if _person_subject_not_we(text, m):
@@ -1887,9 +1893,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"\bmade\s+(?:a|an|the)\s+(?:poor|bad|terrible|awful|questionable|dubious|reckless|wrong)\s+(?:call|decision|judgement|judgment|choice)\b|"
         r"\b(?:far|way|much)\s+too\s+slow\s+to\b",
         "made slow",
-        lambda text, m: (
-            _subject(text, m.start()).cls in _PERSONISH and _subject(text, m.start()).head.lower() not in ("we", "us")
-        ),
+        _nearest_subject_a_person,
         negatable=False,
     ),
     # "Kevin to complete certificate training before he is allowed production access again"
@@ -2025,9 +2029,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to)\s+(?:really\s+)?(?:be\s+(?:more|much\s+more|a\s+lot\s+more)\s+"
         r"(?:careful|attentive|diligent|thorough|responsible|professional)|(?:start\s+)?tak(?:e|ing)\s+(?:[\w\-]+\s+){0,3}?seriously)\b",
         "careful attentive diligent thorough responsible professional seriously",
-        lambda text, m: (
-            _subject(text, m.start()).cls in _PERSONISH and _subject(text, m.start()).head.lower() not in ("we", "us")
-        ),
+        _nearest_subject_a_person,
         negatable=False,
     ),
     # "postdocs can't be trusted with sudo"
