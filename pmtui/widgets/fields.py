@@ -63,3 +63,11 @@ class TickList(SelectionList[str]):
             segments[1] = Segment(" " * len(Checkbox.BUTTON_INNER), segments[1].style)
             return Strip(segments, strip.cell_length)
         return strip
+
+
+class TickBox(Checkbox):
+    """A Checkbox whose box is empty when unticked (Textual draws an X either way, told apart by colour)."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
+        return "X" if self.value else " "

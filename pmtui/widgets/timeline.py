@@ -28,7 +28,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Label, Select, S
 from pmtui.analysis.metrics import IncidentMetrics, format_duration, incident_metrics
 from pmtui.model import EventKind, Milestone, PostMortem, Stage, TimelineEvent, check_zone
 from pmtui.timeparse import TimeParseError, parse_time
-from pmtui.widgets.fields import TextEditor, TextInput
+from pmtui.widgets.fields import TextEditor, TextInput, TickBox
 from pmtui.widgets.itemlist import RowTable
 from pmtui.widgets.plain import multi_line, one_line
 from pmtui.widgets.stage import StageView
@@ -1039,7 +1039,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
             yield Static("", id="error-evidence", classes="field-error", markup=False)
             with Horizontal(classes="form-row"):
                 yield Label("", classes="form-label")
-                yield Checkbox("estimated time (~)", event.estimated, id="edit-estimated", compact=True)
+                yield TickBox("estimated time (~)", event.estimated, id="edit-estimated", compact=True)
             with Horizontal(classes="dialog-buttons", id="timeline-editor-buttons"):
                 yield Static(
                     "Ctrl+S saves (or Enter in a one-line field) · Esc cancels", classes="dialog-hint", markup=False

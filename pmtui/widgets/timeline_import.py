@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, ProgressBar, Select, Static
 
 from pmtui.model import PostMortem, TimelineEvent, check_zone
-from pmtui.widgets.fields import TextInput
+from pmtui.widgets.fields import TextInput, TickBox
 from pmtui.widgets.plain import one_line
 
 FORMATS = ["auto", "text", "slack", "csv", "pagerduty", "json"]
@@ -81,7 +81,7 @@ class TimelineImportDialog(ModalScreen[int]):
                     id="import-zone",
                     classes="form-input",
                 )
-            yield Checkbox("Keep chat noise (joins, leaves, topic changes, reactions)", id="import-noise")
+            yield TickBox("Keep chat noise (joins, leaves, topic changes, reactions)", id="import-noise")
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Static(
                 "Enter a file and press Enter to preview. Nothing is added until you confirm.",
