@@ -2831,3 +2831,42 @@ class TestSecondReview:
     def test_a_month_name_matched_only_by_case_folding_is_no_date(self) -> None:
         result = parse("Thu 26 ſep 2026\n23:41 paged\n")
         assert texts(result) == ["paged"]
+
+
+class TestHeadedMessages:
+    """Messages under a header that names their author and time: Jira comments, e-mail threads."""
+
+    def test_jira_comment_history(self) -> None:
+        result = real("jira-comments.txt", anchor=None)
+        assert [(e.time.strftime("%d %H:%M"), e.source.split(" @")[1]) for e in result.events] == [
+            ("26 23:44", "Dana Whitfield"),
+            ("26 23:52", "Sam Okafor"),
+            ("27 00:06", "Dana Whitfield"),
+            ("27 00:15", "Priya Raman"),
+            ("27 00:41", "Sam Okafor"),
+        ]
+        assert "kubectl -n shop rollout undo deploy/checkout-api" in result.events[1].text  # a blank line inside
+
+    def test_an_email_thread_with_quoted_replies(self) -> None:
+        result = real("email-thread.txt", anchor=None)
+        assert [
+            (e.time.strftime("%d %H:%M"), e.source.split(" @")[1], e.text.split("\n")[0][:30]) for e in result.events
+        ] == [
+            ("26 23:41", "Dana Whitfield", "Paged for checkout 5xx (8%). L"),
+            ("27 00:06", "Dana Whitfield", "Rollback finished at 00:04, er"),
+            ("27 00:48", "Sam Okafor", "Resolved at 00:40. I'll write "),
+        ]
+
+    def test_notes_with_date_and_sent_lines_are_not_an_email(self) -> None:
+        result = parse("Date: 2026-11-26\n23:41 paged\nSent: comms at 23:45\n23:50 ok\n")
+        assert texts(result) == ["paged\nSent: comms at 23:45", "ok"]
+
+
+def test_french_times_with_h() -> None:
+    result = real("notes-fr.txt", anchor=None, doc_zone="Europe/Paris")
+    assert [e.time.astimezone(ZoneInfo("Europe/Paris")).strftime("%d %H:%M") for e in result.events][:2] == [
+        "26 23:40",
+        "26 23:43",
+    ]
+    assert texts(result)[1] == "Julien prend l'astreinte, ouvre le pont"
+    assert texts(parse("2h30 de panne au total\n23:41 alerte\n")) == ["alerte"]  # one line with h: not French times

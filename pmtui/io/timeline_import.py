@@ -1429,6 +1429,89 @@ def _slack_copy_file(lines: list[str]) -> str:
     return "slack"
 
 
+# Messages under a header that names the author and the time, the rest of the lines being their text:
+# Jira's comment history ('Dana Whitfield added a comment - 26/Nov/26 11:44 PM'), and e-mail threads (Gmail's
+# 'On Thu, 26 Nov 2026 at 23:41, Dana <d@x> wrote:', Outlook's 'From:' and 'Sent: Friday, November 27, ...').
+_JIRA_COMMENT = re.compile(
+    r"(?P<name>\S.{0,60}?) (?:added|edited) a comment - (?P<stamp>\d{1,2}/[A-Za-z]{3}/\d{2,4},? \d{1,2}:\d{2}"
+    r"(?:[ \t]?[AaPp][Mm])?)(?: - edited)?[ \t]*$"
+)
+_EMAIL_WROTE = re.compile(
+    r"On (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,? )?(?P<stamp>[^<>]{6,40}?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[ \t\u202f]?[AaPp]\.?[Mm]\.?)?)(?:,| |, )(?P<name>[^<>,]{1,60}?)(?:[ \t]*<[^<>]*>)?[ \t]+wrote:[ \t]*$"
+)
+_EMAIL_SENT = re.compile(r"(?:Sent|Date):[ \t]+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?(?P<stamp>.{6,60}?)[ \t]*$")
+_EMAIL_FROM = re.compile(r"From:[ \t]+(?P<name>[^<>]{1,60}?)(?:[ \t]*<[^<>]*>)?[ \t]*$")
+_EMAIL_HEADER = re.compile(r"(?:To|Cc|Bcc|Subject|Reply-To|Importance):[ \t]")
+_QUOTE_MARKS = re.compile(r"(?:>[ \t]?)+")
+
+
+def _headed_kind(lines: list[str]) -> str:
+    """'jira' or 'email' when two lines or more are such headers (quote marks aside), else ''."""
+    jira = email = 0
+    for line in lines[:5000]:
+        bare = _QUOTE_MARKS.sub("", line.strip(), count=1).strip() if line.lstrip().startswith(">") else line.strip()
+        if not bare.startswith(("On ", "Sent:", "Date:")) and " a comment - " not in bare:
+            continue
+        m = _JIRA_COMMENT.match(bare) or _EMAIL_WROTE.match(bare) or _EMAIL_SENT.match(bare)
+        found = _scan_line(m.group("stamp").replace(" at ", " ")) if m else None
+        if found is None or found[0][0] not in ("abs", "naive") or found[1].strip(" ,"):
+            continue  # a header names a full date and time, and nothing else
+        if m.re is _JIRA_COMMENT:
+            jira += 1
+        else:
+            email += 1
+    if jira >= 2:
+        return "jira"
+    return "email" if email >= 2 else ""
+
+
+def _parse_headed(lines: list[str], kind: str, ctx: _Context, dayfirst: bool | None) -> list[_Item]:
+    recs: list[_Rec] = []
+    current: _Rec | None = None
+    sender = ""  # e-mail: the From: line above a Sent: line
+    for number, raw in enumerate(lines, 1):
+        line = _clean(raw).strip()
+        if kind == "email" and line.startswith(">"):
+            line = _QUOTE_MARKS.sub("", line, count=1).strip()
+        where = f"line {number}"
+        if not line:
+            continue
+        stamp = name = ""
+        if kind == "jira" and (m := _JIRA_COMMENT.match(line)):
+            stamp, name = m.group("stamp"), m.group("name")
+        elif kind == "email" and (m := _EMAIL_WROTE.match(line)):
+            stamp, name = m.group("stamp").replace(" at ", " "), m.group("name")
+        elif kind == "email" and (m := _EMAIL_FROM.match(line)):
+            sender, current = m.group("name"), None
+            continue
+        elif kind == "email" and (m := _EMAIL_SENT.match(line)):
+            stamp, name = m.group("stamp").replace(" at ", " "), sender
+        elif kind == "email" and _EMAIL_HEADER.match(line):
+            continue  # To:, Cc:, Subject: of the message below
+        if stamp:
+            found = _scan_line(stamp, dayfirst)
+            if found is not None and found[0][0] not in ("date", "bad") and not found[1].strip(" ,"):
+                spec = ctx.read_abbreviation(found[0], where)
+                source = f"{ctx.name}:{number}" + (f" @{_limit(name.strip(), 60)}" if name.strip() else "")
+                current = _Rec(where=where, spec=spec, texts=[], source=source, order=number)
+                recs.append(current)
+                continue
+        if current is None:
+            ctx.skipped.append(Skipped(where, "no time at the start of the line, and not under a message's header"))
+            continue
+        current.texts.append(line)
+    kept = []
+    for rec in recs:
+        if rec.texts:
+            kept.append(rec)
+        else:
+            ctx.skipped.append(Skipped(rec.where, "a message header with no text under it"))
+    noun = "Jira comments" if kind == "jira" else "an e-mail thread"
+    ctx.notes.append(f"read as {noun}: each message at the time in its header, its author in the source")
+    return _place(kept, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+
+
 def _discord_file(lines: list[str]) -> bool:
     """Whether the text is a Discord copy: two header lines or more, most with the message under them (an image
     or an embed leaves a header with nothing under it)."""
@@ -1810,8 +1893,24 @@ _KUBECTL_EVENTS = re.compile(r"[ \t]*(?:NAMESPACE[ \t]+)?LAST SEEN[ \t]+TYPE[ \t
 _CUE = re.compile(r"[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}[ \t]+-->[ \t]+(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}")
 
 
+# French notes write '23h40 : alerte' (and '23 h 40'): read as 23:40 when most timed lines of the file do so.
+_FRENCH_TIME = re.compile(r"([ \t]*(?:[-*•][ \t]+)?~?)(\d{1,2})[ \t]?h[ \t]?(\d{2})(?=[ \t]*[:–—-]?[ \t])")
+
+
+def _french_times(lines: list[str]) -> list[str]:
+    french = [i for i, line in enumerate(lines[:5000]) if _FRENCH_TIME.match(line)]
+    if len(french) < 2:
+        return lines
+    out = list(lines)
+    for index, line in enumerate(lines):
+        m = _FRENCH_TIME.match(line)
+        if m is not None and int(m.group(2)) < 24 and int(m.group(3)) < 60:
+            out[index] = f"{m.group(1)}{m.group(2)}:{m.group(3)}{line[m.end() :]}"
+    return out
+
+
 def _parse_text(text: str, ctx: _Context) -> list[_Item]:
-    lines = _split_lines(text)
+    lines = _french_times(_split_lines(text))
     cues = sum(1 for line in lines[:200] if _CUE.match(line))
     if any(_KUBECTL_EVENTS.match(line) for line in lines[:200]):
         ctx.empty_hint = (
@@ -1829,6 +1928,9 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     shell = _shell_history(lines)
     if shell:
         return _parse_shell_history(lines, shell, ctx)
+    headed = _headed_kind(lines)
+    if headed:
+        return _parse_headed(lines, headed, ctx, _slash_order_of_text(text, ctx))
     dayfirst = _slash_order_of_text(text, ctx)
     if _times_below(lines, dayfirst):
         return _parse_times_below(lines, ctx, dayfirst)
