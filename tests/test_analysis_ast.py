@@ -152,6 +152,9 @@ def test_actionable_and_specific_are_judged_apart(text: str, actionable: bool, s
         ("SSP integrations (Ivan/Marta)", "several"),
         ("@rtb-core", "group"),
         ("Clinical Informatics", "group"),
+        ("on-call", "group"),
+        ("Claims Eng", "group"),
+        ("Growth", "group"),
         ("Editorial", "group"),
         ("newsroom-tech@dailyherald.example", "group"),
         ("Dana and Priya", "several"),
@@ -224,6 +227,8 @@ def test_time_bounded() -> None:
         ("Make SSO more reliable during exam periods", False, False),
         ("Write better runbooks for SSO", True, False),
         ("Add the on-call phone number to the incident Slack channel topic template", True, True),
+        ("Communicate better with support during incidents", False, False),  # a way of working
+        ("Reprocess the 612 claims stuck in PENDING since 2024-06-03 with reprocess_claims.py", True, True),
     ],
 )
 def test_outcomes_habits_and_questions(text: str, actionable: bool, specific: bool) -> None:

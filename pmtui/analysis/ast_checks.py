@@ -166,7 +166,7 @@ _ACTION_VERBS: frozenset[str] = word_set("""
     quarantine silence mute unmute snooze allowlist denylist blocklist whitelist blacklist codify embed bake ban
     disallow forbid fence sunset shorten lengthen widen narrow speed slow bound retain rollback roll-back
     reconcile refund reimburse read withdraw unpublish republish tidy rerun re-run replay resend reissue void
-    approve submit force
+    approve submit force reprocess book remind
     """)
 # Verbs that start a deliverable only when something concrete follows: "Ensure the backup job runs at 02:00".
 _CONDITIONAL_LEADS: tuple[tuple[str, ...], ...] = (("ensure",), ("make", "sure"))
@@ -260,6 +260,12 @@ def is_actionable(text: str) -> bool:
         return False  # "Backup of ...", "Monitoring of ...": a noun phrase
     if words[0].lower() == "make" and _MAKE_OUTCOME_RE.search(" ".join(words[1:8])):
         return False  # "Make the check-in page faster": an outcome; what will be changed to get there?
+    if (
+        len(words) > 1
+        and words[1].lower() in ("better", "more", "faster")
+        and (len(words) == 2 or words[2].lower() in _SCOPE_WORDS or not words[2][0].isalnum())
+    ):
+        return False  # "Communicate better with support", "Test more": a way of working, not a deliverable
     if words[0].lower().endswith("ing") and len(words) > 1 and words[1].lower() in _NOUN_PHRASE_LINKS:
         return False  # "Training for new on-call engineers": a noun phrase; "Adding a canary stage" is a verb
     return _is_verb(words[0])
@@ -440,7 +446,7 @@ _FUNCTIONS = word_set("""
     devs admins analysts testers operators agents staff department dept division unit desk office
     engineering computing platform ops maintenance compliance facilities networking logistics accounting payroll
     users customers security treasury cx training board it support automation editorial newsroom tech
-    informatics
+    informatics growth eng
     """)
 _ROTATIONS = word_set("oncall on-call pager rotation primary secondary escalation alerts")
 
@@ -480,6 +486,8 @@ def owner_problem(owner: str) -> str | None:
     low = text.lower()
     if low in _PLACEHOLDERS or re.fullmatch(r"[?\-_. ]+", low):
         return "placeholder"
+    if low in _ROTATIONS or low in ("the on-call", "on call", "oncall engineer"):
+        return "group"  # "on-call": whoever holds the pager, not one owner
     single_address = "@" in text and " " not in text
     if not single_address:
         parts = [p for p in _SPLIT_RE.split(text) if p.strip()]
