@@ -167,6 +167,7 @@ def main(argv: list[str]) -> int:
         "blind9",
         "review3",
         "blind10",
+        "blind11",
         "all",
     )
     for split in splits:

@@ -151,6 +151,10 @@ NEUTRAL = [
     "The 311 app's geocoder forgot the last known location after each restart.",
     "Anyone with basic access would have seen the banner, so we added one.",
     "Dana's fix is what brought the error rate back down.",
+    "The 8% error rate, which is unacceptable for checkout, lasted 40 minutes.",
+    "The ticket sat on the queue for an hour because routing was broken.",
+    "Another day, another deploy: the pipeline ran 14 times without a failure.",
+    "Kudos to the night crew for a calm, quick recovery.",
     "",
 ]
 
@@ -299,6 +303,20 @@ BLAMING = [
     ("Hopefully the ingestion team will learn to read release notes after this.", "blame.sarcasm", "learn to"),
     ("Nadia's quick fix is what turned a five-minute blip into a two-hour outage.", "blame.person-cause", "Nadia's"),
     ("I, of course, had to clean up after the on-call's mess at 3 a.m.", "blame.judgement", "mess"),
+    ('Another great powder day brought to you by the ticketing team\'s "quick fix".', "blame.sarcasm", "quick fix"),
+    (
+        "[18:40] dmitri: who merged retry logic with no idempotency key?? this is amateur hour",
+        "blame.sarcasm",
+        "amateur",
+    ),
+    (
+        "The AV crew didn't check the EU player, which is unacceptable for a flagship event.",
+        "blame.judgement",
+        "unacceptable",
+    ),
+    ("Another month, another billing disaster from the payments squad.", "blame.sarcasm", "Another month"),
+    ("Support sat on the first email for twenty-five minutes before telling engineering.", "blame.omission", "sat on"),
+    ("Cheers to the EDI admin for a three-day nap while the orders piled up.", "blame.sarcasm", "Cheers"),
 ]
 
 

@@ -1958,6 +1958,29 @@ _PATTERNS: tuple[_Pattern, ...] = (
         ),
         negatable=False,
     ),
+    # "this is amateur hour", "Another month, another billing disaster from the payments squad"
+    _p(
+        "blame.sarcasm",
+        r"\bamateur\s+hour\b|\banother\s+(?:day|week|month|release|sprint|quarter|deploy),\s+another\s+[\w\-]+(?:\s+[\w\-]+)?\b",
+        "amateur another",
+        lambda text, m: m.group(0).lower().startswith("amateur") or _person_in_sentence(text, m),
+        negatable=False,
+    ),
+    # "..., which is unacceptable for a flagship event" about what someone did (or did not do)
+    _p(
+        "blame.judgement",
+        r"\b(?:which|that|this)\s+(?:is|was)\s+(?:simply\s+|frankly\s+|just\s+|totally\s+)?(?:unacceptable|inexcusable)\b",
+        "unacceptable inexcusable",
+        _person_in_sentence,
+        negatable=False,
+    ),
+    # "Support sat on the first email for twenty-five minutes before telling engineering."
+    _p(
+        "blame.omission",
+        r"\bsat\s+on\s+(?:the|it|this|that|their|his|her)\b",
+        "sat",
+        _person_subject,
+    ),
     # "restarted step 14 out of sequence, contrary to the run sheet"
     _p(
         "blame.omission",
@@ -1988,7 +2011,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"brilliant|genius|temporary|one-line|one-liner|cosmetic|obvious)?\s*(?:fix|change|tweak|cleanup|clean-up|improvements?|"
         r"optimi[sz]ations?|refactor|update|hotfix|patch|idea|solution|workaround|test(?:ing)?|review|shortcut)[\"”’']",
         "s",
-        _possessive_first_name,
+        lambda text, m: _possessive_class(m.group("pos"), at_start=False) in _PERSONISH,
         negatable=False,
     ),
     # "traces back to Joana's decision to bypass the inventory sync"
@@ -2095,11 +2118,12 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # "Bravo to the DBAs for taking down ticket sales on the busiest day": praise for the harm done
     _p(
         "blame.sarcasm",
-        r"\b(?:bravo|kudos|hats\s+off|congrat(?:ulation)?s|props|a\s+(?:medal|round\s+of\s+applause)|take\s+a\s+bow)\b"
+        r"\b(?:bravo|kudos|hats\s+off|congrat(?:ulation)?s|props|cheers|a\s+(?:medal|round\s+of\s+applause)|take\s+a\s+bow)\b"
         r"[^.!?;]{0,50}?\bfor\s+(?:(?:breaking|crashing|nuking|wiping|corrupting|ruining|leaking|losing)\b|"
+        r"(?:a|the|their|his|her)\s+(?:[\w\-]+\s+)?(?:nap|siesta|snooze|vacation\s+from\s+the\s+pager)\b|"
         r"(?:taking|bringing|knocking)\s+down\s+(?:\w+\s+){0,3}?(?:prod|production|sales|checkout|payments|the\s+site|"
         r"everything|the\s+whole|ticket\s+sales|the\s+(?:\w+\s+)?(?:platform|store|shop|app))\b)",
-        "bravo kudos hats congrats congratulations props medal round bow",
+        "bravo kudos hats congrats congratulations props cheers medal round bow",
         lambda text, m: (
             not re.search(
                 r"\b(?:planned|scheduled|maintenance|on\s+schedule|as\s+planned|zero\s+(?:customer\s+)?impact|without\s+(?:any\s+)?impact)\b",

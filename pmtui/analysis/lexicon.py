@@ -135,7 +135,7 @@ ROLE_NOUNS: frozenset[str] = word_set("""
     on-callers intern interns contractor contractors reviewer reviewers approver approvers manager managers
     lead leads responder responders person people member members employee employees staff analyst analysts
     architect architects tester testers qa author authors committer committers releaser hire hires ic
-    commander guy guys folks team teams ops support squad colleague colleagues coworker coworkers
+    commander guy guys folks team teams crew crews ops support squad colleague colleagues coworker coworkers
     co-worker co-workers teammate teammates human humans owner owners cto ceo vp director head pm tl em swe
     sde eng programmer programmers coder coders techs technician technicians consultant consultants
     newbie newcomer newcomers individual individuals secops netops dbops helpdesk
