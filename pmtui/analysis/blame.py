@@ -824,6 +824,16 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     return text[lo : min(stops) if stops else ceiling]
 
 
+def _sentence_has(pattern: str, *, absent: bool = False) -> Cond:
+    """A condition: the hit's sentence has (or, with `absent`, has not) words that match `pattern`."""
+    compiled = re.compile(pattern, re.IGNORECASE)
+
+    def cond(text: str, m: re.Match[str]) -> bool:
+        return bool(compiled.search(_sentence_of(text, m.start(), m.end()))) != absent
+
+    return cond
+
+
 def _nearest_subject_a_person(text: str, m: re.Match[str]) -> bool:
     """The nearest subject is a person, a role or a name, and not 'we' ('the parser must be more careful' is not)."""
     subject = _subject(text, m.start())
@@ -1902,12 +1912,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"\bbefore\s+(?:he|she|they|(?P<who>@?[^\W\d_][\w\-]*))\s+(?:is|are|gets?|get)\s+(?:allowed|given|granted|trusted\s+with)\s+"
         r"(?:\w+\s+){0,2}?(?:access|rights|permissions|the\s+keys)\b[^.;!?]{0,20}?\bagain\b",
         "before",
-        lambda text, m: bool(
-            re.search(
-                r"\b(?:complete|completes|finish|attend|pass|passes|redo|retake|prove|training|course|refresher)\b",
-                _sentence_of(text, m.start(), m.end()),
-                re.IGNORECASE,
-            )
+        _sentence_has(
+            r"\b(?:complete|completes|finish|attend|pass|passes|redo|retake|prove|training|course|refresher)\b"
         ),
         negatable=False,
     ),
@@ -2124,12 +2130,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"(?:taking|bringing|knocking)\s+down\s+(?:\w+\s+){0,3}?(?:prod|production|sales|checkout|payments|the\s+site|"
         r"everything|the\s+whole|ticket\s+sales|the\s+(?:\w+\s+)?(?:platform|store|shop|app))\b)",
         "bravo kudos hats congrats congratulations props cheers medal round bow",
-        lambda text, m: (
-            not re.search(
-                r"\b(?:planned|scheduled|maintenance|on\s+schedule|as\s+planned|zero\s+(?:customer\s+)?impact|without\s+(?:any\s+)?impact)\b",
-                _sentence_of(text, m.start(), m.end()),
-                re.IGNORECASE,
-            )
+        _sentence_has(
+            r"\b(?:planned|scheduled|maintenance|on\s+schedule|as\s+planned|zero\s+(?:customer\s+)?impact|"
+            r"without\s+(?:any\s+)?impact)\b",
+            absent=True,
         ),
         negatable=False,
     ),
