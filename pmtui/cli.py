@@ -427,7 +427,6 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
     from pmtui.io.timeline_import import (
         TimelineImportError,
         anchor_date,
-        anchor_time,
         apply_import,
         parse_timeline,
         plan_import,
@@ -456,7 +455,7 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
             since=since,
             until=until,
             include_noise=args.include_noise,
-            reference=anchor_time(pm),
+            reference=pm.anchor_time(),
         )
     except TimelineImportError as error:
         raise UsageError(str(error), "nothing was imported") from None

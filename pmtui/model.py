@@ -354,6 +354,13 @@ class PostMortem(Model):
     def milestone_time(self, milestone: Milestone) -> datetime | None:
         return getattr(self, milestone.value)
 
+    def anchor_time(self) -> datetime | None:
+        """When the incident began, as best known: the start time, else the first other setup time, else the
+        earliest timed event. Bare times ('14:05', typed or imported) take their date from it."""
+        timed = [e.time for e in self.timeline if e.time is not None]
+        candidates = (self.started, self.detected, self.responded, self.mitigated, self.resolved)
+        return next((v for v in candidates if v is not None), min(timed) if timed else None)
+
     def open_actions(self) -> int:
         return sum(1 for a in self.actions if a.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS))
 

@@ -40,7 +40,6 @@ __all__ = [
     "Skipped",
     "TimelineImportError",
     "anchor_date",
-    "anchor_time",
     "apply_import",
     "event_key",
     "guess_kind",
@@ -3967,19 +3966,12 @@ def parse_timeline_text(
     )
 
 
-def anchor_time(pm: PostMortem) -> datetime | None:
-    """The incident's start: the start time, else the first other setup time, else the earliest timed event.
-    What to pass as `reference`."""
-    timed = [e.time for e in pm.timeline if e.time is not None]
-    candidates = [pm.started, pm.detected, pm.responded, pm.mitigated, pm.resolved, min(timed) if timed else None]
-    return next((v for v in candidates if v is not None), None)
-
-
 def anchor_date(pm: PostMortem, tz: str | None = None) -> date | None:
-    """The incident's date (of `anchor_time`) in the zone the file is read in: `tz` when given (--tz), else the
-    document's. What to pass as `anchor`: bare times are placed on that date, so it must be the date where they
-    were written (an incident that started at 23:40 in Berlin started on the next day in Tokyo)."""
-    value = anchor_time(pm)
+    """The incident's date (`pm.anchor_time()`) in the zone the file is read in: `tz` when given (--tz), else
+    the document's. What to pass as `anchor` (and `pm.anchor_time()` as `reference`): bare times are placed on
+    that date, so it must be the date where they were written (an incident that started at 23:40 in Berlin
+    started on the next day in Tokyo)."""
+    value = pm.anchor_time()
     if value is None:
         return None
     zone = _named_zone(tz, "--tz")[0] if tz else pm.tzinfo

@@ -283,8 +283,7 @@ class PostMortemScreen(Screen[None]):
         """Text typed that is not stored: fields that do not read yet, new items typed but not added."""
         problems: list[str] = []
         for view in self.views():
-            name = STAGE_TITLES[view.stage] if hasattr(view, "stage") else ""
-            problems.extend(f"{name}: {problem}" if name else problem for problem in view.unsaved_problems())
+            problems.extend(f"{STAGE_TITLES[view.stage]}: {problem}" for problem in view.unsaved_problems())
         return problems
 
     def confirm_unsaved(self, leave: Callable[[], None], verb: str) -> None:

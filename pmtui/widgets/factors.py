@@ -24,6 +24,7 @@ from pmtui.widgets.action_picker import (
     apply_choice,
     one_line,
 )
+from pmtui.widgets.plain import shortened
 from pmtui.widgets.stage import StageView
 
 HELP = """Contributors are the conditions that led to the incident or made it worse; mitigators are what
@@ -48,12 +49,6 @@ HUMAN_ERROR_ORDER: list[HumanErrorKind | None] = [
     HumanErrorKind.MISTAKE,
 ]
 KIND_NAMES = {FactorKind.CONTRIBUTOR: "contributor", FactorKind.MITIGATOR: "mitigator"}
-
-
-def _short(text: str, size: int = 60) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
-
-
 COLUMN_IDS = {FactorKind.CONTRIBUTOR: "contributors", FactorKind.MITIGATOR: "mitigators"}
 CLASSIFY_HINT = "classify: slip/lapse/mistake?"
 FOLDED_LINES = 2  # lines of text shown for a factor that is not highlighted
@@ -441,7 +436,7 @@ class FactorsStage(StageView):
         if self.adding is not None and self.is_mounted:
             drafts[self.adding] = self.query_one("#factor-editor", LineEditor).value
         return [
-            f"a new {KIND_NAMES[kind]} typed but not added: {_short(text.strip())!r}"
+            f"a new {KIND_NAMES[kind]} typed but not added: {shortened(text.strip())!r}"
             for kind, text in drafts.items()
             if text.strip()
         ]

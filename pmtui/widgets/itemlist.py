@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from pmtui.model import Item
 from pmtui.widgets.fields import TextInput
-from pmtui.widgets.plain import one_line
+from pmtui.widgets.plain import one_line, shortened
 
 
 class RowTable(DataTable):
@@ -409,17 +409,13 @@ def item_list_bindings(stage: str, noun: str) -> list[Binding]:
     ]
 
 
-def _short(text: str, size: int = 60) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
-
-
 class ItemListKeys:
     """Mixed into a StageView: the item-list keys act on the list that holds the focus."""
 
     def unsaved_problems(self) -> list[str]:
         """A new item typed but not added yet, in any of the stage's lists (asked about on leaving)."""
         return [
-            f"a new {item_list.noun} typed but not added: {_short(text)!r}"
+            f"a new {item_list.noun} typed but not added: {shortened(text)!r}"
             for item_list in self.query(ItemListEditor)  # type: ignore[attr-defined]
             if (text := item_list.unadded())
         ]

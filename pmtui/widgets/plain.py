@@ -26,6 +26,11 @@ def one_line(text: str) -> str:
     return "".join(out)
 
 
+def shortened(text: str, size: int = 60) -> str:
+    """At most `size` characters, a cut text ending in …"""
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
 def multi_line(text: str) -> str:
     """For a text area: line breaks and tabs kept, other control characters shown as pictures (␛)."""
     if all(ch.isprintable() or ch in "\n\t" for ch in text):

@@ -122,11 +122,9 @@ def _store_zone(pm: PostMortem, text: str) -> None:
 
 
 def incident_anchor(pm: PostMortem, today: date) -> date:
-    """The date a bare time like '14:05' belongs to: the incident's start date; while Started is empty (being
-    retyped, say) the date of the first other setup time or timeline event; else today."""
-    timed = [event.time for event in pm.timeline if event.time is not None]
-    candidates = (pm.started, pm.detected, pm.responded, pm.mitigated, pm.resolved, min(timed) if timed else None)
-    value = next((v for v in candidates if v is not None), None)
+    """The date a bare time like '14:05' belongs to: the incident's (while Started is empty, being retyped say,
+    that of the other setup times or the timeline); else today."""
+    value = pm.anchor_time()
     return value.astimezone(pm.tzinfo).date() if value is not None else today
 
 

@@ -30,7 +30,7 @@ from pmtui.model import EventKind, Milestone, PostMortem, Stage, TimelineEvent, 
 from pmtui.timeparse import TimeParseError, parse_time
 from pmtui.widgets.fields import TextEditor, TextInput, TickBox
 from pmtui.widgets.itemlist import RowTable
-from pmtui.widgets.plain import multi_line, one_line
+from pmtui.widgets.plain import multi_line, one_line, shortened
 from pmtui.widgets.stage import StageView
 
 # -- what the keys do ------------------------------------------------------------------------------
@@ -494,8 +494,7 @@ class TimelineStage(StageView):
         if not self.is_mounted:
             return []
         text = self.add_line.value.strip()
-        shown = text if len(text) <= 60 else text[:59] + "…"
-        return [f"an event typed in the add line but not added: {shown!r}"] if text else []
+        return [f"an event typed in the add line but not added: {shortened(text)!r}"] if text else []
 
     def entered(self) -> None:
         self._stale = True

@@ -133,13 +133,7 @@ class TimelineImportDialog(ModalScreen[int]):
 
     @work(thread=True, exclusive=True, group="import")
     def _parse(self, path: Path, fmt: str, zone: str | None, noise: bool) -> None:
-        from pmtui.io.timeline_import import (
-            TimelineImportError,
-            anchor_date,
-            anchor_time,
-            parse_timeline,
-            plan_import,
-        )
+        from pmtui.io.timeline_import import TimelineImportError, anchor_date, parse_timeline, plan_import
 
         try:
             result = parse_timeline(
@@ -147,7 +141,7 @@ class TimelineImportDialog(ModalScreen[int]):
                 fmt=fmt,
                 tz=zone,
                 anchor=anchor_date(self.pm, zone),
-                reference=anchor_time(self.pm),
+                reference=self.pm.anchor_time(),
                 doc_zone=self.pm.timezone,
                 include_noise=noise,
                 progress=lambda done, total: self.post_message(self.Progressed(done, total)),
