@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("id")
     check.add_argument("--json", action="store_true", help="print JSON")
 
-    timeline = command("import-timeline", "import timeline events from a log, Slack export, CSV or PagerDuty JSON")
+    timeline = command("import-timeline", "import timeline events from notes, logs, chat, CSV or JSON")
     timeline.add_argument("id")
     timeline.add_argument("file", type=Path)
     timeline.add_argument("--format", default="auto", choices=["auto", "text", "slack", "csv", "pagerduty", "json"])
