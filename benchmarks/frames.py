@@ -80,6 +80,7 @@ Hello().run(headless=True, size=(80, 24))
 class Frames(NamedTuple):
     first: float  # seconds from spawn to the first frame with content
     settled: float  # seconds from spawn to the after-refresh work queued behind it being done
+    parts: dict[str, float] = {}  # seconds spent in named parts, as a child printed them ("part NAME SECONDS")
 
 
 def spawn_frames(code: str, *args: str) -> Frames:
@@ -93,5 +94,7 @@ def spawn_frames(code: str, *args: str) -> Frames:
     result = subprocess.run(
         [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True, timeout=120, env=env
     )
-    times = dict(line.split() for line in result.stdout.splitlines() if line.startswith(("first ", "settled ")))
-    return Frames(float(times["first"]) - start, float(times["settled"]) - start)
+    lines = result.stdout.splitlines()
+    times = dict(line.split() for line in lines if line.startswith(("first ", "settled ")))
+    parts = {name: float(seconds) for _, name, seconds in (line.split() for line in lines if line.startswith("part "))}
+    return Frames(float(times["first"]) - start, float(times["settled"]) - start, parts)

@@ -7,7 +7,8 @@
 2. Opening: a fresh `python` process opening that post-mortem (straight into the post-mortem screen) to its
    first frame, against a hello-world Textual app (Header, Static, Footer), both spawned here. Target:
    ratio <= 1.5. Beside it, the floor under that ratio: the same hello world that first reads the
-   post-mortem with pmtui's store (pydantic: import, schema build, validation) and shows its title.
+   post-mortem with pmtui's store (pydantic: import, schema build, validation) and shows its title; and
+   how much of the open itself goes to importing the model (pydantic) and loading the document.
 3. For information: the first show of the timeline stage (2,000 rows built) and a forced full rebuild.
 
 Prints figures; asserts nothing. Usage: python benchmarks/timeline_keystroke.py [--runs N] [--events N]
@@ -34,9 +35,25 @@ OPEN = (
     PRELUDE
     + """
 import sys
+# What pydantic costs inside this launch: its import with pmtui's model (imported here a moment before
+# pmtui.app would import them) and Library.load (read, schema build, validation), printed as parts.
+_start = time.time()
+import pmtui.model
+print("part pydantic_import", time.time() - _start, flush=True)
 from pmtui.app import PmtuiApp
 from pmtui.screens.postmortem import PostMortemScreen
 from pmtui.store import Library
+
+_load = Library.load
+
+def timed_load(self, pm_id):
+    start = time.time()
+    try:
+        return _load(self, pm_id)
+    finally:
+        print("part load", time.time() - start, flush=True)
+
+Library.load = timed_load
 
 mounted = PostMortemScreen.on_mount
 
@@ -247,6 +264,11 @@ def main() -> None:
         print(
             f"  floor: the hello world reading this post-mortem with pmtui's store first: {load_s * 1000:.0f} ms, "
             f"ratio {load_s / hello_s:.2f}"
+        )
+        pydantic_s = statistics.median(f.parts["pydantic_import"] + f.parts["load"] for f in opened)
+        print(
+            f"  inside the open: pmtui.model's import (pydantic) and Library.load take {pydantic_s * 1000:.0f} ms; "
+            f"the rest, {(open_s - pydantic_s) * 1000:.0f} ms, is ratio {(open_s - pydantic_s) / hello_s:.2f} alone"
         )
     finally:
         shutil.rmtree(root, ignore_errors=True)
