@@ -513,7 +513,7 @@ async def test_text_typed_but_not_added_is_asked_about_before_quitting(library) 
 
 async def test_end_goes_to_the_last_row_esc_closes_the_fishbone_and_export_is_in_the_palette(library) -> None:
     from pmtui.model import Fact, Factor, FactorKind
-    from pmtui.widgets.itemlist import ItemTable
+    from pmtui.widgets.itemlist import RowTable
 
     pm = library.create("Keys")
     pm.facts = [Fact(text=f"fact {n}") for n in range(5)]
@@ -524,7 +524,7 @@ async def test_end_goes_to_the_last_row_esc_closes_the_fishbone_and_export_is_in
         await pilot.pause()
         await pilot.press("escape", "2")
         await pilot.pause()
-        table = app.screen.query_one(ItemTable)
+        table = app.screen.query_one(RowTable)
         table.focus()
         await pilot.press("end")
         assert table.cursor_row == 4

@@ -371,3 +371,31 @@ async def test_notes_over_the_bar_end_in_an_ellipsis_when_cut(library) -> None:
         lines = shown.splitlines()
         assert len(lines) == 3 and lines[-1].endswith("…")
         assert all(len(line) <= 58 for line in lines)
+
+
+async def test_the_added_event_stays_in_view_when_the_findings_panel_grows(library) -> None:
+    """Adding the last event scrolls the table to it; a finding about that event then takes lines from
+    the table, which must keep the new row in view."""
+    events = [
+        TimelineEvent(time=berlin(2026, 3, 2, 23, 30) + timedelta(minutes=n), text=f"step {n}") for n in range(30)
+    ]
+    pm = library.save(incident(events))
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        stage = await open_timeline(pilot)
+        await pilot.pause(0.3)  # the first checks have run
+        table = stage.table
+        height_before = table.size.height
+        await pilot.press("a")
+        await type_text(pilot, "00:30 ops forgot to page the DB team")
+        await pilot.press("enter")
+        for _ in range(40):  # the checks run in a worker: wait for the finding about the new event
+            await pilot.pause(0.05)
+            if table.size.height < height_before:
+                break
+        assert table.size.height < height_before
+        await pilot.pause()
+        assert table.cursor_row == table.row_count - 1
+        row_top = table.cursor_row + (1 if table.show_header else 0)  # one line per row
+        assert table.scroll_y <= row_top - (1 if table.show_header else 0)
+        assert row_top < table.scroll_y + table.size.height

@@ -27,7 +27,7 @@ from pmtui.model import (
 )
 from pmtui.timeparse import TimeParseError, parse_due
 from pmtui.widgets.fields import TextInput
-from pmtui.widgets.itemlist import ItemTable
+from pmtui.widgets.itemlist import RowTable
 from pmtui.widgets.plain import one_line
 from pmtui.widgets.stage import StageView
 
@@ -156,7 +156,7 @@ def describe_due(due: date | None, today: date, status: ActionStatus) -> str:
     return f"→ {due:%a %Y-%m-%d}, {when}"
 
 
-class ActionTable(ItemTable):
+class ActionTable(RowTable):
     """The table of actions; says when its width changed, so that the columns can be fitted again."""
 
     class Resized(Message):

@@ -29,16 +29,13 @@ from pmtui.widgets.plain import one_line, shortened
 
 class RowTable(DataTable):
     """A row-cursor table where Home and End go to the first and the last row (DataTable's own Home and End
-    scroll sideways, which a row table does not need)."""
+    scroll sideways, which a row table does not need), and that keeps the selected row in view when it
+    gets smaller (an editor opens below it, the findings panel grows)."""
 
     BINDINGS = [
         Binding("home", "scroll_top", "First row", show=False),
         Binding("end", "scroll_bottom", "Last row", show=False),
     ]
-
-
-class ItemTable(RowTable):
-    """A row-cursor table that keeps the selected row in view when it gets smaller (an editor opens below)."""
 
     def on_resize(self, event: Resize) -> None:
         if self.row_count:
@@ -133,7 +130,7 @@ class ItemListEditor(Vertical):
     def compose(self) -> ComposeResult:
         if self.title is not None:
             yield Static(self.title, classes="itemlist-title", markup=False)
-        yield ItemTable(cursor_type="row", show_header=self.show_header, classes="itemlist-table")
+        yield RowTable(cursor_type="row", show_header=self.show_header, classes="itemlist-table")
         yield Static(self.empty_hint, classes="itemlist-empty", markup=False)
         with Vertical(classes="itemlist-editor"):
             for field in self.fields:
