@@ -413,6 +413,10 @@ def is_specific(text: str) -> bool:
         return False  # "Lessons learned to be shared": by whom, where, with whom?
     if text.rstrip().endswith("?") and not _hard_signal(body):
         return False  # "Is the document store still needed after the migration?": a question, no measure
+    if len(obj_words) <= 7 and not _hard_signal(body, names=False):
+        # "Write a runbook for playout outages", "Set a timeout on the inventory service calls": a short object
+        # with no number, path or host name says where but not what is done or when it is done
+        return False
     scoped = any(w.lower() in _SCOPE_WORDS for w in obj_words[1:-1])
     return scoped or strong
 
@@ -436,7 +440,7 @@ _ROLE_HOLDERS = word_set("""
     lead manager owner commander captain director head champion dri chair coordinator architect on-call oncall
     liaison vp cto ceo cio ciso principal officer rep representative admin administrator analyst pm em tl primary
     secondary engineer developer dba sre-on-call responder ic chief steward counsel planner supervisor controller
-    specialist technician scheduler nurse producer editor
+    specialist technician scheduler nurse producer editor librarian
     """)
 
 
@@ -446,7 +450,7 @@ _FUNCTIONS = word_set("""
     devs admins analysts testers operators agents staff department dept division unit desk office
     engineering computing platform ops maintenance compliance facilities networking logistics accounting payroll
     users customers security treasury cx training board it support automation editorial newsroom tech
-    informatics growth eng
+    informatics growth eng systems care firmware
     """)
 _ROTATIONS = word_set("oncall on-call pager rotation primary secondary escalation alerts")
 
@@ -516,19 +520,24 @@ def owner_problem(owner: str) -> str | None:
         parts = re.split(r"[\-_]", low)
         if any(p in _GROUP_HEADS or p in _ROTATIONS for p in parts):
             return "group"  # "payments-oncall", "sre-team": an alias, not a person
-    tokens = re.findall(r"[a-z][a-z0-9\-]*", low)
+    # An address is judged by its local part ("dr.okafor@hospital.org": not the 'org' of its domain)
+    tokens = re.findall(r"[a-z][a-z0-9\-]*", low.split("@")[0] if single_address else low)
     if tokens and tokens[0] in _PLACEHOLDERS and len(tokens) > 1:
         return "placeholder"  # "TBD - Dana": not confirmed yet
+    if tokens and tokens[-1].endswith("s") and tokens[-1][:-1] in _ROLE_HOLDERS:
+        return "group"  # "Release managers", "On-call engineers", "Editors": a role, several people hold it
     if any(t in _ROLE_HOLDERS for t in tokens):
         return None  # "Head of Digital Services": one role-holder
-    if tokens and tokens[-1].endswith("s") and (tokens[-1][:-1] in _ROLE_HOLDERS or tokens[-1][:-1] in _FUNCTIONS):
-        return "group"  # "Release managers", "Account managers", "Editors": a role, several people hold it
+    if tokens and tokens[-1].endswith("s") and tokens[-1][:-1] in _FUNCTIONS:
+        return "group"  # "Account services": a function, several people
     if any(t in _FUNCTIONS for t in tokens) and "from" not in tokens:  # "Dana from Legal" is one person
         return "group"  # "IT Helpdesk", "Customer Success", "Vendor (Oracle)", "Gameplay programmers"
     if any(t in _GROUP_HEADS for t in tokens):
         return "group"
     if tokens and all(t in _GROUP_NAMES or t in ("the", "our", "a") for t in tokens):
         return "group"
+    if len(tokens) > 1 and tokens[-1] in _GROUP_NAMES - {"dev"} and not _is_person_name(text):
+        return "group"  # "Game backend", "Payments platform": the team that runs it
     return None
 
 
