@@ -155,6 +155,14 @@ NEUTRAL = [
     "The ticket sat on the queue for an hour because routing was broken.",
     "Another day, another deploy: the pipeline ran 14 times without a failure.",
     "Kudos to the night crew for a calm, quick recovery.",
+    # blind12's false alarms: a thing judged, blame named to reject it, the blameless policy, a question answered no
+    "Sloppy timestamp parsing in the radar decoder dropped every reading after 23:59.",
+    "It's tempting to call this user error, but the UI gave the invigilator no undo.",
+    "We chose not to name individuals in this timeline, consistent with our blameless policy.",
+    "Several people asked whether this was anyone's fault. It wasn't; the guardrail simply did not exist.",
+    "I would have expected the alert to fire at 80%.",
+    "This one is on the team backlog.",
+    "Without the retry queue, we would have lost 3,940 payments.",
     "",
 ]
 
@@ -317,6 +325,18 @@ BLAMING = [
     ("Another month, another billing disaster from the payments squad.", "blame.sarcasm", "Another month"),
     ("Support sat on the first email for twenty-five minutes before telling engineering.", "blame.omission", "sat on"),
     ("Cheers to the EDI admin for a three-day nap while the orders piled up.", "blame.sarcasm", "Cheers"),
+    # blind12's misses
+    (
+        "I'd have expected the dispatch engineers to double-check the zone boundaries before publishing them.",
+        "blame.should-have",
+        "expected the dispatch engineers to",
+    ),
+    ("The outage is on the vendor's engineers, who pushed an unannounced change.", "blame.person-cause", "on the"),
+    ("I want to know who disabled the duplicate-booking check and why.", "blame.punitive", "who disabled"),
+    ("Without Tariq's blunder, the exam would have started on time.", "blame.person-cause", "Tariq's blunder"),
+    ("typical marketing, launching the episode before the CDN was even warmed up", "blame.sarcasm", "typical"),
+    ("Another classic from the analytics guys: a cron job that runs every minute.", "blame.sarcasm", "classic"),
+    ('@nadia your "quick fix" broke every single thermostat schedule.', "blame.person-cause", "broke"),
 ]
 
 

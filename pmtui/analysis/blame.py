@@ -205,7 +205,13 @@ def _negated(text: str, pos: int) -> bool:
     tokens = [t.lower().replace("’", "'") for t in _TOKEN_RE.findall(left)[-6:]]
     if any(t in lx.MENTION_CUES for t in tokens[-3:]) or _MENTION_RE.search(left):
         return True  # "phrases like 'should have'", "words such as careless"
-    return any(t in lx.NEGATIONS or t.endswith("n't") for t in tokens)
+    negators = [t for t in tokens if t in lx.NEGATIONS or t.endswith("n't")]
+    if negators == ["without"] and _COUNTERFACTUAL_RE.search(text, pos, pos + 200):
+        return False  # "Without Tariq's blunder, the exam would have started on time": a counterfactual
+    return bool(negators)
+
+
+_COUNTERFACTUAL_RE = re.compile(r"\bwould(?:n['’]t|\s+not)?\s+have\b", re.IGNORECASE)
 
 
 _MENTION_RE = re.compile(
@@ -502,6 +508,8 @@ def _possessive_person(text: str, m: re.Match[str]) -> bool:
     owner = m.group("pos")
     if owner.lower() == "our":
         return False  # "this was our fault, and we are sorry": the organisation owning it, no one singled out
+    if owner.lower().replace("’", "'") in ("anyone's", "anybody's", "nobody's", "everyone's"):
+        return False  # "whether this was anyone's fault": no one in particular
     return _possessive_class(owner, at_start=_starts_sentence(text, m.start("pos"))) in _PERSONISH
 
 
@@ -766,7 +774,7 @@ def _culprit(text: str, m: re.Match[str]) -> bool:
 
 _JUDGED_THINGS = lx.word_set("""
     default defaults design implementation naming wording logic setting settings interface api ui ux cli prompt
-    library dependency sdk
+    library dependency sdk parsing validation regex schema query queries timestamp timestamps
     """)
 _PERSON_ACTIONS = lx.word_set("""
     deploy deployment deploys change changes review reviews rollout release push merge commit migration response
@@ -1083,7 +1091,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.omission",
-        r"\b(?:chose|decided|opted|elected|refused|declined|choosing|deciding|refusing)\s+(?:not\s+to|to\s+(?:ignore|skip|bypass|override|"
+        r"\b(?:chose|decided|opted|elected|refused|declined|choosing|deciding|refusing)\s+(?:not\s+to(?!\s+(?:name|blame|single\s+out|"
+        r"identify|point\s+fingers))|to\s+(?:ignore|skip|bypass|override|"
         r"disregard|silence))\b|\b(?:refused|declined|refusing)\s+to\b",
         "chose decided opted elected refused declined choosing deciding refusing",
         _person_unexplained,
@@ -1308,6 +1317,41 @@ _PATTERNS: tuple[_Pattern, ...] = (
         negatable=False,
     ),
     _p(
+        "blame.punitive",
+        r"\b(?:i|we)\s+want\s+to\s+(?:know|find\s+out)\s+(?:exactly\s+)?who\s+"
+        r"(?:\w+\s+)?(?:disabled|broke|pushed|deployed|merged|approved|did|changed|deleted|removed|turned\s+off|made|ran|"
+        r"signed\s+off|let)\b",
+        "know find",
+        negatable=False,
+    ),
+    _p(
+        "blame.should-have",
+        r"\b(?:i|we)(?:['’]d|\s+would)\s+have\s+expected\s+(?P<who>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s+to\b",
+        "expected",
+        lambda text, m: any(_classify(t, at_start=False) in _PERSONISH for t in _TOKEN_RE.findall(m.group("who"))),
+        negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"\banother\s+classic\s+from\s+(?P<who>(?:[\w\-]+\s+){0,3}?[\w\-]+)(?=\s*[:,.;!—–-])",
+        "classic",
+        lambda text, m: any(_classify(t, at_start=False) in _PERSONISH for t in _TOKEN_RE.findall(m.group("who"))),
+        negatable=False,
+    ),
+    _p(
+        "blame.sarcasm",
+        r"^\W*typical\s+(?:the\s+)?(?:marketing|sales|management|devs|developers|ops|qa|dbas|finance|legal|security|"
+        r"backend|frontend|support|product|engineering|it)\b(?=\s*[:,;!—–-])",
+        "typical",
+        negatable=False,
+    ),
+    _p(
+        "blame.person-cause",
+        r"^\W*@[\w.\-]+[,:]?\s+your\s+(?:\S+\s+){0,3}?(?:broke|breaks|took\s+down|killed|nuked|wiped|trashed)\b",
+        "your",
+        negatable=False,
+    ),
+    _p(
         "blame.person-cause",
         r"\b(?:misconfigured|misconfigures|mistyped|misread|misjudged|mishandled|mislabell?ed|misinterpreted|misunderstood|"
         r"fumbled|rushed\s+(?:it|this|that|the|a|an|his|her|their))\b(?!\s+nothing)",
@@ -1326,7 +1370,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "blame.person-cause",
         r"\b(?:this|that|it|the\s+(?:outage|incident|failure|breakage|mess|downtime|data\s+loss|whole\s+thing|blame))"
         r"(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|squarely\s+|entirely\s+|totally\s+|100\s?%\s+)?on\s+"
-        r"(?P<who>@?[^\W\d_][\w\-]*)(?=\s*(?:[,.;:!—–]|\s-\s|$|\s+(?:and|he|she|they|for)\b))",
+        r"(?:the\s+[\w\-]+['’]s\s+)?(?P<who>@?[^\W\d_][\w\-]*)(?=\s*(?:[,.;:!—–]|\s-\s|$|\s+(?:and|he|she|they|for)\b))",
         "on",
         _on_person,
         negatable=False,
@@ -2352,7 +2396,7 @@ _DECISIVE = frozenset(
 # facilitator steered it back". A strong cue on either side is enough; a question or a discussion before the
 # words needs an answer after them.
 _SET_ASIDE_STRONG_BEFORE_RE = re.compile(
-    r"\bit\s+(?:would\s+be|is)\s+(?:easy|tempting|unfair|wrong)\s+to\s+(?:call|say|write|label|blame|point\s+(?:at|to)|describe|"
+    r"\bit(?:\s+(?:would\s+be|is)|['’]s)\s+(?:easy|tempting|unfair|wrong)\s+to\s+(?:call|say|write|label|blame|point\s+(?:at|to)|describe|"
     r"conclude|put\s+it\s+down\s+to|ask|assume|single\s+out)\b|"
     r"\b(?:ruled\s+out|rejected|dropped|removed)\s+(?:any|all|the(?:\s+draft)?(?:\s+conclusion\s+of)?)\s+(?:\w+\s+)?$|\b(?:rejected|resisted)\s+(?:the\s+(?:urge|temptation|idea)\s+"
     r"(?:to|of)\s+)?(?:[a-z]+ing\s+)?$|\bavoided\s+the\s+(?:urge|temptation)\s+to\s+$|\bwill\s+not\s+be\s+(?:referenced|used|mentioned|cited|part\s+of|recorded)\b",
@@ -2381,7 +2425,7 @@ _SET_ASIDE_ANSWER_RE = re.compile(
     r"\bthe\s+answer\s+(?:was|is)\s*[:,]?\s*(?:no|that)\b|\b(?:agreed|decided|concluded)\s+(?:that\s+)?(?:it|this|that|he|she|they)\s+"
     r"(?:was|were|is|are)(?:n['’]?t|\s+not)\b|\bdecided\s+against\b|\bmore\s+useful\b|\bbetter\s+question\b|"
     r"\b(?:real|right)\s+question\b|\bwrong\s+question\b|\bsteered\b|\bcan['’]?t\s+be\s+the\s+only\b|\bredirected\b|"
-    r"\breplied\s+that\s+none\b",
+    r"\breplied\s+that\s+none\b|^\s*(?:it|this|that)\s+(?:wasn['’]t|was\s+not|isn['’]t|is\s+not)\s*[;:,.—–]",
     re.IGNORECASE,
 )
 # Where the words before a hit stop counting as the frame it sits in: "It would be easy to point at the tooling,
