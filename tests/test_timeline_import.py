@@ -2870,3 +2870,27 @@ def test_french_times_with_h() -> None:
     ]
     assert texts(result)[1] == "Julien prend l'astreinte, ouvre le pont"
     assert texts(parse("2h30 de panne au total\n23:41 alerte\n")) == ["alerte"]  # one line with h: not French times
+
+
+def test_mattermost_bulk_export_reads_replies_names_and_skips_system_posts() -> None:
+    """Mattermost's bulk export (JSON Lines of {"type": ..., "<type>": {...}}): a post's replies are events at
+    their own times, user records give full names, join messages are noise, and the team, channel and user
+    records are said to be what they are (not 'no time field')."""
+    result = parse_timeline(FIXTURES / "mattermost-bulk-export.jsonl", doc_zone="UTC")
+    assert result.format == "json"
+    assert [(e.time.strftime("%H:%M:%S"), e.text, e.source) for e in result.events] == [
+        (
+            "22:08:00",
+            "checkout is throwing 502s on prod &amp; <b>nobody</b> paged?",
+            "mattermost-bulk-export.jsonl:7 @Dana Whitfield",
+        ),
+        ("22:09:00", "↳ yes, the 5xx monitor is **firing**", "mattermost-bulk-export.jsonl:7 @sam"),
+        ("22:11:00", "↳ PagerDuty paged me, on it", "mattermost-bulk-export.jsonl:7 @Dana Whitfield"),
+        ("23:00:00", "rolled back to v4.11.3", "mattermost-bulk-export.jsonl:8 @sam"),
+    ]
+    reasons = {s.where: s.reason for s in result.skipped}
+    assert reasons["line 1"] == "Mattermost's version record, not a message"
+    assert reasons["line 4"] == "Mattermost's user record, not a message"
+    assert reasons["line 6"].startswith("a Mattermost system message (join channel)")
+    kept = parse_timeline(FIXTURES / "mattermost-bulk-export.jsonl", doc_zone="UTC", include_noise=True)
+    assert "dana joined the channel." in texts(kept)

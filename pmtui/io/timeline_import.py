@@ -1004,6 +1004,7 @@ class _Context:
     empty_hint: str = ""  # said when nothing could be read: what the file looks like, and what to do
     # ambiguous abbreviations met: abbreviation -> [reading, lines, first line]
     abbreviations: dict[str, list[Any]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # user name -> full name (Mattermost's user records)
 
     def read_abbreviation(self, spec: Spec, where: str) -> Spec:
         """The spec with an ambiguous zone abbreviation (CST, IST, BST) read as decided for this import."""
@@ -3458,12 +3459,61 @@ def _alert_recs(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> 
     return recs
 
 
+_MATTERMOST_RECORDS = frozenset({"version", "team", "channel", "user", "direct_channel", "emoji", "scheme", "bot"})
+
+
+def _mattermost(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> list[_Rec] | str | None:
+    """A line of Mattermost's bulk export ({"type": "post", "post": {...}}): a post and its replies (each at its
+    own time), a system message (join, leave, header change: noise), or a record of the team, a channel or a
+    user (whose full name is kept for the posts that follow). None when the object is not one."""
+    kind = obj.get("type")
+    if not isinstance(kind, str) or not (kind in _MATTERMOST_RECORDS or kind in ("post", "direct_post")):
+        return None
+    body = obj.get(kind)
+    if kind == "user" and isinstance(body, dict) and isinstance(body.get("username"), str):
+        full = " ".join(part for key in ("first_name", "last_name") if isinstance(part := body.get(key), str) and part)
+        if full:
+            ctx.names[body["username"]] = _limit(_clean(full).strip(), 60)
+    if kind in _MATTERMOST_RECORDS:
+        return f"Mattermost's {kind} record, not a message"
+    if not isinstance(body, dict) or "create_at" not in body:
+        return None
+    post_type = body.get("type")
+    if isinstance(post_type, str) and post_type.startswith("system_") and not ctx.include_noise:
+        return f"a Mattermost system message ({post_type.removeprefix('system_').replace('_', ' ')}): {_NOISE_NOTE}"
+    recs: list[_Rec] = []
+    replies = body.get("replies") if isinstance(body.get("replies"), list) else []
+    for post in [body, *replies[:2000]]:
+        if not isinstance(post, dict):
+            continue
+        spec = _json_time(post.get("create_at"))
+        text = _clean(post["message"]).strip() if isinstance(post.get("message"), str) else ""
+        if spec is None or spec[0] in ("date", "bad") or not text:
+            continue
+        user = post.get("user") if isinstance(post.get("user"), str) else ""
+        who = ctx.names.get(user, user)
+        reply = post is not body
+        recs.append(
+            _Rec(
+                where=where,
+                spec=ctx.read_abbreviation(spec, where),
+                texts=[("↳ " if reply else "") + text],
+                source=f"{ctx.name}:{number}" + (f" @{_limit(_clean(who).strip(), 60)}" if who else ""),
+                order=number,
+            )
+        )
+    return recs or "a Mattermost post without a readable time or message"
+
+
 def _record_recs(obj: Any, where: str, number: int, ctx: _Context) -> list[_Rec] | str:
     """The events of one JSON record, or why it has none."""
     if not isinstance(obj, dict):
         return "not a JSON object"
     if isinstance(obj.get("alerts"), list):
         return _alert_recs(obj, where, number, ctx) or "an Alertmanager payload without a readable alert time"
+    mattermost = _mattermost(obj, where, number, ctx)
+    if mattermost is not None:
+        return mattermost
     record = _json_record(obj)
     stamps = [record[key] for key in _JSON_TIME_KEYS if record.get(key) is not None]
     if not stamps:
