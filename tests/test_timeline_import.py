@@ -2894,3 +2894,18 @@ def test_mattermost_bulk_export_reads_replies_names_and_skips_system_posts() -> 
     assert reasons["line 6"].startswith("a Mattermost system message (join channel)")
     kept = parse_timeline(FIXTURES / "mattermost-bulk-export.jsonl", doc_zone="UTC", include_noise=True)
     assert "dana joined the channel." in texts(kept)
+
+
+def test_a_dot_between_hours_and_minutes_is_a_time_only_before_am_pm() -> None:
+    """'11.58pm rollback started' (notes typed on a phone) is a time; '11.58 GB freed' is not, and stays the
+    text of the event above it."""
+    result = parse_timeline_text(
+        "11:52pm decided: rollback\n11.58pm  rollback started\n12.03 A.M. done\n11.58 GB freed\n",
+        anchor=date(2026, 11, 20),
+        doc_zone="UTC",
+    )
+    assert [(e.time.strftime("%d %H:%M"), e.text) for e in result.events] == [
+        ("20 23:52", "decided: rollback"),
+        ("20 23:58", "rollback started"),
+        ("21 00:03", "done\n11.58 GB freed"),
+    ]

@@ -491,8 +491,9 @@ _MON_DATE = re.compile(
     re.IGNORECASE,
 )
 _DATE_TIME_SEP = re.compile(r"T|[ \t]*,[ \t]*|[ \t]+(?:at[ \t]+|@[ \t]*)?")
+# '23:58', '11:58 PM'; with a dot only before AM/PM ('11.58pm'): '11.58' alone may be a version or a number.
 _CLOCK = re.compile(
-    r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[ \t\u202f\u00a0]?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?"
+    r"(\d{1,2})(?::|\.(?=\d{2}[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?(?![A-Za-z])))(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[ \t\u202f\u00a0]?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?"
 )
 _ZONE = re.compile(
     r"[ \t]?(Z(?![A-Za-z])|[+-]\d{2}(?::?\d{2})?(?!\d)|(?:UTC|GMT|UT|utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?"
