@@ -2451,6 +2451,11 @@ def test_ctime_stamps_of_apache_error_logs_and_date_output() -> None:
     [
         ("Number;Opened;Short description;State", "INC01;26/11/2026 23:38;Checkout 5xx;New", "Checkout 5xx"),
         ("User Username,Post CreateAt,Post Message", "dana,1795732692000,rolling back", "rolling back"),
+        (
+            '"_raw","_time",host',
+            '"checkout-api: pool exhausted","2026-11-26T23:38:12.000+01:00","web-03"',
+            "checkout-api: pool exhausted",
+        ),
     ],
 )
 def test_servicenow_and_mattermost_headers(header: str, row: str, text: str) -> None:

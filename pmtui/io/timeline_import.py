@@ -2252,6 +2252,7 @@ _TEXT_HEADERS = (
     "post_message",  # Mattermost
     "work_notes",  # ServiceNow
     "comments",
+    "raw",  # Splunk's export: '_raw', the event as logged
 )
 _KIND_HEADERS = ("kind", "type", "category", "event_type", "kind_type")
 _SOURCE_HEADERS = ("source", "author", "user", "who", "by", "actor", "owner", "person", "reporter", "from")
