@@ -2914,3 +2914,26 @@ def test_a_dot_between_hours_and_minutes_is_a_time_only_before_am_pm() -> None:
         ("20 23:58", "rollback started"),
         ("21 00:03", "done\n11.58 GB freed"),
     ]
+
+
+def test_times_that_a_change_of_the_clocks_makes_odd_are_noted() -> None:
+    """02:30 on the night the clocks go forward does not exist in Berlin: read as 03:30 CEST, and said so;
+    02:20 on the night they go back happens twice: read as the first, and said so."""
+    forward = parse_timeline_text(
+        "01:58 paged\n02:30 looking into it\n03:20 resolved\n", anchor=date(2026, 3, 29), doc_zone="Europe/Berlin"
+    )
+    looking = by_text(forward, "looking into it")
+    assert looking.time.strftime("%H:%M %Z") == "03:30 CEST"  # stored as a time that exists
+    assert looking.time.astimezone(UTC) == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
+    assert forward.notes == [
+        "line 2: 02:30 does not exist in Europe/Berlin on 2026-03-29 (the clocks went forward): read as 03:30 CEST; "
+        "give it a zone or fix the time if that is wrong"
+    ]
+    back = parse_timeline_text("01:50 alert\n02:20 paged\n", anchor=date(2026, 10, 25), doc_zone="Europe/Berlin")
+    assert by_text(back, "paged").time.utcoffset() == timedelta(hours=2)
+    assert back.notes == [
+        "line 2: 02:20 happened twice in Europe/Berlin on 2026-10-25 (the clocks went back): read as the first, "
+        "02:20 CEST; give it a zone if it was the second"
+    ]
+    plain = parse_timeline_text("01:58 paged\n02:30 looking\n", anchor=date(2026, 3, 28), doc_zone="Europe/Berlin")
+    assert plain.notes == []  # the night before: nothing odd

@@ -493,7 +493,8 @@ _MON_DATE = re.compile(
 _DATE_TIME_SEP = re.compile(r"T|[ \t]*,[ \t]*|[ \t]+(?:at[ \t]+|@[ \t]*)?")
 # '23:58', '11:58 PM'; with a dot only before AM/PM ('11.58pm'): '11.58' alone may be a version or a number.
 _CLOCK = re.compile(
-    r"(\d{1,2})(?::|\.(?=\d{2}[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?(?![A-Za-z])))(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[ \t\u202f\u00a0]?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?"
+    r"(\d{1,2})(?::|\.(?=\d{2}[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?(?![A-Za-z])))(\d{2})"
+    r"(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[ \t\u202f\u00a0]?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?"
 )
 _ZONE = re.compile(
     r"[ \t]?(Z(?![A-Za-z])|[+-]\d{2}(?::?\d{2})?(?!\d)|(?:UTC|GMT|UT|utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?"
@@ -957,6 +958,8 @@ def _place(
             f"{rec.where}: {local:%H:%M} was placed on {local:%Y-%m-%d}, {hours} h after the line above{more}; "
             "if it happened earlier (a line added afterwards?), give it its date"
         )
+    if notes is not None:
+        _note_clock_changes(placed, default_zone, notes)
     items = []
     for entry in placed:
         if entry is None:
@@ -976,6 +979,46 @@ def _place(
             )
         )
     return items
+
+
+def _note_clock_changes(
+    placed: list[tuple[_Rec, datetime, str] | None], default_zone: tzinfo, notes: list[str]
+) -> None:
+    """Notes for times written without a zone that a change of the clocks makes odd: a time that does not exist
+    (in the hour skipped when the clocks go forward: read, and stored, as the time it names after the change),
+    and a time that happens twice (in the hour repeated when they go back: read as the first)."""
+    gaps: list[tuple[_Rec, datetime, datetime]] = []
+    folds: list[tuple[_Rec, datetime]] = []
+    for index, entry in enumerate(placed):
+        if entry is None or entry[0].spec[0] not in ("naive", "clock", "mday"):
+            continue
+        rec, when, zone_name = entry
+        zone = when.tzinfo
+        if not isinstance(zone, ZoneInfo):
+            continue
+        try:
+            real = when.astimezone(UTC).astimezone(zone)
+        except OverflowError:  # the first or last day Python knows
+            continue
+        if real.replace(tzinfo=None) != when.replace(tzinfo=None):
+            gaps.append((rec, when, real))
+            placed[index] = (rec, real, zone_name)  # a wall time that exists, shown the same in every session
+        elif when.replace(fold=1).utcoffset() != when.utcoffset():
+            folds.append((rec, when))
+    if gaps:
+        rec, when, real = gaps[0]
+        more = f" (and {len(gaps) - 1} more)" if len(gaps) > 1 else ""
+        notes.append(
+            f"{rec.where}: {when:%H:%M} does not exist in {when.tzinfo} on {when:%Y-%m-%d} (the clocks went "
+            f"forward): read as {real:%H:%M %Z}{more}; give it a zone or fix the time if that is wrong"
+        )
+    if folds:
+        rec, when = folds[0]
+        more = f" (and {len(folds) - 1} more)" if len(folds) > 1 else ""
+        notes.append(
+            f"{rec.where}: {when:%H:%M} happened twice in {when.tzinfo} on {when:%Y-%m-%d} (the clocks went back): "
+            f"read as the first, {when:%H:%M %Z}{more}; give it a zone if it was the second"
+        )
 
 
 # --------------------------------------------------------------------------------------------
