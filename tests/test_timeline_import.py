@@ -1782,13 +1782,13 @@ class TestTeamsCopy:
 
     def test_web_copy_name_then_date_then_message(self) -> None:
         result = real("teams-web-copy.txt")
-        assert result.skipped == []
+        assert [s.where for s in result.skipped] == ["line 20"]  # 'Edited' above the message: noise
         assert [(e.time.strftime("%d %H:%M"), e.source.split(" @")[1]) for e in result.events[:3]] == [
             ("26 23:42", "Alice Nguyen"),
             ("26 23:44", "Alice Nguyen"),
             ("26 23:46", "Bob Kowalski"),
         ]
-        assert by_text(result, "rolled back").text == "Edited\nrolled back checkout v2.3.1 -> v2.3.0 & restarted pods"
+        assert by_text(result, "rolled back").text == "rolled back checkout v2.3.1 -> v2.3.0 & restarted pods"
         assert by_text(result, "pgbouncer reloaded").time == datetime(2024, 11, 27, 0, 5, tzinfo=UTC)
         assert len(result.events) == 10
 
@@ -2937,3 +2937,36 @@ def test_times_that_a_change_of_the_clocks_makes_odd_are_noted() -> None:
     ]
     plain = parse_timeline_text("01:58 paged\n02:30 looking\n", anchor=date(2026, 3, 28), doc_zone="Europe/Berlin")
     assert plain.notes == []  # the night before: nothing odd
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "teams-copy-no-date.txt",
+            [
+                ("20 23:24", "checkout is throwing 502s for me on prod, anyone else seeing this?", "Dana Whitfield"),
+                ("20 23:25", "yep. the 5xx monitor is firing, 5xx at ~30%", "Sam Okafor"),
+                ("20 23:27", "PagerDuty just paged me too, on it", "Dana Whitfield"),
+                ("20 23:47", "found it: pods are OOMKilled since v4.12.0 <LRU> & co", "Dana Whitfield"),
+                ("21 00:06", "all pods Ready, 5xx back under 0.5%", "Dana Whitfield"),
+            ],
+        ),
+        (
+            "teams-new-copy.txt",
+            [
+                ("20 23:24", "checkout is throwing 502s for me on prod, anyone else seeing this?", "Dana Whitfield"),
+                ("20 23:25", "yep. the 5xx monitor is firing", "Sam Okafor"),
+                ("21 00:06", "all pods Ready, 5xx back under 0.5%", "Dana Whitfield"),
+            ],
+        ),
+    ],
+)
+def test_teams_copies_without_a_date_or_with_one_space_and_their_noise(name: str, expected: list) -> None:
+    """Classic Teams without the date ('[11:24 PM] Dana Whitfield'), the new Teams ('Dana Whitfield 11:24 PM',
+    one space): the author is the source, and 'Edited', reactions ('👍 2') and joins are noise, not text."""
+    result = parse_timeline(FIXTURES / name, anchor=date(2026, 11, 20), doc_zone="America/New_York")
+    assert [(e.time.strftime("%d %H:%M"), e.text, e.source.split(" @", 1)[1]) for e in result.events] == expected
+    assert all("noise" in s.reason for s in result.skipped)
+    kept = parse_timeline(FIXTURES / name, anchor=date(2026, 11, 20), doc_zone="America/New_York", include_noise=True)
+    assert any("Edited" in e.text for e in kept.events)

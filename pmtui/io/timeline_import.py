@@ -1208,7 +1208,7 @@ _WHATSAPP_AUTHOR = re.compile(r"([^:\"“”]{1,80}?): (.*)", re.DOTALL)
 # Teams copied as text: '[26/11 23:42] Alice Nguyen', the message on the lines below. Teams shows no seconds:
 # '[26/11/2024 23:42:01] Payment Worker Crashed' is a log line.
 _TEAMS = re.compile(
-    r"\[\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?,?[ \t]\d{1,2}:\d{2}(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?)?\]"
+    r"\[(?:\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?,?[ \t])?\d{1,2}:\d{2}(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?)?\]"
 )
 # Words of log messages, not of people's names ('Payment Worker Crashed', 'Service Recovered').
 _NOT_IN_A_NAME = frozenset(
@@ -1431,6 +1431,28 @@ _DISCORD_GROUPED = re.compile(r"\[\d{1,2}:\d{2}(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm
 _SLACK_COPY = re.compile(
     r"(?P<name>[^\W\d_][^\t]{0,60}?)[ \t]{2,}(?P<time>\d{1,2}:\d{2}(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?)?)[ \t]*$"
 )
+# The new Teams copies the same header with one space: 'Dana Whitfield 11:24 PM' (a person's name only).
+_SLACK_COPY_ONE_SPACE = re.compile(
+    r"(?P<name>[^\W\d_][^\t]{0,60}?)[ \t](?P<time>\d{1,2}:\d{2}(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?)?)[ \t]*$"
+)
+
+
+def _copy_header(line: str) -> re.Match[str] | None:
+    """A Slack (or new Teams) desktop copy's header: a name and a time, alone on the line."""
+    header = _SLACK_COPY.match(line)
+    if header is not None:
+        return header
+    header = _SLACK_COPY_ONE_SPACE.match(line)
+    return header if header is not None and _a_person(header.group("name").strip()) else None
+
+
+# Under a chat message copied from Teams (or Slack): 'Edited', reactions ('👍 2', '❤️ 3'), people joining.
+_CHAT_NOISE_LINE = re.compile(
+    r"\(?Edited\)?|(?:[^\w\s(\[<>\-*#]{1,4}[ \t]*\d{1,4}[ \t]*)+|"
+    r"[^\W\d_][\w'’.\-]*(?:[ \t][^\W\d_][\w'’.\-]*){0,3}[ \t](?:was added to|was removed from|left|has left|joined|"
+    r"has joined)[ \t](?:the[ \t])?(?:chat|conversation|meeting|channel)\.?|"
+    r".{1,60}[ \t]added[ \t].{1,60}[ \t]to the (?:chat|conversation)\.?"
+)
 _SLACK_GROUPED = re.compile(r"\d{1,2}:\d{2}[ \t]*$")
 _THREAD_SUMMARY = re.compile(r"\d+ repl(?:y|ies)|Last reply .{1,40}(?:View thread)?|View thread", re.IGNORECASE)
 _REACTION = re.compile(r"(?::[\w+\-']+:[ \t]*)+$")
@@ -1460,11 +1482,11 @@ def _slack_copy_file(lines: list[str]) -> str:
     'Dana Whitfield   0:03', minutes and seconds into the recording); else ''."""
     times: list[str] = []
     for number, line in enumerate(lines[:5000]):
-        header = _SLACK_COPY.match(line.strip())
+        header = _copy_header(line.strip())
         if header is None or not _a_name(header.group("name").strip()):
             continue
         below = _clean(lines[number + 1]).strip() if number + 1 < len(lines) else ""
-        if below and not _SLACK_COPY.match(below) and _scan_line(below) is None:
+        if below and not _copy_header(below) and _scan_line(below) is None:
             times.append(header.group("time"))
     if len(times) < 2:
         return ""
@@ -2049,7 +2071,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 author = discord_author  # a message grouped under the one above: same author
         elif slack_copy:
             stripped = line.strip()
-            header = _SLACK_COPY.match(stripped)
+            header = _copy_header(stripped)
             if header is not None and _a_name(header.group("name").strip()):
                 inner = _scan_line(header.group("time"), dayfirst)
                 if inner is not None and inner[0][0] == "clock":
@@ -2100,6 +2122,14 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 found = (spec, rest, False, 0)
         if found is None:
             indented = line[0] in " \t"
+            if (
+                current is not None
+                and (current.chat == "teams" or slack_copy)
+                and not ctx.include_noise
+                and _CHAT_NOISE_LINE.fullmatch(line.strip())
+            ):
+                ctx.skipped.append(Skipped(where, f"an edit mark, a reaction or a join ({_NOISE_NOTE})"))
+                continue
             if compose and not indented:
                 ctx.skipped.append(Skipped(where, "a docker compose status line (no time), not a service's log line"))
                 current, bad = None, False
