@@ -1625,6 +1625,28 @@ class TestLinesStampedLikeTheLineAbove:
         ]
         assert len(result.events) == 11
 
+    def test_kubectl_prefix_names_the_pod_and_a_json_body_reads_as_its_message(self) -> None:
+        text = (
+            "[pod/checkout-api-7d9c5b8f4-x2x9q/checkout-api] 2026-11-21T04:19:46.990001200Z "
+            '{"level":"error","msg":"retry budget exhausted","err":"context deadline exceeded"}\n'
+            "[pod/checkout-api-7d9c5b8f4-x2x9q/checkout-api] 2026-11-21T04:19:47.120001994Z "
+            "panic: runtime error: invalid memory address or nil pointer dereference\n"
+            "[pod/checkout-api-7d9c5b8f4-x2x9q/checkout-api] 2026-11-21T04:19:47.120001994Z goroutine 4123 [running]:\n"
+            "[pod/checkout-api-6b4f7c9d8-kk2lp/checkout-api] 2026-11-21T04:59:20.250000123Z {not json} starting\n"
+        )
+        result = parse_timeline_text(text, doc_zone="UTC")
+        assert [(e.text, e.source) for e in result.events] == [
+            (
+                "ERROR retry budget exhausted (context deadline exceeded)",
+                "<input>:1 @checkout-api-7d9c5b8f4-x2x9q/checkout-api",
+            ),
+            (
+                "panic: runtime error: invalid memory address or nil pointer dereference\ngoroutine 4123 [running]:",
+                "<input>:2 @checkout-api-7d9c5b8f4-x2x9q/checkout-api",
+            ),
+            ("{not json} starting", "<input>:4 @checkout-api-6b4f7c9d8-kk2lp/checkout-api"),
+        ]
+
     def test_a_python_traceback_in_docker_compose_logs_is_one_event(self) -> None:
         result = real("docker-compose-logs.txt")
         assert by_text(result, "Exception on /checkout").text.splitlines() == [

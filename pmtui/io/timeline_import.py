@@ -1281,6 +1281,8 @@ _NOT_IN_A_NAME = frozenset(
 )
 # docker compose logs: 'web-1       | 2024-11-26T23:41:02.123456789Z GET /…' (the service, padding, '| ').
 _COMPOSE = re.compile(r"([A-Za-z0-9][\w.-]{0,79}?) *\| ")
+# kubectl logs --prefix --timestamps: '[pod/checkout-api-7d9c5b8f4-x2x9q/checkout-api] 2026-11-21T04:05:02.1Z …'.
+_KUBECTL_PREFIX = re.compile(r"\[(?:pod/)?([\w.\-]+/[\w.\-]+)\] (?=\d{4}-\d{2}-\d{2}T\d{2}:\d{2})")
 # What makes a 'name | …' prefix compose's: the service's replica number ('web-1', 'web_1'), or the RFC 3339
 # time of 'docker compose logs --timestamps' after it; never a log level (NLog's 'INFO | 2024-11-26 … | …').
 _COMPOSE_SERVICE = re.compile(r".*[-_]\d{1,3}")
@@ -2096,6 +2098,11 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
             if number == skip_next:
                 ctx.skipped.append(Skipped(where, f"a reaction count ({_NOISE_NOTE})"))
                 continue
+        if found is None and line[:1] == "[":
+            m = _KUBECTL_PREFIX.match(line)
+            inner = _scan_line(line[m.end() :], dayfirst) if m is not None else None
+            if m is not None and inner is not None and inner[0][0] not in ("date", "bad"):
+                service, line, found = m.group(1), line[m.end() :], inner  # kubectl logs --prefix: the pod
         if found is None and line[0] not in " \t|" and "| " in line[:100]:
             m = _COMPOSE.match(line)
             level = m is not None and m.group(1).upper() in _LOG_LEVELS
@@ -2195,6 +2202,8 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
             ctx.skipped.append(Skipped(where, f"a Jenkins [Pipeline] step line (noise: skipped {_KEEP_NOISE})"))
             current, bad = None, True
             continue
+        if rest[:1] == "{" and rest.endswith("}"):
+            rest = _json_line_text(rest) or rest  # a structured log line after the time (kubectl, docker)
         ambiguous = None
         abbr = _AMBIGUOUS_BY_ID.get(id(spec[2])) if spec[2] is not None else None
         if abbr is not None:
@@ -3500,6 +3509,17 @@ def _record_text(record: dict[str, Any]) -> str:
     if text and error and error not in text:
         text = f"{text} ({_limit(error, 500)})"
     return text
+
+
+def _json_line_text(text: str) -> str:
+    """The text of a JSON log record written after a time ('{"level":"error","msg":"retry budget exhausted",
+    "err":"context deadline exceeded"}' reads 'ERROR retry budget exhausted (context deadline exceeded)'), as the
+    JSON reader gives it; '' when it is not one."""
+    try:
+        obj = json.loads(text)
+    except (ValueError, RecursionError):
+        return ""
+    return _record_text(_json_record(obj)) if isinstance(obj, dict) else ""
 
 
 def _alert_recs(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> list[_Rec]:
