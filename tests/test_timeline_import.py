@@ -2609,6 +2609,33 @@ class TestJsonRecords:
     def parse(self, data: object, **kwargs) -> ImportResult:
         return parse_timeline_text(json.dumps(data), doc_zone="UTC", **kwargs)
 
+    def test_datadog_logs_api_status_is_the_level_and_the_error_is_read(self) -> None:
+        data = {
+            "data": [
+                {
+                    "type": "log",
+                    "attributes": {
+                        "timestamp": "2026-11-21T04:19:46.990Z",
+                        "status": "error",
+                        "service": "checkout-api",
+                        "message": "retry budget exhausted",
+                        "tags": ["env:prod", "version:v4.12.0"],
+                        "attributes": {"error": {"kind": "Timeout", "message": "context deadline exceeded"}},
+                    },
+                },
+                {
+                    "type": "log",
+                    "attributes": {"timestamp": "2026-11-21T05:06:02Z", "status": "resolved", "message": "x"},
+                },
+            ],
+            "links": {"next": "https://api.datadoghq.com/api/v2/logs/events?page[cursor]=abc"},
+        }
+        result = self.parse(data)
+        assert [(e.text, e.source) for e in result.events] == [
+            ("ERROR retry budget exhausted (context deadline exceeded)", "<input>:1 @checkout-api"),
+            ("x", "<input>:2"),  # 'resolved' is not a log level
+        ]
+
     def test_opsgenie_log_with_owner(self) -> None:
         data = {
             "data": [

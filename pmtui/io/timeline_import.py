@@ -3371,6 +3371,7 @@ _JSON_LIST_KEYS = (
     "Records", "items", "data", "events", "logs", "entries", "results", "incident_updates", "updates",
     "annotations", "timeline", "timeline_events", "hits",
 )  # fmt: skip
+_LOG_STATUS = frozenset({"emergency", "alert", "critical", "error", "warn", "warning", "notice", "info", "debug"})
 _PINO_LEVELS = {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL"}
 _ALERT_KINDS = {"firing": EventKind.DETECTION, "resolved": EventKind.RESOLUTION}
 
@@ -3426,6 +3427,9 @@ def _json_record(obj: dict[str, Any]) -> dict[str, Any]:
     for nested in ("attributes", "jsonPayload"):
         inner = obj.get(nested)
         if isinstance(inner, dict):
+            deeper = inner.get("attributes")  # Datadog's logs: the log's own attributes ('error') under its attributes
+            if isinstance(deeper, dict) and isinstance(deeper.get("error"), dict) and "error" not in inner:
+                inner = {**inner, "error": deeper["error"]}
             merged = {**merged, **inner}
     if any(key in merged for key in _JSON_TIME_KEYS):
         return merged
@@ -3494,9 +3498,12 @@ def _record_text(record: dict[str, Any]) -> str:
     if text and isinstance(status, dict) and isinstance(status.get("name"), str):
         text = f"{status['name']}: {text}"
     tags = record.get("tags")
-    if text and isinstance(tags, list) and tags and all(isinstance(t, str) for t in tags[:20]):
-        text = f"{text} [{', '.join(tags[:10])}]"
+    if text and isinstance(tags, list) and tags and all(isinstance(t, str) and ":" not in t for t in tags[:20]):
+        text = f"{text} [{', '.join(tags[:10])}]"  # Grafana's words; not Datadog's 'env:prod' facets
     level = next((record[key] for key in _JSON_LEVEL_KEYS if key in record), None)
+    status = record.get("status")
+    if level is None and isinstance(status, str) and status.lower() in _LOG_STATUS:
+        level = status  # Datadog's logs: 'status' is the level
     if type(level) is int:
         level = _PINO_LEVELS.get(level, str(level))
     level = _clean(level).strip().upper() if isinstance(level, str) else ""
