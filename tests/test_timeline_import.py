@@ -3019,3 +3019,27 @@ def test_teams_copies_without_a_date_or_with_one_space_and_their_noise(name: str
     assert all("noise" in s.reason for s in result.skipped)
     kept = parse_timeline(FIXTURES / name, anchor=date(2026, 11, 20), doc_zone="America/New_York", include_noise=True)
     assert any("Edited" in e.text for e in kept.events)
+
+
+def test_gitlab_job_log_streams_and_section_markers_are_not_text_and_lines_count_as_an_editor_does() -> None:
+    """GitLab 17's stamped job log: the '00O ' stream goes, a section marker goes with the carriage return after
+    it (the marker alone on its line is noise), and a bare carriage return does not start a new line."""
+    text = (
+        "2026-11-21T04:58:00.123456Z 00O \x1b[0KRunning with gitlab-runner 17.5.1\x1b[0;m\n"
+        "2026-11-21T04:58:04.123456Z 00O section_start:1795237084:step_script[collapsed=true]\r\x1b[0K"
+        'Executing "step_script" stage\n'
+        "2026-11-21T04:58:05.123456Z 00E $ kubectl rollout undo deploy/checkout-api\n"
+        "2026-11-21T05:06:02.123456Z 00O section_end:1795237562:step_script\r\x1b[0K\n"
+        "2026-11-21T05:06:03.123456Z 00O Job succeeded\n"
+    )
+    result = parse_timeline_text(text, doc_zone="UTC")
+    assert texts(result) == [
+        "Running with gitlab-runner 17.5.1",
+        'Executing "step_script" stage',
+        "$ kubectl rollout undo deploy/checkout-api",
+        "Job succeeded",
+    ]
+    assert [s.where for s in result.skipped] == ["line 4"]
+    assert result.events[-1].source == "<input>:5"
+    mac = parse_timeline_text("23:41 paged\r23:45 rolled back\r", anchor=date(2026, 11, 26), doc_zone="UTC")
+    assert texts(mac) == ["paged", "rolled back"]  # classic Mac OS line ends: the only ones, so lines

@@ -1101,7 +1101,13 @@ def _step(total: int) -> int:
 
 
 def _split_lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """The lines, numbered as an editor numbers them: a bare carriage return inside a line (a CI log's progress
+    bar or section marker) is a space, not a new line; only a file with no other line ends (classic Mac OS) is
+    split at them."""
+    text = text.replace("\r\n", "\n")
+    if "\n" not in text:
+        return text.split("\r")
+    return text.replace("\r", " ").split("\n")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1329,6 +1335,10 @@ _TRACE_HEADER = re.compile(r"\s*(?:panic: |Traceback \(most recent call last\)|g
 # PostgreSQL's lines that go with the entry above them (same time, same process id).
 _PG_FOLLOWS = re.compile(r"\[(\d+)\](?:[ \t]+\S+)?[ \t]+(?=(?:DETAIL|STATEMENT|CONTEXT|HINT|QUERY|LOCATION):[ \t])")
 _JENKINS_STEP = "[Pipeline] "
+# GitLab's job log: each stamped line's stream ('00O ' stdout, '00E ' stderr, '+' a continued line), and the
+# collapsible sections' markers ('section_start:1795237084:step_script[collapsed=true]').
+_GITLAB_STREAMS = frozenset({"00O ", "00E ", "01O ", "01E "})
+_GITLAB_MARKERS = re.compile(r"^\+?|section_(?:start|end):\d{9,11}:[\w.\-]+(?:\[[^\]]*\])?[ \t]*")
 # Lines that carry a stack trace on across a blank line (chained Python exceptions, Go goroutines).
 _TRACE_GOES_ON = re.compile(
     r"Traceback \(most recent call last\)|During handling of the above exception"
@@ -2198,6 +2208,12 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
             if marker is not None:
                 level = marker.group(1).upper() + " " if marker.group(1) in ("error", "warning", "notice") else ""
                 rest = level + rest[marker.end() :].strip()  # '##[group]Run ./deploy.sh': the step, no marker
+        if rest[:4] in _GITLAB_STREAMS or rest.startswith("section_"):  # GitLab's job log (17: stamped lines)
+            rest = _GITLAB_MARKERS.sub("", rest[4:] if rest[:4] in _GITLAB_STREAMS else rest).strip()
+            if not rest:
+                ctx.skipped.append(Skipped(where, f"a GitLab section marker (noise: skipped {_KEEP_NOISE})"))
+                current, bad = None, True
+                continue
         if rest.startswith(_JENKINS_STEP) and not ctx.include_noise:
             ctx.skipped.append(Skipped(where, f"a Jenkins [Pipeline] step line (noise: skipped {_KEEP_NOISE})"))
             current, bad = None, True
