@@ -130,6 +130,11 @@ async def test_filter_delete_and_unreadable(library) -> None:
         assert "1 unreadable" in status
         await pilot.press(*"dns")
         assert table.row_count == 1
+        await pilot.press("ctrl+u", "down")  # in the table, typing still filters: the filter takes the keys
+        assert app.focused is table and table.row_count == 4
+        await pilot.press(*"DNS")
+        assert app.screen.query_one("#filter", Input).value == "DNS"
+        assert table.row_count == 1 and app.focused is not table
         await pilot.press("ctrl+d")
         await pilot.pause()
         await pilot.press("n")  # cancel keeps it

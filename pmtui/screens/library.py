@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -66,7 +66,10 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
             yield Static("pmtui — post-mortem library", id="library-title", markup=False)
-            yield TextInput(placeholder="Filter: type part of a title, id, severity or status", id="filter")
+            # No select-all on focus: keys typed in the table go on the end of the filter (on_key)
+            yield TextInput(
+                placeholder="Filter: type part of a title, id, severity or status", id="filter", select_on_focus=False
+            )
             yield LibraryTable(id="postmortems")
             yield Static("", id="library-status", markup=False)
         yield Footer()
@@ -145,6 +148,17 @@ class LibraryScreen(Screen[None]):
 
     def _entry(self, pm_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == pm_id), None)
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing with the table focused filters too (the filter takes the key and the focus): no need to go
+        back up to the filter line first."""
+        if event.is_printable and event.character not in (None, " ") and isinstance(self.focused, LibraryTable):
+            event.stop()
+            event.prevent_default()
+            field = self.query_one("#filter", Input)
+            field.value += event.character
+            field.cursor_position = len(field.value)
+            field.focus()
 
     def action_focus_table(self) -> None:
         self.query_one(LibraryTable).focus()
