@@ -379,6 +379,12 @@ async def test_setup_times_roll_past_midnight_and_half_typed_times_do_not_move_t
         await type_into(pilot, "field-started", "09:30")  # no time anywhere: today's date
         await wait_saved(pilot, app)
         assert library.load(pm.id).started == datetime(2026, 11, 26, 9, 30, tzinfo=berlin)
+        started = app.screen.query_one("#field-started", Input)
+        assert started.value == "09:30"  # as typed, while typing
+        await pilot.press("tab")  # leaving it shows the date it was given
+        await pilot.pause()
+        assert started.value == "2026-11-26 09:30"
+        assert library.load(pm.id).started == datetime(2026, 11, 26, 9, 30, tzinfo=berlin)
 
 
 async def test_a_field_that_does_not_read_stays_marked_and_leaving_asks(library) -> None:

@@ -406,9 +406,15 @@ class SetupStage(StageView):
 
     @on(Input.Blurred, ".form-input")
     def _input_left(self, event: Input.Blurred) -> None:
-        """Leaving a field whose text does not read: say so where it is seen (the notes line may be
-        scrolled out of view at 80x24). The text stays in the field, marked, until it is fixed."""
+        """Leaving a field shows what was stored, as it will read next time (a bare time with the date it was
+        given). Leaving one whose text does not read: say so where it is seen (the notes line may be scrolled
+        out of view at 80x24). The text stays in the field, marked, until it is fixed."""
         key = (event.input.id or "").removeprefix("field-")
+        field = self.fields.get(key)
+        if field is not None and key not in self.problems and self.is_mounted:
+            shown = one_line(field.show(self.pm))
+            if event.input.value != shown:
+                event.input.value = shown  # '23:40' reads '2026-11-26 23:40': the date it was given is seen
         if key in self.problems:
             self.notify(
                 f"{self.fields[key].label}: {self.problems[key]} — not saved until it reads.",
