@@ -108,7 +108,14 @@ def test_incident_picture_fits_and_says_what_is_missing() -> None:
     bar, notes = incident_picture(incident_metrics(pm), 78)
     assert len(bar.plain) == 78
     assert bar.plain.startswith("├") and bar.plain.endswith("┤")
-    assert "detect 12m" in bar.plain and "resolve 1 h 05 min" in bar.plain  # a narrow phase gets the short form
+    assert "12m" in bar.plain and "recovering 1 h 05 min" in bar.plain  # a narrow phase gets the short form
+    assert notes.endswith("time to detect 12 min · resolve 1 h 17 min")  # the metrics, as exported
+    mitigated = incident(
+        detected=berlin(2026, 3, 2, 23, 39), mitigated=berlin(2026, 3, 3, 0, 10), resolved=berlin(2026, 3, 3, 0, 44)
+    )
+    bar, notes = incident_picture(incident_metrics(mitigated), 78)
+    assert "mitigating 31 min" in bar.plain and "recovering 34 min" in bar.plain  # each phase, milestone to milestone
+    assert notes.endswith("time to detect 12 min · mitigate 43 min · resolve 1 h 17 min")  # from the start
     assert "mark an event as responded (s) to see time to respond" in notes
     bar, notes = incident_picture(incident_metrics(incident(started=None)), 78)
     assert "No picture yet" in bar.plain
@@ -200,9 +207,10 @@ async def test_kind_keys_estimated_and_milestones(library) -> None:
         await pilot.press("k", "x", "s", "s")  # next kind, estimated, started -> detected
         assert table.get_row_at(0)[1].plain == "detected"
         assert table.get_row_at(0)[0].plain.strip() == "~23:39"
-        assert "detect 12 min" in str(bar.render())
+        assert "detecting 12 min" in str(bar.render())
+        assert "time to detect 12 min · so far 12 min" in str(stage.query_one("#timeline-notes", Static).render())
         await pilot.press("down", "r", "s", "s", "s")  # response; started, detected, responded
-        assert "respond 6 min" in str(bar.render())
+        assert "responding 6 min" in str(bar.render())
         await pilot.press("t", "n", "o", "m")
         await wait_saved(pilot, app)
     _, first, second = library.load(pm.id).timeline

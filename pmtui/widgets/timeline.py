@@ -55,11 +55,13 @@ KIND_LABELS: dict[EventKind, str] = {
     EventKind.OTHER: "other",
 }
 MILESTONE_CYCLE: list[Milestone | None] = [None, *Milestone]
+# The bar's segments, named as phases (from one milestone to the next): not the metrics, which count time to
+# mitigate and to resolve from the start (the line under the bar gives those).
 PHASES: dict[Milestone, str] = {
-    Milestone.DETECTED: "detect",
-    Milestone.RESPONDED: "respond",
-    Milestone.MITIGATED: "mitigate",
-    Milestone.RESOLVED: "resolve",
+    Milestone.DETECTED: "detecting",
+    Milestone.RESPONDED: "responding",
+    Milestone.MITIGATED: "mitigating",
+    Milestone.RESOLVED: "recovering",
 }
 ROLLOVER = timedelta(hours=6)
 
@@ -257,7 +259,6 @@ def incident_picture(metrics: IncidentMetrics, width: int, duplicates: Iterable[
     widths = _proportional([d.total_seconds() for _, d in segments], inner, total.total_seconds())
     bar = Text(no_wrap=True, overflow="crop")
     bar.append("├")
-    unlabelled = []
     for index, ((phase, duration), cells) in enumerate(zip(segments, widths, strict=True)):
         label = ""
         for candidate in (
@@ -269,16 +270,29 @@ def incident_picture(metrics: IncidentMetrics, width: int, duplicates: Iterable[
             if len(candidate) <= cells:
                 label = candidate
                 break
-        if not label.strip() or phase not in label:
-            unlabelled.append(f"{phase} {format_duration(duration)}")
         left = (cells - len(label)) // 2
         bar.append("─" * left)
         bar.append(label, style="bold")
         bar.append("─" * (cells - len(label) - left))
         bar.append("┤" if index == len(segments) - 1 else "┼")
-    summary = f"total {format_duration(total)}"
-    if unlabelled:
-        summary = " · ".join(unlabelled) + " · " + summary
+    # Under the bar, the metrics as the export gives them (detect: start -> detected; respond: detected ->
+    # responded; mitigate and resolve: from the start), and how long so far while the end is not marked.
+    durations = [
+        (name, value)
+        for name, value in (
+            ("detect", metrics.time_to_detect),
+            ("respond", metrics.time_to_respond),
+            ("mitigate", metrics.time_to_mitigate),
+            ("resolve", metrics.time_to_resolve),
+        )
+        if value is not None
+    ]
+    summary = "time to " + " · ".join(f"{name} {format_duration(value)}" for name, value in durations)
+    if len(summary) > width - 2:  # one line at 80 columns
+        summary = "time to " + " · ".join(f"{name} {short_duration(value)}" for name, value in durations)
+    summary = summary if durations else ""
+    if metrics.time_to_resolve is None:
+        summary = (summary + " · " if summary else "") + f"so far {format_duration(total)}"
     return bar, "; ".join([*notes, summary])
 
 
