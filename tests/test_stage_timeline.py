@@ -301,6 +301,7 @@ async def test_bad_time_keeps_the_text_and_says_why(library) -> None:
         assert "No time at the start" in status_text(stage)
         await pilot.press("home")
         await type_text(pilot, "25:61 ")
+        assert "'25:61' is not a time" in status_text(stage)  # said as it is typed, past the time
         await pilot.press("enter")
         assert "is not a time" in status_text(stage)
         assert len(stage.pm.timeline) == 1

@@ -783,8 +783,11 @@ class TimelineStage(StageView):
         self._added_shown = False
         try:
             parsed = parse_quick_add(event.value, pm=self.pm, reference=self._reference(), today=self._today())
-        except QuickAddError:
-            self._status("Enter adds it: " + QUICK_ADD_EXAMPLE, "muted")
+        except QuickAddError as error:
+            if " " in event.value.strip():  # past the time: what is wrong with it ('25:70' is not a time, !x)
+                self._status(str(error), "muted")
+            else:  # still typing the time
+                self._status("Enter adds it: " + QUICK_ADD_EXAMPLE, "muted")
             return
         self._status(self._preview(parsed), "preview")
 
