@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from textual.widgets import Button, DataTable, Input, Static
+from textual.widgets import Button, DataTable, Input, Static, TextArea
 
 from pmtui.analysis.metrics import incident_metrics
 from pmtui.model import EventKind, Milestone, PostMortem, TimelineEvent
+from pmtui.screens.dialogs import ConfirmDialog
 from pmtui.widgets.timeline import (
     QuickAddError,
     TimelineEventEditor,
@@ -261,6 +262,22 @@ async def test_editor_validates_and_saves(library) -> None:
         assert table.get_row_at(1)[3].plain == "edited first"
         assert table.cursor_row == 1
         await pilot.press("up", "e", "escape")  # cancelling changes nothing
+        await pilot.pause()
+        assert app.screen is stage.screen
+        await pilot.press("e")
+        await type_text(pilot, "typed ")
+        await pilot.press("escape")  # something was typed: Esc asks before it is thrown away
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep editing: the text is still there
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineEventEditor)
+        assert app.screen.query_one("#edit-text", TextArea).text.startswith("typed ")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")  # discard
+        await pilot.pause()
+        assert app.screen is stage.screen
         await wait_saved(pilot, app)
     saved = {e.id: e for e in library.load(pm.id).timeline}[events[0].id]
     assert saved.text == "edited first"

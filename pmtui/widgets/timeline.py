@@ -971,6 +971,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
         self.today = today
         self.values: dict = {}
         self.problems: dict[str, str] = {}
+        self._shown: tuple = ()  # the fields as first shown
 
     def _shown_time(self) -> str:
         if self.event.time is None:
@@ -1066,6 +1067,17 @@ class TimelineEventEditor(ModalScreen[dict | None]):
     def on_mount(self) -> None:
         self.query_one("#edit-text", TextArea).focus()
         self._validate()
+        self._shown = self._fields()
+
+    def _fields(self) -> tuple:
+        """What the fields hold now (to tell whether anything was typed)."""
+        return (
+            *(self.query_one(f"#edit-{name}", Input).value for name in ("time", "zone", "source", "evidence")),
+            self.query_one("#edit-text", TextArea).text,
+            self.query_one("#edit-kind", Select).value,
+            self.query_one("#edit-milestone", Select).value,
+            self.query_one("#edit-estimated", Checkbox).value,
+        )
 
     def _validate(self) -> bool:
         problems: dict[str, str] = {}
@@ -1133,4 +1145,14 @@ class TimelineEventEditor(ModalScreen[dict | None]):
 
     @on(Button.Pressed, "#edit-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; when something was changed, only once the user says to discard it."""
+        if self._fields() == self._shown:
+            self.dismiss(None)
+            return
+        from pmtui.screens.dialogs import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog("Discard your changes to this event?", "Discard"), answered)
