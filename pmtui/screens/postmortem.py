@@ -11,6 +11,7 @@ from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -585,19 +586,21 @@ class PostMortemScreen(Screen[None]):
             self._findings_shown = ""
             panel.display = False
             return
-        text = Text()  # one line per finding (text-wrap: nowrap in the CSS): the stage keeps its room
+        # One line per finding (text-wrap: nowrap in the CSS): the stage keeps its room. A blocking finding is
+        # drawn in the theme's error colour, an advisory one in the panel's (warning): not by its glyph alone.
+        parts: list[tuple[str, str] | str] = []
         for finding in findings[:3]:
-            marker = "■ " if finding.severity == "blocking" else "□ "
-            text.append(marker, style="bold")
-            text.append(one_line(finding.message))
+            blocking = finding.severity == "blocking"
+            parts.append(("■ " if blocking else "□ ", "bold $error" if blocking else "bold"))
+            parts.append((one_line(finding.message), "$error" if blocking else ""))
             if finding.excerpt:
-                text.append(f" “{one_line(finding.excerpt)}”", style="italic")
+                parts.append((f" “{one_line(finding.excerpt)}”", "italic"))
             if finding.suggestion:
-                text.append(f" → {one_line(finding.suggestion)}", style="dim")
-            text.append("\n")
+                parts.append((f" → {one_line(finding.suggestion)}", "dim"))
+            parts.append("\n")
         if len(findings) > 3:
-            text.append(f"… and {len(findings) - 3} more: the Review stage lists them all")
-        text.rstrip()
+            parts.append(f"… and {len(findings) - 3} more: the Review stage lists them all")
+        text = Content.assemble(*parts).rstrip()
         if text.plain == self._findings_shown and panel.display:
             return  # unchanged: no repaint, no reflow
         self._findings_shown = text.plain
