@@ -69,6 +69,7 @@ def test_parse_quick_add_forms() -> None:
     assert parse("18:00 x").time == berlin(2026, 3, 2, 18, 0)  # under 6 h before: same day
     assert parse("2026-03-01 10:00 dated").time == berlin(2026, 3, 1, 10, 0)  # a date is never moved
     assert parse("23:27 UTC x").time == datetime(2026, 3, 2, 23, 27, tzinfo=UTC)
+    assert parse("23:27 UTC x").zone == "UTC" and parse("23:27 +01:00 x").zone == ""  # an offset names no zone
     assert parse("23:27 +01:00 x").time.utcoffset() == timedelta(hours=1)
     assert parse("2026-03-02T23:27+05:30 iso").time == datetime(2026, 3, 2, 17, 57, tzinfo=UTC)
     named = parse("17:45 America/New_York vendor")
@@ -182,7 +183,8 @@ async def test_quick_add_across_midnight_zones_and_forms(library) -> None:
     assert saved["vendor confirmed"].zone == "America/New_York"
     assert saved["resolved"].time == berlin(2026, 3, 3, 2, 10)
     assert saved["resolved"].kind == EventKind.RESOLUTION
-    assert all(not e.zone for text, e in saved.items() if text != "vendor confirmed")
+    assert saved["paged the vendor"].zone == "UTC"  # typed in UTC: shown with that clock too
+    assert all(not e.zone for text, e in saved.items() if text not in ("vendor confirmed", "paged the vendor"))
     assert not any(e.estimated for text, e in saved.items() if text != "alert fired")
 
 

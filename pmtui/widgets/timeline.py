@@ -176,6 +176,9 @@ def parse_quick_add(line: str, *, pm: PostMortem, reference: datetime | None, to
     if simple:
         when += " " + simple.group(1)
         rest = rest[simple.end() :]
+        if simple.group(1).upper() in ("Z", "UTC", "GMT") and pm.timezone != "UTC":
+            zone = "UTC"  # kept, so the row shows the clock that was typed too: '00:27 (23:27 UTC)'
+
     elif named:
         try:
             zone = check_zone(named.group(1))
