@@ -1062,7 +1062,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
                 yield TickBox("estimated time (~)", event.estimated, id="edit-estimated", compact=True)
             with Horizontal(classes="dialog-buttons", id="timeline-editor-buttons"):
                 yield Static(
-                    "Ctrl+S saves (or Enter in a one-line field) · Esc cancels", classes="dialog-hint", markup=False
+                    "Ctrl+S (or Enter on a line) saves · Esc cancels", classes="dialog-hint", markup=False
                 )
                 yield Button("Save", variant="primary", id="edit-save", compact=True)
                 yield Button("Cancel", id="edit-cancel", compact=True)
