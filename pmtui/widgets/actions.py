@@ -273,7 +273,7 @@ class ActionsStage(StageView):
                             compact=True,
                             select_on_focus=False,
                             max_length=40,
-                            placeholder="+2w, 2026-12-15",
+                            placeholder="2026-12-15 or +2w",
                         )
                     yield Static("", id="action-due-resolved", markup=False)
                     yield Static("", id="action-due-error", classes="field-error", markup=False)

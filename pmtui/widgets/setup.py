@@ -240,8 +240,8 @@ HELP = (
     "move between fields; every change saves itself. A field with a problem says what is wrong at the top "
     "of the form and keeps what you typed. Private notes are hidden in presentation mode.\n\n"
     "Severity, Status and Detected by: Enter (or Space) opens the list, Up/Down choose, Enter sets it. "
-    "Review triggers: Up/Down move, Space ticks or unticks the one highlighted (a ticked one shows a filled "
-    "box). Esc leaves a field, so that 1-7 and the other single keys work again."
+    "Review triggers: Up/Down move, Space ticks or unticks the one highlighted (a ticked one shows an X in "
+    "its box, an unticked one an empty box). Esc leaves a field, so that 1-7 and the other single keys work again."
 )
 
 
