@@ -1835,7 +1835,8 @@ class TestTimesUnderTheirText:
             "Checkout success rates have been at normal levels since 00:10 UTC."
         )
         assert result.events[-1].source == "statuspage-history.txt:3"
-        assert (result.events[-1].kind, result.events[0].kind) == (EventKind.RESOLUTION, EventKind.RESPONSE)
+        # each update is a message to customers: communication (what the cadence check counts), not a guess
+        assert {(e.kind, e.kind_guessed) for e in result.events} == {(EventKind.COMMUNICATION, False)}
 
     def test_the_title_is_skipped_and_the_reading_noted(self, result: ImportResult) -> None:
         assert [str(s) for s in result.skipped] == ["line 1: no time at the start: a heading or a note?"]
@@ -1843,6 +1844,15 @@ class TestTimesUnderTheirText:
             "read as a Statuspage history: each time is the time of the update above it (every time in the file "
             "stands on its own line under its update's text)"
         ]
+
+    def test_a_title_right_above_the_first_update_is_skipped_too(self) -> None:
+        result = parse_timeline_text(
+            "Elevated errors at checkout\nResolved - Fixed.\nNov 21, 06:12 UTC\n"
+            "Investigating - Looking.\nNov 21, 04:41 UTC\n",
+            anchor=NOV26,
+        )
+        assert texts(result) == ["Investigating - Looking.", "Resolved - Fixed."]
+        assert [s.where for s in result.skipped] == ["line 1"]
 
     def test_a_file_that_does_not_end_with_a_time_keeps_times_first(self) -> None:
         result = parse_timeline_text("Alice\n23:41\npaged\n\nBob\n23:44\nack\n", anchor=NOV26)

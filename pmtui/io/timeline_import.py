@@ -1790,6 +1790,13 @@ def _times_below(lines: list[str], dayfirst: bool | None) -> bool:
     return times >= 2 and updates * 2 >= times
 
 
+# A Statuspage update: 'Investigating - We are investigating …'.
+_STATUS_UPDATE = re.compile(
+    r"(?:Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Scheduled|In progress|Verifying|Completed)"
+    r"[ \t]+[-–—][ \t]"
+)
+
+
 def _parse_times_below(lines: list[str], ctx: _Context, dayfirst: bool | None) -> list[_Item]:
     """A file whose times come under their text: each time with the block of lines right above it."""
     recs: list[_Rec] = []
@@ -1805,6 +1812,10 @@ def _parse_times_below(lines: list[str], ctx: _Context, dayfirst: bool | None) -
         if spec is None:
             block.append((number, line.strip()))
             continue
+        update = next((i for i, (_, text) in enumerate(block) if _STATUS_UPDATE.match(text)), 0)
+        for heading, _ in block[:update]:  # the incident's title right above its first update
+            ctx.skipped.append(Skipped(f"line {heading}", _HEADING))
+        block = block[update:]
         first = block[0][0]
         spec = ctx.read_abbreviation(spec, f"line {number}")
         recs.append(
@@ -1815,6 +1826,8 @@ def _parse_times_below(lines: list[str], ctx: _Context, dayfirst: bool | None) -
                 source=f"{ctx.name}:{first}",
                 order=first,
                 headline=1,
+                # a status page's update is a message to customers, whatever it says
+                kind=(EventKind.COMMUNICATION, False) if _STATUS_UPDATE.match(block[0][1]) else None,
             )
         )
         block = []
