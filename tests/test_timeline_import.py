@@ -3053,3 +3053,24 @@ def test_gitlab_job_log_streams_and_section_markers_are_not_text_and_lines_count
     assert result.events[-1].source == "<input>:5"
     mac = parse_timeline_text("23:41 paged\r23:45 rolled back\r", anchor=date(2026, 11, 26), doc_zone="UTC")
     assert texts(mac) == ["paged", "rolled back"]  # classic Mac OS line ends: the only ones, so lines
+
+
+def test_weechat_logs_name_the_nick_and_skip_joins_topics_and_modes() -> None:
+    text = (
+        '2026-11-21 04:21:07\t--\tTopic for #inc-8812 is "checkout 5xx"\n'
+        "2026-11-21 04:24:01\tdana\tcheckout is throwing 502s on prod, <anyone> else?\n"
+        "2026-11-21 04:25:30\t-->\tpriya (~priya@10.0.3.17) has joined #inc-8812\n"
+        "2026-11-21 04:27:44\t *\tdana ack'd the page\n"
+        "2026-11-21 04:35:02\t@sam\tdeclaring SEV2\n"
+        "2026-11-21 04:36:00\tERROR\tpool exhausted\n"
+    )
+    result = parse_timeline_text(text, doc_zone="UTC")
+    assert [(e.text, e.source) for e in result.events] == [
+        ("checkout is throwing 502s on prod, <anyone> else?", "<input>:2 @dana"),
+        ("dana ack'd the page", "<input>:4 @dana"),
+        ("declaring SEV2", "<input>:5 @sam"),
+        ("ERROR\tpool exhausted", "<input>:6"),  # a level, not a nick
+    ]
+    assert [s.where for s in result.skipped] == ["line 1", "line 3"]
+    kept = parse_timeline_text(text, doc_zone="UTC", include_noise=True)
+    assert 'Topic for #inc-8812 is "checkout 5xx"' in texts(kept)

@@ -1370,6 +1370,25 @@ def _access_log(line: str) -> tuple[Spec, str, str] | None:
     return spec, f"{m.group('request')} {m.group('status')}".strip(), who
 
 
+# WeeChat's log: 'time<TAB>nick<TAB>message'; '-->', '<--' and '--' in the nick's place are joins, quits, topic
+# and mode lines; ' *' an action ('dana ack'd the page'); a nick may carry its mode ('@sam').
+_WEECHAT_NOISE = frozenset({"-->", "<--", "--", "<->", "=!="})
+
+
+def _weechat(rest: str, include_noise: bool) -> tuple[str, str] | str | None:
+    """(message, nick) of a WeeChat log line, or why it is skipped; None when the line is not one."""
+    nick, _, message = rest.partition("\t")
+    nick = nick.strip()
+    if not message.strip() or not nick or " " in nick or len(nick) > 40 or nick.upper() in _LOG_LEVELS:
+        return None  # ('time<TAB>ERROR<TAB>message' is a log line with its level)
+    message = message.strip()
+    if nick in _WEECHAT_NOISE:
+        return (message, "") if include_noise else f"a join, quit, topic or mode line ({_NOISE_NOTE})"
+    if nick == "*":  # an action: the nick is the first word of the message
+        return message, message.split(" ", 1)[0]
+    return message, nick.lstrip("@+%~&")
+
+
 def _chat(rest: str, include_noise: bool) -> tuple[str, str, str, str]:
     """What follows a time in a chat log: (text, author, note for the source, skip reason or '')."""
     first = rest[:1]
@@ -2261,6 +2280,14 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 if index == len(ctx.skipped) - 1:
                     ctx.skipped.pop()
                     author, fallback, chat = name, name, "teams"
+        if rest and not author and line[end : end + 1] == "\t" and "\t" in line[end + 1 : end + 43]:
+            weechat = _weechat(line[end + 1 :], ctx.include_noise)
+            if isinstance(weechat, str):
+                ctx.skipped.append(Skipped(where, weechat))
+                current, bad = None, True
+                continue
+            if weechat is not None:
+                rest, author = weechat
         if rest and not author and rest[0] in "<-F":
             rest, author, note, chat = _chat(rest, ctx.include_noise)
             if chat and chat != "zoom":
