@@ -163,6 +163,13 @@ NEUTRAL = [
     "I would have expected the alert to fire at 80%.",
     "This one is on the team backlog.",
     "Without the retry queue, we would have lost 3,940 payments.",
+    # blind13's false alarms, and their neighbours: a component named like a post, a draft's words taken out
+    "Why? Because the nonce manager failed to release its lock after the node restart.",
+    "The connection manager failed to reconnect.",
+    'The first draft blamed "operator error"; we rewrote that section to describe the missing confirmation prompt.',
+    'The sloppy part was the API contract: two fields called "amount" with different units.',
+    "We would have expected more traffic from the campaign.",
+    "This incident is on the agenda for Thursday's review.",
     "",
 ]
 
@@ -337,6 +344,19 @@ BLAMING = [
     ("typical marketing, launching the episode before the CDN was even warmed up", "blame.sarcasm", "typical"),
     ("Another classic from the analytics guys: a cron job that runs every minute.", "blame.sarcasm", "classic"),
     ('@nadia your "quick fix" broke every single thermostat schedule.', "blame.person-cause", "broke"),
+    # blind13's misses
+    (
+        "Why? Because the shift controller ignored the antenna fault alarm for forty minutes.",
+        "blame.omission",
+        "ignored",
+    ),
+    (
+        "Frankly I would have expected more diligence from the clinical informatics group before go-live.",
+        "blame.should-have",
+        "expected more diligence",
+    ),
+    ("so honestly this outage is on him and I'm tired of pretending otherwise.", "blame.person-cause", "on him"),
+    ("We need names for who disabled the duplicate-payment check.", "blame.punitive", "names for who"),
 ]
 
 

@@ -168,11 +168,31 @@ def _subject(text: str, pos: int) -> _Subject:
     cls = _classify(head, at_start=(i == 0 and sentence_start))
     if cls == PERSON and low in lx.SYSTEM_NOUNS and i > 0 and _classify(tokens[i - 1], at_start=False) == SYSTEM:
         return _Subject(SYSTEM, head)  # "the printer driver forgot the page size": a driver of a thing
+    if low in _COMPONENT_OR_ROLE and i > 0:
+        before = tokens[i - 1].lower()
+        if before in _HUMAN_POSTS:
+            return _Subject(PERSON, head)  # "the shift controller ignored the alarm": a person's post
+        if cls == PERSON and (before in lx.SYSTEM_NOUNS or before in _TECH_MODIFIERS):
+            return _Subject(SYSTEM, head)  # "the nonce manager failed to release its lock": a component
     if cls == OTHER:
         for j in range(i - 1, -1, -1):
             if _classify(tokens[j], at_start=(j == 0 and sentence_start)) == PERSON:
                 return _Subject(WEAK, tokens[j])
     return _Subject(cls, head)
+
+
+# Heads that name a software component or a person's post, by the word before them.
+_COMPONENT_OR_ROLE = lx.word_set("manager controller operator scheduler dispatcher supervisor agent planner")
+_HUMAN_POSTS = lx.word_set("""
+    shift release project product program programme account engineering incident line store plant site floor duty
+    area regional general delivery change operations ops night day deputy assistant acting traffic flight network
+    """)
+_TECH_MODIFIERS = lx.word_set("""
+    nonce lock connection package secrets secret certificate cert cluster window task job queue cache memory session
+    pool state config configuration device disk storage dns load transaction key token thread process node pod
+    container volume workflow event message stream schema index replication backup log metrics feature flag rate
+    retry timeout ingress kube k8s kubernetes resource vm license licence partition shard lease
+    """)
 
 
 def _clause_subject(text: str, pos: int) -> _Subject:
@@ -774,7 +794,8 @@ def _culprit(text: str, m: re.Match[str]) -> bool:
 
 _JUDGED_THINGS = lx.word_set("""
     default defaults design implementation naming wording logic setting settings interface api ui ux cli prompt
-    library dependency sdk parsing validation regex schema query queries timestamp timestamps
+    library dependency sdk parsing validation regex schema query queries timestamp timestamps part bit piece contract
+    spec docs documentation
     """)
 _PERSON_ACTIONS = lx.word_set("""
     deploy deployment deploys change changes review reviews rollout release push merge commit migration response
@@ -1332,6 +1353,23 @@ _PATTERNS: tuple[_Pattern, ...] = (
         negatable=False,
     ),
     _p(
+        "blame.should-have",
+        r"\b(?:would|['’]d)\s+have\s+expected\s+(?:more|better|greater|a\s+lot\s+more)\s+(?:\w+\s+){0,2}?from\s+"
+        r"(?P<who>(?:[\w\-]+\s+){0,3}[\w\-]+)",
+        "expected",
+        lambda text, m: any(
+            _classify(t, at_start=False) in _PERSONISH or t.lower() in ("group", "department")
+            for t in _TOKEN_RE.findall(m.group("who"))
+        ),
+        negatable=False,
+    ),
+    _p(
+        "blame.punitive",
+        r"\b(?:need|want|get)\s+(?:the\s+)?names?\s+(?:for|of)\s+(?:who|whoever|the\s+people|the\s+person)\b",
+        "names name",
+        negatable=False,
+    ),
+    _p(
         "blame.sarcasm",
         r"\banother\s+classic\s+from\s+(?P<who>(?:[\w\-]+\s+){0,3}?[\w\-]+)(?=\s*[:,.;!—–-])",
         "classic",
@@ -1368,7 +1406,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "blame.person-cause",
-        r"\b(?:this|that|it|the\s+(?:outage|incident|failure|breakage|mess|downtime|data\s+loss|whole\s+thing|blame))"
+        r"\b(?:(?:this|that|the)\s+(?:outage|incident|failure|breakage|mess|downtime|data\s+loss|whole\s+thing|blame)|"
+        r"this|that|it)"
         r"(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|squarely\s+|entirely\s+|totally\s+|100\s?%\s+)?on\s+"
         r"(?:the\s+[\w\-]+['’]s\s+)?(?P<who>@?[^\W\d_][\w\-]*)(?=\s*(?:[,.;:!—–]|\s-\s|$|\s+(?:and|he|she|they|for)\b))",
         "on",
@@ -2449,7 +2488,7 @@ def _set_aside(text: str, start: int, end: int) -> bool:
         return True
     if stop and rest[stop.start()] == "?" and _NO_ANSWER_RE.match(rest, stop.start() + 1):
         return True  # "Was it anyone's mistake? No - the cache behaviour was undocumented"
-    if _DRAFT_SAID_RE.search(frame) and _TAKEN_OUT_RE.search(after):
+    if _DRAFT_SAID_RE.search(frame + text[start:end]) and _TAKEN_OUT_RE.search(after):
         return True  # "An early draft said Dana should have ...; we removed that because ..."
     if _SET_ASIDE_QUESTION_RE.search(frame):
         if _SET_ASIDE_ANSWER_RE.search(after):
