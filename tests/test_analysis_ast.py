@@ -198,6 +198,13 @@ def test_actionable_and_specific_are_judged_apart(text: str, actionable: bool, s
         ("Game backend", "group"),
         ("Customer care", "group"),
         ("Systems librarian", None),
+        ("Head of Trust & Safety", None),  # the '&' names the department
+        ("Field tech on duty", None),
+        ("pharmacists", "group"),  # everyone who holds the job
+        ("Cataloguers", "group"),
+        ("Carlos", None),
+        ("SOC", "group"),
+        ("web agency", "group"),
     ],
 )
 def test_owner(owner: str, problem: str | None) -> None:
@@ -240,6 +247,9 @@ def test_time_bounded() -> None:
         ("Add the on-call phone number to the incident Slack channel topic template", True, True),
         ("Communicate better with support during incidents", False, False),  # a way of working
         ("Reprocess the 612 claims stuck in PENDING since 2024-06-03 with reprocess_claims.py", True, True),
+        ("Push notification should not be sent twice", False, False),  # a wish about a thing, 'Push' a noun
+        ("Alert for ALI failures to be added", False, False),  # a noun phrase, a to-do in the passive
+        ("Add a check to checkout-api that should fail the deploy when p99 exceeds 800 ms", True, True),
     ],
 )
 def test_outcomes_habits_and_questions(text: str, actionable: bool, specific: bool) -> None:

@@ -268,7 +268,15 @@ def is_actionable(text: str) -> bool:
         return False  # "Communicate better with support", "Test more": a way of working, not a deliverable
     if words[0].lower().endswith("ing") and len(words) > 1 and words[1].lower() in _NOUN_PHRASE_LINKS:
         return False  # "Training for new on-call engineers": a noun phrase; "Adding a canary stage" is a verb
+    if len(words) > 2 and words[1].lower() not in _DETERMINERS and _MODAL_RE.match(" ".join(words[2:4])):
+        return False  # "Push notification should not be sent twice": a wish about a thing, not a verb's object
+    if len(words) > 1 and words[1].lower() in _NOUN_PHRASE_LINKS and _PASSIVE_TO_BE_RE.search(" ".join(words)):
+        return False  # "Alert for ALI failures to be added": a noun phrase and a to-do in the passive
     return _is_verb(words[0])
+
+
+_DETERMINERS = word_set("a an the this that these those our their its all any every each some no")
+_MODAL_RE = re.compile(r"(?:\w+\s+)?(?:should|must|shall|needs?\s+to|has\s+to|have\s+to)\b", re.IGNORECASE)
 
 
 _NOUN_PHRASE_LINKS = word_set("for of on in at with about around")
@@ -434,7 +442,7 @@ _GROUP_HEADS = word_set("""
     """)
 _GROUP_NAMES = word_set("""
     ops devops sre sres security support infra infrastructure platform backend frontend qa dev engineering eng
-    management netops secops dbas sysadmins it leadership product design data
+    management netops secops dbas sysadmins it leadership product design data soc noc
     """)
 _ROLE_HOLDERS = word_set("""
     lead manager owner commander captain director head champion dri chair coordinator architect on-call oncall
@@ -450,9 +458,15 @@ _FUNCTIONS = word_set("""
     devs admins analysts testers operators agents staff department dept division unit desk office
     engineering computing platform ops maintenance compliance facilities networking logistics accounting payroll
     users customers security treasury cx training board it support automation editorial newsroom tech
-    informatics growth eng systems care firmware
+    informatics growth eng systems care firmware warehouse agency
     """)
 _ROTATIONS = word_set("oncall on-call pager rotation primary secondary escalation alerts")
+
+
+def _first_names() -> frozenset[str]:
+    from pmtui.analysis.lexicon import FIRST_NAMES
+
+    return FIRST_NAMES
 
 
 def _is_person_name(text: str) -> bool:
@@ -488,6 +502,8 @@ def owner_problem(owner: str) -> str | None:
     if not text:
         return "empty"
     low = text.lower()
+    if re.match(r"(?:head|director|vp|chief|manager)\s+of\s", low) or re.search(r"\bon[ -](?:duty|shift)$", low):
+        return None  # "Head of Trust & Safety" (the '&' names the department), "Field tech on duty": one post
     if low in _PLACEHOLDERS or re.fullmatch(r"[?\-_. ]+", low):
         return "placeholder"
     if low in _ROTATIONS or low in ("the on-call", "on call", "oncall engineer"):
@@ -530,6 +546,8 @@ def owner_problem(owner: str) -> str | None:
         return None  # "Head of Digital Services": one role-holder
     if tokens and tokens[-1].endswith("s") and tokens[-1][:-1] in _FUNCTIONS:
         return "group"  # "Account services": a function, several people
+    if len(tokens) == 1 and text.split()[0] not in _first_names() and re.search(r"(?:ers|ists|ians|ors|ants)$", low):
+        return "group"  # "Pharmacists", "Cataloguers", "Technicians": everyone who holds the job
     if any(t in _FUNCTIONS for t in tokens) and "from" not in tokens:  # "Dana from Legal" is one person
         return "group"  # "IT Helpdesk", "Customer Success", "Vendor (Oracle)", "Gameplay programmers"
     if any(t in _GROUP_HEADS for t in tokens):
