@@ -3074,3 +3074,25 @@ def test_weechat_logs_name_the_nick_and_skip_joins_topics_and_modes() -> None:
     assert [s.where for s in result.skipped] == ["line 1", "line 3"]
     kept = parse_timeline_text(text, doc_zone="UTC", include_noise=True)
     assert 'Topic for #inc-8812 is "checkout 5xx"' in texts(kept)
+
+
+def test_an_ios_whatsapp_export_with_its_invisible_marks() -> None:
+    """iOS puts a left-to-right mark before the lines WhatsApp wrote itself (notices, attachments, deletions) and
+    before their text: those lines are still lines of their own, skipped with their reasons, never glued into the
+    message above; the marks are not kept in any text."""
+    result = parse_timeline(FIXTURES / "whatsapp-ios.txt", doc_zone="Europe/London")
+    assert [(e.time.strftime("%d %H:%M:%S"), e.text.splitlines()[0], e.source) for e in result.events] == [
+        ("26 23:42:48", "Checkout throwing 500s, paged by Datadog. On it", "whatsapp-ios.txt:3 @Dana Whitfield"),
+        ("26 23:44:31", "Joining the bridge. Who has the laptop?", "whatsapp-ios.txt:5 @Sam Okafor"),
+        ("26 23:44:50", "me", "whatsapp-ios.txt:6 @Dana Whitfield"),
+        ("26 23:53:02", "Pool exhausted on the DB side:", "whatsapp-ios.txt:8 @Dana Whitfield"),
+        ("26 23:56:15", "OK roll back 👍", "whatsapp-ios.txt:11 @Sam Okafor"),
+        ("27 00:04:38", "Rollback done, 5xx back to 0.3%", "whatsapp-ios.txt:13 @Dana Whitfield"),
+        ("27 00:52:18", "Resolved. Thanks Dana 🙏", "whatsapp-ios.txt:15 @Sam Okafor"),
+    ]
+    assert not any("\u200e" in e.text for e in result.events)
+    reasons = {s.where: s.reason for s in result.skipped}
+    assert reasons["line 1"].startswith("WhatsApp's note on end-to-end encryption")
+    assert reasons["line 7"].startswith("a media file left out of the export ('<attached: ")
+    assert reasons["line 12"] == "deleted message"
+    assert "group notice" in reasons["line 4"] and "group notice" in reasons["line 16"]

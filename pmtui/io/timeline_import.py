@@ -1209,6 +1209,11 @@ _WHATSAPP = re.compile(
     r"\[?\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}),[ \t]\d{1,2}:\d{2}(?::\d{2})?"
     r"(?:[ \t\u202f\u00a0]?[AaPp]\.?[Mm]\.?)?(?: - |\] )"
 )
+_BIDI_MARKS = "\u200e\u200f"
+# iOS exports: '<attached: 00000007-PHOTO-2026-11-26-23-49-12.jpg>', 'image omitted', 'video omitted', …
+_WHATSAPP_IOS_MEDIA = re.compile(
+    r"<attached: [^<>]{1,200}>|(?:image|video|audio|sticker|GIF|document|Contact card) omitted", re.IGNORECASE
+)
 _WHATSAPP_EDITED = re.compile(r"[ \t]*<This message was edited>$")
 _WHATSAPP_AUTHOR = re.compile(r"([^:\"“”]{1,80}?): (.*)", re.DOTALL)
 # Teams copied as text: '[26/11 23:42] Alice Nguyen', the message on the lines below. Teams shows no seconds:
@@ -1418,12 +1423,19 @@ def _whatsapp(rest: str, include_noise: bool) -> tuple[str, str, str]:
     m = _WHATSAPP_AUTHOR.fullmatch(rest)
     if m:
         text, author = m.group(2).strip(), m.group(1).strip()
+        # iOS marks what WhatsApp wrote itself (notices, attachments, deletions) with a left-to-right mark
+        written_by_whatsapp = text[:1] in _BIDI_MARKS
+        text = text.strip(_BIDI_MARKS + " ")
         # an edited message is imported with its text as it now reads, as Slack's are
         text = _WHATSAPP_EDITED.sub("", text).rstrip()
-        if text == "<Media omitted>":
-            return text, author, "a media file left out of the export ('<Media omitted>')"
-        if text in ("This message was deleted", "You deleted this message"):
+        if text == "<Media omitted>" or _WHATSAPP_IOS_MEDIA.fullmatch(text):
+            return text, author, f"a media file left out of the export ({text!r})"
+        if text.rstrip(".") in ("This message was deleted", "You deleted this message"):
             return text, author, "deleted message"
+        if "end-to-end encrypted" in text and written_by_whatsapp:
+            return text, author, "WhatsApp's note on end-to-end encryption, not an event"
+        if written_by_whatsapp and not include_noise:
+            return text, author, f"a WhatsApp group notice ({_NOISE_NOTE})"
         return text, author, ""
     if "end-to-end encrypted" in rest:
         return rest, "", "WhatsApp's note on end-to-end encryption, not an event"
@@ -2020,7 +2032,8 @@ def _french_times(lines: list[str]) -> list[str]:
 
 
 def _parse_text(text: str, ctx: _Context) -> list[_Item]:
-    lines = _french_times(_split_lines(text))
+    # iOS starts some lines with an invisible left-to-right mark ('\u200e[26/11/2026, 23:43:05] …'): not the text
+    lines = [line.lstrip(_BIDI_MARKS) for line in _french_times(_split_lines(text))]
     cues = sum(1 for line in lines[:200] if _CUE.match(line))
     if any(_KUBECTL_EVENTS.match(line) for line in lines[:200]):
         ctx.empty_hint = (
