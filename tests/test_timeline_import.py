@@ -2646,6 +2646,30 @@ class TestJsonRecords:
             ("x", "<input>:2"),  # 'resolved' is not a log level
         ]
 
+    def test_telegram_desktop_export(self) -> None:
+        data = {
+            "name": "checkout oncall",
+            "messages": [
+                {"id": 1, "type": "service", "date": "2026-11-27T00:40:01", "date_unixtime": "1795736401",
+                 "actor": "Dana Whitfield", "action": "invite_members", "text": ""},
+                {"id": 2, "type": "message", "date": "2026-11-27T00:44:05", "date_unixtime": "1795736645",
+                 "from": "Sam Okafor", "text": ["Dashboard: ", {"type": "link", "text": "https://g.example/d/1"},
+                                               " at ", {"type": "bold", "text": "18%"}]},
+                {"id": 3, "type": "message", "date": "2026-11-27T00:49:12", "date_unixtime": "1795736952",
+                 "from": "Dana Whitfield", "text": "", "photo": "photos/photo_1.jpg"},
+            ],
+        }  # fmt: skip
+        result = parse_timeline_text(json.dumps(data), doc_zone="Europe/Berlin")
+        # the moment is date_unixtime's: 'date' is the exporting machine's clock, with no zone
+        assert [(e.time.astimezone(UTC).strftime("%d %H:%M:%S"), e.text, e.source) for e in result.events] == [
+            ("26 23:44:05", "Dashboard: https://g.example/d/1 at 18%", "<input>:2 @Sam Okafor"),
+        ]
+        assert [s.reason for s in result.skipped] == [
+            "a Telegram service message (invite members): channel noise: skipped unless noise is kept "
+            "(--include-noise, or 'Keep chat noise')",
+            "a media message left out of the export (photo)",
+        ]
+
     def test_opsgenie_log_with_owner(self) -> None:
         data = {
             "data": [

@@ -3676,15 +3676,56 @@ def _mattermost(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> 
     return recs or "a Mattermost post without a readable time or message"
 
 
+def _telegram(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> list[_Rec] | str | None:
+    """A message of Telegram Desktop's JSON export: its moment from 'date_unixtime' ('date' is the exporting
+    machine's wall clock, with no zone), its text a string or a list of pieces (links, bold, code), its sender
+    'from'; a service message (someone invited, the title changed) is noise. None when the object is not one."""
+    kind, stamp = obj.get("type"), obj.get("date_unixtime")
+    if kind not in ("message", "service") or not isinstance(stamp, str) or not stamp.isdigit():
+        return None
+    spec = _json_time(int(stamp))
+    if spec is None:
+        return f"cannot read the time {_limit(stamp, 40)!r}"
+    who = obj.get("from") if kind == "message" else obj.get("actor")
+    who = _limit(_clean(who).strip(), 60) if isinstance(who, str) else ""
+    if kind == "service":
+        action = obj.get("action") if isinstance(obj.get("action"), str) else "service"
+        if not ctx.include_noise:
+            return f"a Telegram service message ({action.replace('_', ' ')}): {_NOISE_NOTE}"
+        text = f"{who} {action.replace('_', ' ')}".strip()
+    else:
+        pieces = obj.get("text")
+        pieces = pieces if isinstance(pieces, list) else [pieces]
+        text = "".join(
+            piece if isinstance(piece, str) else piece.get("text", "") if isinstance(piece, dict) else ""
+            for piece in pieces[:2000]
+        )
+        text = _clean(text if isinstance(text, str) else "").strip()
+        if not text:
+            media = next((key for key in ("photo", "file", "sticker_emoji", "media_type") if obj.get(key)), "")
+            return f"a media message left out of the export ({media})" if media else "no text"
+    return [
+        _Rec(
+            where=where,
+            spec=spec,
+            texts=[text],
+            source=f"{ctx.name}:{number}" + (f" @{who}" if who else ""),
+            order=number,
+        )
+    ]
+
+
 def _record_recs(obj: Any, where: str, number: int, ctx: _Context) -> list[_Rec] | str:
     """The events of one JSON record, or why it has none."""
     if not isinstance(obj, dict):
         return "not a JSON object"
     if isinstance(obj.get("alerts"), list):
         return _alert_recs(obj, where, number, ctx) or "an Alertmanager payload without a readable alert time"
-    mattermost = _mattermost(obj, where, number, ctx)
-    if mattermost is not None:
-        return mattermost
+    special = _mattermost(obj, where, number, ctx)
+    if special is None:
+        special = _telegram(obj, where, number, ctx)
+    if special is not None:
+        return special
     record = _json_record(obj)
     stamps = [record[key] for key in _JSON_TIME_KEYS if record.get(key) is not None]
     if not stamps:
