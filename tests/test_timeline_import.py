@@ -2670,6 +2670,20 @@ class TestJsonRecords:
             "a media message left out of the export (photo)",
         ]
 
+    def test_journalctl_json_lines(self) -> None:
+        lines = [
+            {"__REALTIME_TIMESTAMP": "1795736282005511", "PRIORITY": "3", "SYSLOG_IDENTIFIER": "checkout-worker",
+             "MESSAGE": "pool exhausted, 20/20 connections in use"},
+            {"__REALTIME_TIMESTAMP": "1795736350000000", "PRIORITY": "4", "SYSLOG_IDENTIFIER": "checkout-worker",
+             "MESSAGE": [98, 97, 100, 32, 255, 32, 111, 107]},
+        ]  # fmt: skip
+        result = parse_timeline_text("\n".join(json.dumps(line) for line in lines), doc_zone="UTC")
+        assert result.format == "json"
+        assert [(e.time.strftime("%d %H:%M:%S"), e.text, e.source) for e in result.events] == [
+            ("26 23:38:02", "ERROR pool exhausted, 20/20 connections in use", "<input>:1 @checkout-worker"),
+            ("26 23:39:10", "WARN bad \ufffd ok", "<input>:2 @checkout-worker"),  # bytes that are not UTF-8
+        ]
+
     def test_opsgenie_log_with_owner(self) -> None:
         data = {
             "data": [

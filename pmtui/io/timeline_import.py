@@ -3424,16 +3424,27 @@ def _json_error(error: json.JSONDecodeError, text: str) -> str:
 _JSON_TIME_KEYS = (
     "time", "timestamp", "@timestamp", "ts", "datetime", "date", "t", "asctime", "created_at", "createdAt",
     "create_at", "created", "eventTime", "event_time", "occurred_at", "occurredAt", "firstTimestamp",
-    "lastTimestamp", "startsAt", "instant", "timeMillis", "receiveTimestamp", "updated_at",
+    "lastTimestamp", "startsAt", "instant", "timeMillis", "receiveTimestamp", "updated_at", "__REALTIME_TIMESTAMP",
 )  # fmt: skip
 _JSON_TEXT_KEYS = (
     "msg", "message", "text", "log", "event", "body", "@message", "short_message", "textPayload", "description",
-    "summary", "note", "title", "eventName",
+    "summary", "note", "title", "eventName", "MESSAGE",
 )  # fmt: skip
-_JSON_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "loglevel")
+_JSON_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "loglevel", "PRIORITY")
+# journald's PRIORITY: syslog's levels, as digits
+_SYSLOG_LEVELS = {
+    "0": "EMERG",
+    "1": "ALERT",
+    "2": "CRIT",
+    "3": "ERROR",
+    "4": "WARN",
+    "5": "NOTICE",
+    "6": "INFO",
+    "7": "DEBUG",
+}
 _JSON_SOURCE_KEYS = (
     "logger", "logger_name", "service", "component", "app", "caller", "user", "username", "owner", "login", "actor",
-    "author", "updater", "userIdentity", "involvedObject", "name",
+    "author", "updater", "userIdentity", "involvedObject", "name", "SYSLOG_IDENTIFIER",
 )  # fmt: skip
 _JSON_ERROR_KEYS = ("err", "error", "errorMessage", "exception", "exc_info", "stack_trace")
 _JSON_LIST_KEYS = (
@@ -3524,10 +3535,14 @@ def _json_time_of(value: Any) -> Spec | None:
             return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None
+    if isinstance(value, str) and value.isdigit() and len(value) in (10, 13, 16, 19):
+        value = int(value)  # journald's '__REALTIME_TIMESTAMP': epoch microseconds, as a string
     if isinstance(value, int | float):
         if not math.isfinite(value):
             return None
-        seconds = value / 1000 if abs(value) >= 1e11 else value  # epoch milliseconds or seconds
+        # epoch nanoseconds, microseconds, milliseconds or seconds
+        scale = 1e9 if abs(value) >= 1e17 else 1e6 if abs(value) >= 1e14 else 1e3 if abs(value) >= 1e11 else 1
+        seconds = value / scale
         try:
             return ("abs", datetime.fromtimestamp(seconds, UTC), UTC, "")
         except (OverflowError, OSError, ValueError):
@@ -3562,6 +3577,9 @@ def _record_text(record: dict[str, Any]) -> str:
         code = record.get("errorCode")
         return f"{text}: {code}" if isinstance(code, str) else text
     text = next((record[key] for key in _JSON_TEXT_KEYS if isinstance(record.get(key), str) and record[key]), "")
+    raw = record.get("MESSAGE")
+    if not text and isinstance(raw, list) and raw and all(type(b) is int and 0 <= b < 256 for b in raw[:100_000]):
+        text = bytes(raw[:100_000]).decode("utf-8", "replace")  # journald writes a message that is not UTF-8 as bytes
     text = _clean(text).strip()
     status = record.get("new_incident_status")
     if text and isinstance(status, dict) and isinstance(status.get("name"), str):
@@ -3575,6 +3593,8 @@ def _record_text(record: dict[str, Any]) -> str:
         level = status  # Datadog's logs: 'status' is the level
     if type(level) is int:
         level = _PINO_LEVELS.get(level, str(level))
+    elif "PRIORITY" in record and level == record["PRIORITY"]:
+        level = _SYSLOG_LEVELS.get(str(level), "")
     level = _clean(level).strip().upper() if isinstance(level, str) else ""
     error = next((record[key] for key in _JSON_ERROR_KEYS if record.get(key)), "")
     if isinstance(error, dict):  # pino and bunyan: {"type": "Error", "message": "...", "stack": "..."}
