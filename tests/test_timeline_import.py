@@ -2684,6 +2684,27 @@ class TestJsonRecords:
             ("26 23:39:10", "WARN bad \ufffd ok", "<input>:2 @checkout-worker"),  # bytes that are not UTF-8
         ]
 
+    def test_rocket_chat_history(self) -> None:
+        data = {
+            "messages": [
+                {"_id": "3", "msg": "lee.park", "ts": "2026-11-27T00:53:11.000Z", "t": "ul",
+                 "u": {"username": "lee.park", "name": "Lee Park"}},
+                {"_id": "2", "msg": "rollback <done> & 5xx back", "ts": {"$date": 1795737871000},
+                 "u": {"username": "dana", "name": "Dana Whitfield"}},
+                {"_id": "1", "msg": "", "ts": "2026-11-26T23:41:20.000Z", "alias": "Datadog", "bot": {"i": "x"},
+                 "u": {"username": "rocket.cat"}, "attachments": [{"title": "[Triggered] Checkout 5xx > 5%"}]},
+            ],
+            "count": 3,
+            "success": True,
+        }  # fmt: skip
+        result = self.parse(data)
+        assert result.format == "json"  # not Slack: its ts is ISO, not epoch seconds
+        assert [(e.time.strftime("%d %H:%M"), e.text, e.source) for e in result.events] == [
+            ("26 23:41", "[Triggered] Checkout 5xx > 5%", "<input>:3 @Datadog"),
+            ("27 00:04", "rollback <done> & 5xx back", "<input>:2 @Dana Whitfield"),
+        ]
+        assert [s.reason.split(":")[0] for s in result.skipped] == ["a Rocket.Chat system message (ul)"]
+
     def test_opsgenie_log_with_owner(self) -> None:
         data = {
             "data": [

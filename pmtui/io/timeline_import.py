@@ -2813,7 +2813,12 @@ def _is_slack(data: Any) -> bool:
         data = data.get("messages")
     if not isinstance(data, list):
         return False
-    return any(isinstance(m, dict) and "ts" in m for m in data[:50])
+    # Slack's ts is epoch seconds ('1795736550.000200'); Rocket.Chat's 'messages' carry an ISO one (JSON records)
+    return any(isinstance(m, dict) and "ts" in m and not _iso_like(m["ts"]) for m in data[:50])
+
+
+def _iso_like(value: Any) -> bool:
+    return (isinstance(value, str) and value[:4].isdigit() and value[4:5] == "-") or isinstance(value, dict)
 
 
 def _pd_entries(data: Any) -> list[Any] | None:
@@ -3735,6 +3740,46 @@ def _telegram(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> li
     ]
 
 
+def _rocketchat(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> list[_Rec] | str | None:
+    """A message of Rocket.Chat's history (the REST API's channels.history, or an export): 'msg', its sender
+    'u', 'ts' (ISO, or {"$date": ms}); a message with a type 't' (joined, left, topic changed) is noise; a bot's
+    alert keeps its text in its attachments. None when the object is not one."""
+    user, stamp = obj.get("u"), obj.get("ts")
+    if not isinstance(user, dict) or "msg" not in obj or stamp is None:
+        return None
+    if isinstance(stamp, dict):
+        stamp = stamp.get("$date")
+    spec = _json_time(stamp)
+    if spec is None or spec[0] in ("date", "bad"):
+        return f"cannot read the time {_limit(_clean(str(stamp)), 40)!r}"
+    kind = obj.get("t")
+    if isinstance(kind, str) and kind and not ctx.include_noise:
+        return f"a Rocket.Chat system message ({kind}): {_NOISE_NOTE}"
+    text = _clean(obj["msg"]).strip() if isinstance(obj["msg"], str) else ""
+    if not text and isinstance(obj.get("attachments"), list):
+        parts = [
+            _clean(str(piece)).strip()
+            for attachment in obj["attachments"][:20]
+            if isinstance(attachment, dict)
+            for piece in (attachment.get("title"), attachment.get("text"))
+            if isinstance(piece, str) and piece.strip()
+        ]
+        text = "\n".join(parts)
+    if not text:
+        return "no text"
+    who = obj.get("alias") if isinstance(obj.get("alias"), str) and obj["alias"] else _who(user) or user.get("username")
+    who = _limit(_clean(who).strip(), 60) if isinstance(who, str) else ""
+    return [
+        _Rec(
+            where=where,
+            spec=ctx.read_abbreviation(spec, where),
+            texts=[text],
+            source=f"{ctx.name}:{number}" + (f" @{who}" if who else ""),
+            order=number,
+        )
+    ]
+
+
 def _record_recs(obj: Any, where: str, number: int, ctx: _Context) -> list[_Rec] | str:
     """The events of one JSON record, or why it has none."""
     if not isinstance(obj, dict):
@@ -3744,6 +3789,8 @@ def _record_recs(obj: Any, where: str, number: int, ctx: _Context) -> list[_Rec]
     special = _mattermost(obj, where, number, ctx)
     if special is None:
         special = _telegram(obj, where, number, ctx)
+    if special is None:
+        special = _rocketchat(obj, where, number, ctx)
     if special is not None:
         return special
     record = _json_record(obj)
