@@ -3155,3 +3155,54 @@ def test_an_ios_whatsapp_export_with_its_invisible_marks() -> None:
     assert reasons["line 7"].startswith("a media file left out of the export ('<attached: ")
     assert reasons["line 12"] == "deleted message"
     assert "group notice" in reasons["line 4"] and "group notice" in reasons["line 16"]
+
+
+class TestAReviewersCases:
+    """What an adversarial review of the chat, log and clock readers found, kept working."""
+
+    def test_chat_lines_that_look_like_noise_but_are_messages(self) -> None:
+        for body in ("+1", "$400", "I added the runbook link to the chat.", "The CTO joined the meeting."):
+            teams = parse_timeline_text(f"[11:25 PM] Sam Okafor\n{body}\n", anchor=NOV26, doc_zone="UTC")
+            assert [(e.text, e.source) for e in teams.events] == [(body, "<input>:1 @Sam Okafor")], body
+            slack = parse_timeline_text(
+                f"Sam Okafor  11:25 PM\n{body}\nDana Whitfield  11:26 PM\nok\n", anchor=NOV26, doc_zone="UTC"
+            )
+            assert texts(slack)[0] == body, body
+
+    def test_a_bracketed_heading_without_a_date_is_not_a_sender(self) -> None:
+        result = parse_timeline_text("[23:40] Incident Declared\nDana took IC, Sam scribe\n", anchor=NOV26)
+        assert texts(result) == ["Incident Declared\nDana took IC, Sam scribe"]
+
+    def test_notes_with_the_time_at_the_end_are_not_a_chat_copy(self) -> None:
+        text = "Alert Fired 11:24 PM\nDana paged\nIncident Declared 11:30 PM\nDana took IC\n"
+        with pytest.raises(TimelineImportError, match="no events found"):  # honest: no line starts with a time
+            parse_timeline_text(text, anchor=NOV26, doc_zone="UTC")
+
+    def test_carriage_returns_as_line_ends_with_a_trailing_newline(self) -> None:
+        result = parse_timeline_text("10:00 a\r10:01 b\r10:02 c\n", anchor=NOV26, doc_zone="UTC")
+        assert texts(result) == ["a", "b", "c"]
+
+    def test_a_log_record_whose_type_is_user_is_not_mattermosts(self) -> None:
+        lines = [
+            {"type": "user", "time": "2026-11-26T10:00:00Z", "message": "user dana logged in"},
+            {"type": "channel", "time": "2026-11-26T10:01:00Z", "message": "channel created"},
+        ]
+        result = parse_timeline_text("\n".join(json.dumps(line) for line in lines), doc_zone="UTC")
+        assert texts(result) == ["user dana logged in", "channel created"]
+
+    def test_gitlab_continuation_and_a_counter_in_brackets(self) -> None:
+        text = "2026-11-21T04:58:06.1Z 00O+continued output\n[2/3] 2026-11-21T04:58:07Z migrating\n"
+        result = parse_timeline_text(text, doc_zone="UTC")
+        assert texts(result)[0].startswith("continued output")
+        assert all("@2/3" not in e.source for e in result.events)
+
+    def test_a_pasted_table_with_tabs_is_not_a_weechat_log(self) -> None:
+        result = parse_timeline_text("23:52\tMitigation\trolled back\n", anchor=NOV26, doc_zone="UTC")
+        assert result.events[0].source == "<input>:1" and "Mitigation" in result.events[0].text
+
+    def test_clock_changes_are_noted_for_csv_too_and_not_for_a_time_with_its_zone(self) -> None:
+        csv = parse_timeline_text("time,text\n2026-03-29 02:30,looking\n", doc_zone="Europe/Berlin", fmt="csv")
+        assert csv.events[0].time.strftime("%H:%M %Z") == "03:30 CEST"
+        assert any("does not exist" in note for note in csv.notes)
+        zoned = parse_timeline_text("02:30 Europe/Berlin x\n", anchor=date(2026, 10, 25), doc_zone="UTC")
+        assert not any("twice" in note for note in zoned.notes)

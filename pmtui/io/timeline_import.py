@@ -851,9 +851,11 @@ def _place(
     name: str,
     skipped: list[Skipped],
     notes: list[str] | None = None,
+    changes: list[str] | None = None,
 ) -> list[_Item]:
     """Give every record an aware time: anchor dates, roll over midnight, read zones. With `notes`, a time that
-    rolled over to the next day more than 12 hours after the one before is noted (a note added later?)."""
+    rolled over to the next day more than 12 hours after the one before is noted (a note added later?); a time
+    the clocks skip or repeat is noted in `notes`, else in `changes`."""
     jumps: list[tuple[_Rec, datetime, datetime]] = []
     first_placed: datetime | None = None
     placed: list[tuple[_Rec, datetime, str] | None] = [None] * len(recs)
@@ -958,8 +960,8 @@ def _place(
             f"{rec.where}: {local:%H:%M} was placed on {local:%Y-%m-%d}, {hours} h after the line above{more}; "
             "if it happened earlier (a line added afterwards?), give it its date"
         )
-    if notes is not None:
-        _note_clock_changes(placed, default_zone, notes)
+    # every reader's (CSV and JSON pass no notes for jumps, but these are said for them too)
+    _note_clock_changes(placed, default_zone, notes if notes is not None else changes)
     items = []
     for entry in placed:
         if entry is None:
@@ -982,7 +984,7 @@ def _place(
 
 
 def _note_clock_changes(
-    placed: list[tuple[_Rec, datetime, str] | None], default_zone: tzinfo, notes: list[str]
+    placed: list[tuple[_Rec, datetime, str] | None], default_zone: tzinfo, notes: list[str] | None
 ) -> None:
     """Notes for times written without a zone that a change of the clocks makes odd: a time that does not exist
     (in the hour skipped when the clocks go forward: read, and stored, as the time it names after the change),
@@ -990,8 +992,8 @@ def _note_clock_changes(
     gaps: list[tuple[_Rec, datetime, datetime]] = []
     folds: list[tuple[_Rec, datetime]] = []
     for index, entry in enumerate(placed):
-        if entry is None or entry[0].spec[0] not in ("naive", "clock", "mday"):
-            continue
+        if entry is None or entry[0].spec[0] not in ("naive", "clock", "mday") or entry[0].spec[2] is not None:
+            continue  # a time with its own zone ('02:30 Europe/Berlin') says which it is
         rec, when, zone_name = entry
         zone = when.tzinfo
         if not isinstance(zone, ZoneInfo):
@@ -1005,6 +1007,8 @@ def _note_clock_changes(
             placed[index] = (rec, real, zone_name)  # a wall time that exists, shown the same in every session
         elif when.replace(fold=1).utcoffset() != when.utcoffset():
             folds.append((rec, when))
+    if notes is None:
+        return
     if gaps:
         rec, when, real = gaps[0]
         more = f" (and {len(gaps) - 1} more)" if len(gaps) > 1 else ""
@@ -1102,11 +1106,11 @@ def _step(total: int) -> int:
 
 def _split_lines(text: str) -> list[str]:
     """The lines, numbered as an editor numbers them: a bare carriage return inside a line (a CI log's progress
-    bar or section marker) is a space, not a new line; only a file with no other line ends (classic Mac OS) is
-    split at them."""
+    bar or section marker) is a space, not a new line; a file whose line ends are mostly carriage returns
+    (classic Mac OS) is split at them."""
     text = text.replace("\r\n", "\n")
-    if "\n" not in text:
-        return text.split("\r")
+    if text.count("\r") > text.count("\n"):
+        return text.replace("\n", "\r").split("\r")  # mostly carriage returns: classic Mac OS line ends
     return text.replace("\r", " ").split("\n")
 
 
@@ -1293,7 +1297,7 @@ _NOT_IN_A_NAME = frozenset(
 # docker compose logs: 'web-1       | 2024-11-26T23:41:02.123456789Z GET /…' (the service, padding, '| ').
 _COMPOSE = re.compile(r"([A-Za-z0-9][\w.-]{0,79}?) *\| ")
 # kubectl logs --prefix --timestamps: '[pod/checkout-api-7d9c5b8f4-x2x9q/checkout-api] 2026-11-21T04:05:02.1Z …'.
-_KUBECTL_PREFIX = re.compile(r"\[(?:pod/)?([\w.\-]+/[\w.\-]+)\] (?=\d{4}-\d{2}-\d{2}T\d{2}:\d{2})")
+_KUBECTL_PREFIX = re.compile(r"\[pod/([\w.\-]+/[\w.\-]+)\] (?=\d{4}-\d{2}-\d{2}T\d{2}:\d{2})")
 # What makes a 'name | …' prefix compose's: the service's replica number ('web-1', 'web_1'), or the RFC 3339
 # time of 'docker compose logs --timestamps' after it; never a log level (NLog's 'INFO | 2024-11-26 … | …').
 _COMPOSE_SERVICE = re.compile(r".*[-_]\d{1,3}")
@@ -1342,8 +1346,8 @@ _PG_FOLLOWS = re.compile(r"\[(\d+)\](?:[ \t]+\S+)?[ \t]+(?=(?:DETAIL|STATEMENT|C
 _JENKINS_STEP = "[Pipeline] "
 # GitLab's job log: each stamped line's stream ('00O ' stdout, '00E ' stderr, '+' a continued line), and the
 # collapsible sections' markers ('section_start:1795237084:step_script[collapsed=true]').
-_GITLAB_STREAMS = frozenset({"00O ", "00E ", "01O ", "01E "})
-_GITLAB_MARKERS = re.compile(r"^\+?|section_(?:start|end):\d{9,11}:[\w.\-]+(?:\[[^\]]*\])?[ \t]*")
+_GITLAB_STREAM = re.compile(r"\d{2}[OE](?: |\+)")
+_GITLAB_MARKERS = re.compile(r"section_(?:start|end):\d{9,11}:[\w.\-]+(?:\[[^\]]*\])?[ \t]*")
 # Lines that carry a stack trace on across a blank line (chained Python exceptions, Go goroutines).
 _TRACE_GOES_ON = re.compile(
     r"Traceback \(most recent call last\)|During handling of the above exception"
@@ -1486,16 +1490,37 @@ def _copy_header(line: str) -> re.Match[str] | None:
     if header is not None:
         return header
     header = _SLACK_COPY_ONE_SPACE.match(line)
-    return header if header is not None and _a_person(header.group("name").strip()) else None
+    name = header.group("name").strip() if header is not None else ""
+    return header if name and _a_person(name) and name.split()[0] in _first_names() else None
 
 
 # Under a chat message copied from Teams (or Slack): 'Edited', reactions ('👍 2', '❤️ 3'), people joining.
+_EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d"
 _CHAT_NOISE_LINE = re.compile(
-    r"\(?Edited\)?|(?:[^\w\s(\[<>\-*#]{1,4}[ \t]*\d{1,4}[ \t]*)+|"
-    r"[^\W\d_][\w'’.\-]*(?:[ \t][^\W\d_][\w'’.\-]*){0,3}[ \t](?:was added to|was removed from|left|has left|joined|"
-    r"has joined)[ \t](?:the[ \t])?(?:chat|conversation|meeting|channel)\.?|"
-    r".{1,60}[ \t]added[ \t].{1,60}[ \t]to the (?:chat|conversation)\.?"
+    rf"\(?Edited\)?|(?:[{_EMOJI}]{{1,6}}[ \t]*\d{{1,4}}[ \t]*)+|"
+    r"(?P<who>[A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*){0,3})[ \t](?:was added to|was removed from|has left|left|"
+    r"has joined|joined)[ \t]the[ \t](?:chat|conversation)\.?|"
+    r"(?P<by>[A-Z][\w'’.\-]*(?:[ \t][A-Z][\w'’.\-]*){0,3})[ \t]added[ \t][A-Z][\w'’.\- ]{0,60}[ \t]to the "
+    r"(?:chat|conversation)\.?"
 )
+
+
+def _chat_noise(line: str) -> bool:
+    """'Edited', a reaction ('👍 2'), or a person joining ('Sam Okafor was added to the chat.'): not a message
+    ('+1', '$400', 'I added the runbook link to the chat.', 'The CTO joined the meeting.' are)."""
+    m = _CHAT_NOISE_LINE.fullmatch(line)
+    if m is None:
+        return False
+    who = m.group("who") or m.group("by")
+    return who is None or who.split()[0] in _first_names()
+
+
+def _first_names() -> frozenset[str]:
+    from pmtui.analysis.lexicon import FIRST_NAMES
+
+    return FIRST_NAMES
+
+
 _SLACK_GROUPED = re.compile(r"\d{1,2}:\d{2}[ \t]*$")
 _THREAD_SUMMARY = re.compile(r"\d+ repl(?:y|ies)|Last reply .{1,40}(?:View thread)?|View thread", re.IGNORECASE)
 _REACTION = re.compile(r"(?::[\w+\-']+:[ \t]*)+$")
@@ -1618,7 +1643,7 @@ def _parse_headed(lines: list[str], kind: str, ctx: _Context, dayfirst: bool | N
             ctx.skipped.append(Skipped(rec.where, "a message header with no text under it"))
     noun = "Jira comments" if kind == "jira" else "an e-mail thread"
     ctx.notes.append(f"read as {noun}: each message at the time in its header, its author in the source")
-    return _place(kept, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+    return _place(kept, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped, changes=ctx.notes)
 
 
 def _discord_file(lines: list[str]) -> bool:
@@ -1866,7 +1891,7 @@ def _parse_times_below(lines: list[str], ctx: _Context, dayfirst: bool | None) -
         "read as a Statuspage history: each time is the time of the update above it (every time in the file "
         "stands on its own line under its update's text)"
     )
-    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped, changes=ctx.notes)
 
 
 # Shell history with times: bash writes '#1764244800' above each command when HISTTIMEFORMAT is set; zsh's
@@ -1921,7 +1946,7 @@ def _parse_shell_history(lines: list[str], shell: str, ctx: _Context) -> list[_I
         ctx.skipped.append(Skipped(rec.where, "a time with no command under it"))
     ctx.notes.append(f"read as {shell} history: each command at the time the shell stamped it")
     kept = [rec for rec in recs if rec.texts]
-    return _place(kept, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+    return _place(kept, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped, changes=ctx.notes)
 
 
 def _message_below(lines: list[str], number: int, dayfirst: bool | None) -> bool:
@@ -2188,7 +2213,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 current is not None
                 and (current.chat == "teams" or slack_copy)
                 and not ctx.include_noise
-                and _CHAT_NOISE_LINE.fullmatch(line.strip())
+                and _chat_noise(line.strip())
             ):
                 ctx.skipped.append(Skipped(where, f"an edit mark, a reaction or a join ({_NOISE_NOTE})"))
                 continue
@@ -2253,10 +2278,11 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
             if marker is not None:
                 level = marker.group(1).upper() + " " if marker.group(1) in ("error", "warning", "notice") else ""
                 rest = level + rest[marker.end() :].strip()  # '##[group]Run ./deploy.sh': the step, no marker
-        if rest[:4] in _GITLAB_STREAMS or rest.startswith("section_"):  # GitLab's job log (17: stamped lines)
-            rest = _GITLAB_MARKERS.sub("", rest[4:] if rest[:4] in _GITLAB_STREAMS else rest).strip()
+        stream = _GITLAB_STREAM.match(rest)
+        if stream is not None or rest.startswith("section_"):  # GitLab's job log (17: stamped lines)
+            rest = _GITLAB_MARKERS.sub("", rest[stream.end() :] if stream is not None else rest).strip()
             if not rest:
-                ctx.skipped.append(Skipped(where, f"a GitLab section marker (noise: skipped {_KEEP_NOISE})"))
+                ctx.skipped.append(Skipped(where, "a GitLab section marker, with no text"))
                 current, bad = None, True
                 continue
         if rest.startswith(_JENKINS_STEP) and not ctx.include_noise:
@@ -2282,8 +2308,10 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
             elif (
                 rest
                 and line[0] == "["
-                and _TEAMS.match(line)
+                and (teams := _TEAMS.match(line)) is not None
                 and _a_person(rest)
+                # without a date ('[23:40] …') it could be a note's heading ('[23:40] Incident Declared'): a name
+                and ("/" in teams.group() or rest.split()[0] in _first_names())
                 and _message_below(lines, number, dayfirst)
             ):
                 author, fallback, chat, rest = rest, rest, "teams", ""  # the message is on the lines below
@@ -2293,7 +2321,13 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 if index == len(ctx.skipped) - 1:
                     ctx.skipped.pop()
                     author, fallback, chat = name, name, "teams"
-        if rest and not author and line[end : end + 1] == "\t" and "\t" in line[end + 1 : end + 43]:
+        if (
+            rest
+            and not author
+            and spec[0] != "clock"  # WeeChat writes the date: '23:52<TAB>Mitigation<TAB>…' is a pasted table
+            and line[end : end + 1] == "\t"
+            and "\t" in line[end + 1 : end + 43]
+        ):
             weechat = _weechat(line[end + 1 :], ctx.include_noise)
             if isinstance(weechat, str):
                 ctx.skipped.append(Skipped(where, weechat))
@@ -2756,7 +2790,7 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
     ctx.report(total, total)
     if cols.state is not None:
         _add_states(recs, states)
-    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped, changes=ctx.notes)
 
 
 def _add_states(recs: list[_Rec], states: list[str]) -> None:
@@ -3666,6 +3700,8 @@ def _mattermost(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> 
     if not isinstance(kind, str) or not (kind in _MATTERMOST_RECORDS or kind in ("post", "direct_post")):
         return None
     body = obj.get(kind)
+    if not (isinstance(body, dict) or (kind == "version" and isinstance(body, int) and "info" in obj)):
+        return None  # {"type": "user", "time": …, "message": "user dana logged in"}: a log record
     if kind == "user" and isinstance(body, dict) and isinstance(body.get("username"), str):
         full = " ".join(part for key in ("first_name", "last_name") if isinstance(part := body.get(key), str) and part)
         if full:
@@ -3836,7 +3872,7 @@ def _parse_json_records(records: list[Any], ctx: _Context) -> list[_Item]:
         else:
             recs.extend(found)
     ctx.report(len(records), len(records))
-    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped, changes=ctx.notes)
 
 
 def _parse_jsonl(text: str, ctx: _Context) -> list[_Item]:
@@ -3862,7 +3898,7 @@ def _parse_jsonl(text: str, ctx: _Context) -> list[_Item]:
         else:
             recs.extend(found)
     ctx.report(total, total)
-    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped)
+    return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped, changes=ctx.notes)
 
 
 def _has_timed_line(text: str) -> bool:
