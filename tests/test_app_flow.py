@@ -135,6 +135,9 @@ async def test_filter_delete_and_unreadable(library) -> None:
         await pilot.press(*"DNS")
         assert app.screen.query_one("#filter", Input).value == "DNS"
         assert table.row_count == 1 and app.focused is not table
+        await pilot.press("down", "slash")  # '/' is still the way back to the filter, not a character of it
+        assert app.focused is app.screen.query_one("#filter", Input)
+        assert app.screen.query_one("#filter", Input).value == "DNS"
         await pilot.press("ctrl+d")
         await pilot.pause()
         await pilot.press("n")  # cancel keeps it

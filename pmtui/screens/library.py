@@ -152,7 +152,12 @@ class LibraryScreen(Screen[None]):
     def on_key(self, event: events.Key) -> None:
         """Typing with the table focused filters too (the filter takes the key and the focus): no need to go
         back up to the filter line first."""
-        if event.is_printable and event.character not in (None, " ") and isinstance(self.focused, LibraryTable):
+        if (
+            event.is_printable
+            and event.character not in (None, " ")
+            and isinstance(self.focused, LibraryTable)
+            and event.key not in self._bindings.key_to_bindings  # '/' goes back to the filter: its binding
+        ):
             event.stop()
             event.prevent_default()
             field = self.query_one("#filter", Input)
