@@ -170,6 +170,15 @@ NEUTRAL = [
     'The sloppy part was the API contract: two fields called "amount" with different units.',
     "We would have expected more traffic from the campaign.",
     "This incident is on the agenda for Thursday's review.",
+    # a reviewer's neutral sentences on this session's new patterns
+    "Even without a human error, the migration would have failed because the lock timeout was too short.",
+    "Without blaming Sam, we would have had a better discussion earlier.",
+    "I'd have expected the on-call engineer to be paged by the 5xx monitor, but the monitor was muted.",
+    "I'd have expected the DBA to act on the replication lag warning, but the dashboard had no panel for it.",
+    "I want to know who deployed it so I can thank them for the clean rollback.",
+    "@sam your PR broke nothing, the failing test is flaky on main.",
+    "Typical support: the first reports came in through the chat widget.",
+    "Was this Sam's fault? It wasn't.",
     "",
 ]
 
@@ -341,9 +350,10 @@ BLAMING = [
     ("The outage is on the vendor's engineers, who pushed an unannounced change.", "blame.person-cause", "on the"),
     ("I want to know who disabled the duplicate-booking check and why.", "blame.punitive", "who disabled"),
     ("Without Tariq's blunder, the exam would have started on time.", "blame.person-cause", "Tariq's blunder"),
-    ("typical marketing, launching the episode before the CDN was even warmed up", "blame.sarcasm", "typical"),
-    ("Another classic from the analytics guys: a cron job that runs every minute.", "blame.sarcasm", "classic"),
-    ('@nadia your "quick fix" broke every single thermostat schedule.', "blame.person-cause", "broke"),
+    # left to the model (advisory): as patterns, these raised more false alarms than they found blame
+    ("typical marketing, launching the episode before the CDN was even warmed up", "blame.likely", "typical"),
+    ("Another classic from the analytics guys: a cron job that runs every minute.", "blame.likely", "classic"),
+    ('@nadia your "quick fix" broke every single thermostat schedule.', "blame.likely", "every single"),
     # blind13's misses
     (
         "Why? Because the shift controller ignored the antenna fault alarm for forty minutes.",
@@ -357,6 +367,9 @@ BLAMING = [
     ),
     ("so honestly this outage is on him and I'm tired of pretending otherwise.", "blame.person-cause", "on him"),
     ("We need names for who disabled the duplicate-payment check.", "blame.punitive", "names for who"),
+    # a thing people make, judged with its maker named, is still about them
+    ("Priya's careless schema change broke checkout.", "blame.judgement", "careless"),
+    ("Sam wrote a careless query that locked the orders table.", "blame.judgement", "careless"),
 ]
 
 

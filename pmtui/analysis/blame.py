@@ -226,11 +226,16 @@ def _negated(text: str, pos: int) -> bool:
     if any(t in lx.MENTION_CUES for t in tokens[-3:]) or _MENTION_RE.search(left):
         return True  # "phrases like 'should have'", "words such as careless"
     negators = [t for t in tokens if t in lx.NEGATIONS or t.endswith("n't")]
-    if negators == ["without"] and _COUNTERFACTUAL_RE.search(text, pos, pos + 200):
+    if (
+        negators == ["without"]
+        and _POSSESSIVE_AT_RE.match(text, pos)
+        and _COUNTERFACTUAL_RE.search(text, pos, pos + 200)
+    ):
         return False  # "Without Tariq's blunder, the exam would have started on time": a counterfactual
     return bool(negators)
 
 
+_POSSESSIVE_AT_RE = re.compile(r"[^\W\d_][\w\-]*['’]s\s")
 _COUNTERFACTUAL_RE = re.compile(r"\bwould(?:n['’]t|\s+not)?\s+have\b", re.IGNORECASE)
 
 
@@ -794,8 +799,12 @@ def _culprit(text: str, m: re.Match[str]) -> bool:
 
 _JUDGED_THINGS = lx.word_set("""
     default defaults design implementation naming wording logic setting settings interface api ui ux cli prompt
-    library dependency sdk parsing validation regex schema query queries timestamp timestamps part bit piece contract
-    spec docs documentation
+    library dependency sdk
+    """)
+# What people make: judged as a thing only when no person is named in the sentence ("Sloppy timestamp parsing in
+# the radar decoder"; but "Priya's careless schema change", "Sam wrote a careless query").
+_JUDGED_WORK = lx.word_set("""
+    parsing validation regex schema query queries timestamp timestamps part bit piece contract spec docs documentation
     """)
 _PERSON_ACTIONS = lx.word_set("""
     deploy deployment deploys change changes review reviews rollout release push merge commit migration response
@@ -809,6 +818,8 @@ def _judges_person(text: str, m: re.Match[str]) -> bool:
     about errors' judge the system (and are left alone). 'A careless change' judges whoever made it."""
     after = _words_after(text, m.end(), 1)
     if after and after[0] in _JUDGED_THINGS:
+        return False
+    if after and after[0] in _JUDGED_WORK and not _person_in_sentence(text, m):
         return False
     if m.group(0).lower().startswith("be"):
         left = _TOKEN_RE.findall(_clause_left(text, m.start())[0])
@@ -1341,15 +1352,19 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "blame.punitive",
         r"\b(?:i|we)\s+want\s+to\s+(?:know|find\s+out)\s+(?:exactly\s+)?who\s+"
         r"(?:\w+\s+)?(?:disabled|broke|pushed|deployed|merged|approved|did|changed|deleted|removed|turned\s+off|made|ran|"
-        r"signed\s+off|let)\b",
+        r"signed\s+off|let)\b(?![^.;!?]{0,80}\b(?:so\s+(?:that\s+)?(?:i|we)\s+can|to\s+(?:thank|ask|learn|understand|hear))\b)",
         "know find",
         negatable=False,
     ),
     _p(
         "blame.should-have",
-        r"\b(?:i|we)(?:['’]d|\s+would)\s+have\s+expected\s+(?P<who>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s+to\b",
+        r"\b(?:i|we)(?:['’]d|\s+would)\s+have\s+expected\s+(?P<who>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s+to\b"
+        r"(?!\s+(?:be|get|receive|hear|have\s+been|see|have)\b)",
         "expected",
-        lambda text, m: any(_classify(t, at_start=False) in _PERSONISH for t in _TOKEN_RE.findall(m.group("who"))),
+        lambda text, m: (
+            any(_classify(t, at_start=False) in _PERSONISH for t in _TOKEN_RE.findall(m.group("who")))
+            and not re.search(r"[,;]\s*(?:but|yet|however)\b", _sentence_rest(text, m.end()))
+        ),
         negatable=False,
     ),
     _p(
@@ -1367,26 +1382,6 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "blame.punitive",
         r"\b(?:need|want|get)\s+(?:the\s+)?names?\s+(?:for|of)\s+(?:who|whoever|the\s+people|the\s+person)\b",
         "names name",
-        negatable=False,
-    ),
-    _p(
-        "blame.sarcasm",
-        r"\banother\s+classic\s+from\s+(?P<who>(?:[\w\-]+\s+){0,3}?[\w\-]+)(?=\s*[:,.;!—–-])",
-        "classic",
-        lambda text, m: any(_classify(t, at_start=False) in _PERSONISH for t in _TOKEN_RE.findall(m.group("who"))),
-        negatable=False,
-    ),
-    _p(
-        "blame.sarcasm",
-        r"^\W*typical\s+(?:the\s+)?(?:marketing|sales|management|devs|developers|ops|qa|dbas|finance|legal|security|"
-        r"backend|frontend|support|product|engineering|it)\b(?=\s*[:,;!—–-])",
-        "typical",
-        negatable=False,
-    ),
-    _p(
-        "blame.person-cause",
-        r"^\W*@[\w.\-]+[,:]?\s+your\s+(?:\S+\s+){0,3}?(?:broke|breaks|took\s+down|killed|nuked|wiped|trashed)\b",
-        "your",
         negatable=False,
     ),
     _p(
@@ -2472,7 +2467,10 @@ _SET_ASIDE_ANSWER_RE = re.compile(
 _FRAME_BREAK_RE = re.compile(r"\b(?:but|however|yet|although|though)\b|[;:—–?!]", re.IGNORECASE)
 
 
-_NO_ANSWER_RE = re.compile(r"\s*(?:no|not\s+really|nope|nobody['’]?s|no\s+one['’]?s)\b", re.IGNORECASE)
+_NO_ANSWER_RE = re.compile(
+    r"\s*(?:no|not\s+really|nope|nobody['’]?s|no\s+one['’]?s|(?:it|this|that)\s+(?:wasn['’]t|was\s+not|isn['’]t|is\s+not))\b",
+    re.IGNORECASE,
+)
 
 
 def _set_aside(text: str, start: int, end: int) -> bool:
