@@ -58,6 +58,7 @@ def test_not_actionable(text: str) -> None:
         "Write a runbook for playout outages",  # a short object with no number, path or host: what exactly?
         "Set a timeout on the inventory service calls",
         "Update firmware on the sensors",
+        "Add a readiness probe to the checkout deployment",
     ],
 )
 def test_not_specific(text: str) -> None:
@@ -205,6 +206,7 @@ def test_actionable_and_specific_are_judged_apart(text: str, actionable: bool, s
         ("Carlos", None),
         ("SOC", "group"),
         ("web agency", "group"),
+        ("Jamie Systems", None),  # a person whose surname is also a word
     ],
 )
 def test_owner(owner: str, problem: str | None) -> None:
@@ -250,6 +252,8 @@ def test_time_bounded() -> None:
         ("Push notification should not be sent twice", False, False),  # a wish about a thing, 'Push' a noun
         ("Alert for ALI failures to be added", False, False),  # a noun phrase, a to-do in the passive
         ("Add a check to checkout-api that should fail the deploy when p99 exceeds 800 ms", True, True),
+        ("Require two approvals on the payments repository", True, True),  # a number in words is a measure
+        ("Set maxUnavailable to zero on the checkout Deployment", True, True),  # so is a config key
     ],
 )
 def test_outcomes_habits_and_questions(text: str, actionable: bool, specific: bool) -> None:

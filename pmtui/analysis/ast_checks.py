@@ -355,10 +355,20 @@ def _system_name(word: str) -> bool:
     return any(ch.isdigit() or ch == "*" for ch in word) or any(part in _SYSTEM_PARTS for part in parts)
 
 
+_NUMBER_WORDS_RE = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|"
+    r"thousand|twice|half|double)\b",
+    re.IGNORECASE,
+)
+_CAMEL_KEY_RE = re.compile(r"\b[a-z]+[A-Z][A-Za-z]*\b")  # a config key: maxUnavailable, sessionTimeout
+
+
 def _hard_signal(text: str, names: bool = True) -> bool:
-    """A number, a path, a host or service name, a config key (or, with `names`, two named things): what makes
-    a study or a wish measurable."""
-    if _DIGIT_RE.search(text) or _CODE_TOKEN_RE.search(text):
+    """A number (in digits or words), a path, a host or service name, a config key (or, with `names`, two
+    named things): what makes a study or a wish measurable."""
+    if _DIGIT_RE.search(text) or _CODE_TOKEN_RE.search(text) or _CAMEL_KEY_RE.search(text):
+        return True
+    if _NUMBER_WORDS_RE.search(text) and not re.search(r"\bone\s+(?:of|more|day)\b", text, re.IGNORECASE):
         return True
     if any(
         m.group().lower() not in _COMMON_HYPHENATED and _system_name(m.group()) for m in _HYPHENATED_RE.finditer(text)
@@ -548,6 +558,8 @@ def owner_problem(owner: str) -> str | None:
         return "group"  # "Account services": a function, several people
     if len(tokens) == 1 and text.split()[0] not in _first_names() and re.search(r"(?:ers|ists|ians|ors|ants)$", low):
         return "group"  # "Pharmacists", "Cataloguers", "Technicians": everyone who holds the job
+    if _is_person_name(text):
+        return None  # "Jamie Systems", "Chris Care": a person whose surname is also a word
     if any(t in _FUNCTIONS for t in tokens) and "from" not in tokens:  # "Dana from Legal" is one person
         return "group"  # "IT Helpdesk", "Customer Success", "Vendor (Oracle)", "Gameplay programmers"
     if any(t in _GROUP_HEADS for t in tokens):
