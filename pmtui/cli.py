@@ -366,15 +366,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         from pmtui.analysis.metrics import format_duration
 
-        metrics = report.metrics
-        for label, value in (
-            ("time to detect", metrics.time_to_detect),
-            ("time to respond", metrics.time_to_respond),
-            ("time to mitigate", metrics.time_to_mitigate),
-            ("time to resolve", metrics.time_to_resolve),
-        ):
-            if value is not None:
-                print(f"{label}: {format_duration(value)}")
+        for name, value in report.metrics.durations():
+            print(f"time to {name}: {format_duration(value)}")
         for finding in report.findings:
             where = f"{finding.stage.value}/{finding.path}" if finding.path else finding.stage.value
             where += _event_time(pm, finding.path)

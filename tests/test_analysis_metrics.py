@@ -82,3 +82,10 @@ def test_durations_across_a_daylight_saving_change() -> None:
         resolved=datetime(2026, 3, 29, 3, 30, tzinfo=berlin),
     )
     assert incident_metrics(pm).time_to_resolve.total_seconds() == 3600
+
+
+def test_durations_lists_the_known_metrics_in_order_and_leaves_out_one_out_of_order() -> None:
+    pm = PostMortem(title="x", started=t(10), detected=t(10, 30), responded=t(10, 10), resolved=t(12))
+    metrics = incident_metrics(pm)
+    assert metrics.time_to_respond == timedelta(minutes=-20)
+    assert metrics.durations() == [("detect", timedelta(minutes=30)), ("resolve", timedelta(hours=2))]

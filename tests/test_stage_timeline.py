@@ -211,7 +211,9 @@ async def test_kind_keys_estimated_and_milestones(library) -> None:
         assert table.get_row_at(0)[1].plain == "detected"
         assert table.get_row_at(0)[0].plain.strip() == "~23:39"
         assert "detecting 12 min" in str(bar.render())
-        assert "time to detect 12 min · so far 12 min" in str(stage.query_one("#timeline-notes", Static).render())
+        assert "time to detect 12 min · detected after 12 min" in str(
+            stage.query_one("#timeline-notes", Static).render()
+        )
         await pilot.press("down", "r", "s", "s", "s")  # response; started, detected, responded
         assert "responding 6 min" in str(bar.render())
         await pilot.press("t", "n", "o", "m")

@@ -50,6 +50,17 @@ class IncidentMetrics:
     def time_to_resolve(self) -> timedelta | None:
         return self.between(Milestone.STARTED, Milestone.RESOLVED)
 
+    def durations(self) -> list[tuple[str, timedelta]]:
+        """The known metrics in their order, by name: [("detect", …), ("respond", …), ("mitigate", …),
+        ("resolve", …)] (time to …); one whose milestones are out of order (negative) is left out."""
+        named = (
+            ("detect", self.time_to_detect),
+            ("respond", self.time_to_respond),
+            ("mitigate", self.time_to_mitigate),
+            ("resolve", self.time_to_resolve),
+        )
+        return [(name, value) for name, value in named if value is not None and value >= timedelta()]
+
     @property
     def impact_duration(self) -> timedelta | None:
         return timedelta(minutes=self.impact_minutes) if self.impact_minutes is not None else None

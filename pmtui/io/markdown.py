@@ -205,14 +205,7 @@ def _summary_table(pm: PostMortem, metrics_rows: Iterable[tuple[str, str]] | Non
         if shown and metrics.sources.get(milestone) == "timeline":
             shown += " (from the timeline)"
         rows.append((milestone.value.capitalize(), shown))
-    for label, span in (
-        ("Time to detect", metrics.time_to_detect),
-        ("Time to respond", metrics.time_to_respond),
-        ("Time to mitigate", metrics.time_to_mitigate),
-        ("Time to resolve", metrics.time_to_resolve),
-    ):
-        if span is not None:
-            rows.append((label, format_duration(span)))
+    rows.extend((f"Time to {name}", format_duration(span)) for name, span in metrics.durations())
     rows.extend((escape_cell(str(label)), escape_cell(str(value))) for label, value in metrics_rows or ())
     rows.extend(
         [

@@ -279,23 +279,15 @@ def incident_picture(metrics: IncidentMetrics, width: int, duplicates: Iterable[
         bar.append("─" * (cells - len(label) - left))
         bar.append("┤" if index == len(segments) - 1 else "┼")
     # Under the bar, the metrics as the export gives them (detect: start -> detected; respond: detected ->
-    # responded; mitigate and resolve: from the start), and how long so far while the end is not marked.
-    durations = [
-        (name, value)
-        for name, value in (
-            ("detect", metrics.time_to_detect),
-            ("respond", metrics.time_to_respond),
-            ("mitigate", metrics.time_to_mitigate),
-            ("resolve", metrics.time_to_resolve),
-        )
-        if value is not None
-    ]
+    # responded; mitigate and resolve: from the start); while resolved is not marked, how far the marks reach.
+    durations = metrics.durations()
     summary = "time to " + " · ".join(f"{name} {format_duration(value)}" for name, value in durations)
     if len(summary) > width - 2:  # one line at 80 columns
         summary = "time to " + " · ".join(f"{name} {short_duration(value)}" for name, value in durations)
     summary = summary if durations else ""
-    if metrics.time_to_resolve is None:
-        summary = (summary + " · " if summary else "") + f"so far {format_duration(total)}"
+    if metrics.time_to_resolve is None:  # how far the marked milestones reach
+        last = f"{known[-1][0].value} after {format_duration(total)}"
+        summary = f"{summary} · {last}" if summary else last
     return bar, "; ".join([*notes, summary])
 
 
@@ -1061,9 +1053,7 @@ class TimelineEventEditor(ModalScreen[dict | None]):
                 yield Label("", classes="form-label")
                 yield TickBox("estimated time (~)", event.estimated, id="edit-estimated", compact=True)
             with Horizontal(classes="dialog-buttons", id="timeline-editor-buttons"):
-                yield Static(
-                    "Ctrl+S (or Enter on a line) saves · Esc cancels", classes="dialog-hint", markup=False
-                )
+                yield Static("Ctrl+S (or Enter on a line) saves · Esc cancels", classes="dialog-hint", markup=False)
                 yield Button("Save", variant="primary", id="edit-save", compact=True)
                 yield Button("Cancel", id="edit-cancel", compact=True)
 
