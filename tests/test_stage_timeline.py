@@ -70,6 +70,9 @@ def test_parse_quick_add_forms() -> None:
     assert parse("2026-03-01 10:00 dated").time == berlin(2026, 3, 1, 10, 0)  # a date is never moved
     assert parse("23:27 UTC x").time == datetime(2026, 3, 2, 23, 27, tzinfo=UTC)
     assert parse("23:27 UTC x").zone == "UTC" and parse("23:27 +01:00 x").zone == ""  # an offset names no zone
+    london = PostMortem(id="ld", title="London", timezone="Europe/London", started=berlin(2026, 3, 2, 23, 27))
+    winter = parse_quick_add("14:05 UTC x", pm=london, reference=None, today=TODAY)
+    assert winter.zone == ""  # London's clock reads the same in winter: nothing more to show
     assert parse("23:27 +01:00 x").time.utcoffset() == timedelta(hours=1)
     assert parse("2026-03-02T23:27+05:30 iso").time == datetime(2026, 3, 2, 17, 57, tzinfo=UTC)
     named = parse("17:45 America/New_York vendor")

@@ -3490,7 +3490,6 @@ _JSON_LIST_KEYS = (
     "Records", "items", "data", "events", "logs", "entries", "results", "incident_updates", "updates",
     "annotations", "timeline", "timeline_events", "hits",
 )  # fmt: skip
-_LOG_STATUS = frozenset({"emergency", "alert", "critical", "error", "warn", "warning", "notice", "info", "debug"})
 _PINO_LEVELS = {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL"}
 _ALERT_KINDS = {"firing": EventKind.DETECTION, "resolved": EventKind.RESOLUTION}
 
@@ -3628,7 +3627,7 @@ def _record_text(record: dict[str, Any]) -> str:
         text = f"{text} [{', '.join(tags[:10])}]"  # Grafana's words; not Datadog's 'env:prod' facets
     level = next((record[key] for key in _JSON_LEVEL_KEYS if key in record), None)
     status = record.get("status")
-    if level is None and isinstance(status, str) and status.lower() in _LOG_STATUS:
+    if level is None and isinstance(status, str) and status.upper() in _LOG_LEVELS | {"EMERGENCY"}:
         level = status  # Datadog's logs: 'status' is the level
     if type(level) is int:
         level = _PINO_LEVELS.get(level, str(level))

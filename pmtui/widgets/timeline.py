@@ -176,7 +176,7 @@ def parse_quick_add(line: str, *, pm: PostMortem, reference: datetime | None, to
     if simple:
         when += " " + simple.group(1)
         rest = rest[simple.end() :]
-        if simple.group(1).upper() in ("Z", "UTC", "GMT") and pm.timezone != "UTC":
+        if simple.group(1).upper() in ("Z", "UTC", "GMT"):
             zone = "UTC"  # kept, so the row shows the clock that was typed too: '00:27 (23:27 UTC)'
 
     elif named:
@@ -207,6 +207,8 @@ def parse_quick_add(line: str, *, pm: PostMortem, reference: datetime | None, to
         while time < reference - ROLLOVER and rolled < 366:
             time += timedelta(days=1)  # wall-clock arithmetic in the zone: DST-safe
             rolled += 1
+    if zone == "UTC" and time.astimezone(pm.tzinfo).utcoffset() == timedelta():
+        zone = ""  # the document's clock reads the same then (Europe/London in winter): nothing more to show
     return QuickAdd(time, zone, kind, rest, bool(match.group("estimated")), rolled)
 
 
@@ -779,9 +781,9 @@ class TimelineStage(StageView):
         try:
             parsed = parse_quick_add(event.value, pm=self.pm, reference=self._reference(), today=self._today())
         except QuickAddError as error:
-            if " " in event.value.strip():  # past the time: what is wrong with it ('25:70' is not a time, !x)
-                self._status(str(error), "muted")
-            else:  # still typing the time
+            if " " in event.value.strip() and not str(error).startswith("No time at the start"):
+                self._status(str(error), "muted")  # past the time: what is wrong with it ('25:70' is not a time, !x)
+            else:  # still typing the time ('2026-11-26 14:0')
                 self._status("Enter adds it: " + QUICK_ADD_EXAMPLE, "muted")
             return
         self._status(self._preview(parsed), "preview")
