@@ -3206,3 +3206,23 @@ class TestAReviewersCases:
         assert any("does not exist" in note for note in csv.notes)
         zoned = parse_timeline_text("02:30 Europe/Berlin x\n", anchor=date(2026, 10, 25), doc_zone="UTC")
         assert not any("twice" in note for note in zoned.notes)
+
+
+def test_a_markdown_write_up_with_a_timeline_table() -> None:
+    """A past write-up: the rows of its Timeline table whose first cell is a time are the events (the other
+    cells their text, kept literally), the '**Date:**' line gives their date; other tables' rows and the
+    separator rows are skipped with their reasons."""
+    result = parse_timeline(FIXTURES / "write-up.md", doc_zone="UTC")
+    assert result.format == "text"
+    assert len(result.events) == 10
+    assert (result.events[0].time, result.events[0].text) == (
+        datetime(2026, 11, 26, 23, 32, tzinfo=UTC),
+        "`checkout-api` v4.12.0 deployed (CHG0034512)",
+    )
+    assert result.events[-1].time == datetime(2026, 11, 27, 0, 52, tzinfo=UTC)  # past midnight: the next day
+    reasons = {s.where: s.reason for s in result.skipped}
+    assert reasons["line 16"] == "a table row without a time in its first cell"  # the header
+    assert reasons["line 17"] == "a table's separator row"
+    table_only = parse_timeline_text("| Time | Event |\n|---|---|\n| 23:32 | deployed |\n", anchor=NOV26)
+    assert texts(table_only) == ["deployed"]
+    assert [s.reason for s in table_only.skipped] == ["a table's separator row"]

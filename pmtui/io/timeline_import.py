@@ -503,8 +503,9 @@ _ZONE = re.compile(
 _BOUNDARY = frozenset(" \t]-–—:|,;)>.")
 _AFTER_TIME = re.compile(r"\]?[ \t]*(?:Uhr\b[ \t]*)?(?:(?:[-–—|>:]{1,2}|=>)(?=[ \t]|$)[ \t]*)?")
 _DATE_LINE = re.compile(
-    r"[\s#=*_>:-]*(?:[A-Za-z]+:?,?\s+)?(\d{4})-(\d{2})-(\d{2})(?:,?\s+\(?[A-Za-z]+\)?)?[\s#=*_:-]*",
-)
+    r"[\s#=*_>:-]*(?:[A-Za-z]+:?[*_]*,?\s+)?(\d{4})-(\d{2})-(\d{2})(?:,?\s+\(?[A-Za-z]+\)?)?[\s#=*_:-]*",
+)  # '2026-11-26', '## 2026-11-26', 'Date: 2026-11-26', '**Date:** 2026-11-26'
+_TABLE_RULE = re.compile(r":?-{3,}:?")
 # A line holding only a date with the month's name: 'Thu 26 Nov 2026', 'Thursday, November 26, 2026',
 # '26. November 2026', '=== Tue 24 Nov ===' (a missing year is the incident's: see _yearless_date).
 # Month and weekday names in English, German, Spanish and French (date headings in notes).
@@ -2199,6 +2200,20 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                     found = (inner[0], f"{m.group(1)} {inner[1]}".rstrip(), inner[2], inner[3])
                 else:
                     service, line, found, compose = m.group(1), line[m.end() :], inner, True
+        if found is None and line.lstrip()[:1] == "|" and line.rstrip().endswith("|"):
+            # a Markdown table ('| 23:38 | First errors |', as in a write-up's Timeline section): a time in the
+            # first cell makes the row an event, its other cells the text; other rows are said to be skipped
+            cells = [cell.strip() for cell in line.strip()[1:-1].split("|")]
+            if all(_TABLE_RULE.fullmatch(cell) for cell in cells):
+                ctx.skipped.append(Skipped(where, "a table's separator row"))
+                current, bad = None, False
+                continue
+            inner = _scan_line(cells[0], dayfirst) if cells[0] else None
+            if inner is None or inner[0][0] in ("date", "bad", "yearless") or inner[1]:
+                ctx.skipped.append(Skipped(where, "a table row without a time in its first cell"))
+                current, bad = None, False
+                continue
+            found = (inner[0], " — ".join(cell for cell in cells[1:] if cell), inner[2], len(line))
         if found is None:
             found = _scan_line(line, dayfirst, yearless=True)
         estimated = False
@@ -2712,6 +2727,9 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
         if not any(c.strip() for c in row):
             continue
         where = f"line {number}"
+        if all(_TABLE_RULE.fullmatch(c.strip()) for c in row if c.strip()):
+            ctx.skipped.append(Skipped(where, "a table's separator row"))  # a Markdown table's '|------|------|'
+            continue
         value = cell(row, cols.when)
         if cols.clock is not None and cell(row, cols.clock):
             value = f"{value} {cell(row, cols.clock)}".strip()
