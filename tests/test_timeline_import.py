@@ -2705,6 +2705,29 @@ class TestJsonRecords:
         ]
         assert [s.reason.split(":")[0] for s in result.skipped] == ["a Rocket.Chat system message (ul)"]
 
+    def test_google_chat_takeout_and_zulip(self) -> None:
+        google = {
+            "messages": [
+                {"creator": {"name": "Dana Whitfield", "email": "dana@example.com"},
+                 "created_date": "Thursday, November 26, 2026 at 11:43:58\u202fPM UTC", "text": "checkout 500s?"},
+            ]
+        }  # fmt: skip
+        result = self.parse(google)
+        assert [(e.time, e.text, e.source) for e in result.events] == [
+            (datetime(2026, 11, 26, 23, 43, 58, tzinfo=UTC), "checkout 500s?", "<input>:1 @Dana Whitfield")
+        ]
+        zulip = {
+            "result": "success",
+            "messages": [
+                {"sender_full_name": "Alertmanager Bot", "timestamp": 1795736490, "content_type": "text/html",
+                 "content": "<p><strong>[FIRING:1]</strong> CheckoutHigh5xx<br>\nratio 0.18 &gt; 0.05</p>"},
+            ],
+        }  # fmt: skip
+        result = self.parse(zulip)
+        assert [(e.text, e.source) for e in result.events] == [
+            ("[FIRING:1] CheckoutHigh5xx\nratio 0.18 > 0.05", "<input>:1 @Alertmanager Bot")
+        ]
+
     def test_opsgenie_log_with_owner(self) -> None:
         data = {
             "data": [

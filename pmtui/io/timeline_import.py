@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import html as htmllib
 import io
 import itertools
 import json
@@ -3482,10 +3483,11 @@ _JSON_TIME_KEYS = (
     "time", "timestamp", "@timestamp", "ts", "datetime", "date", "t", "asctime", "created_at", "createdAt",
     "create_at", "created", "eventTime", "event_time", "occurred_at", "occurredAt", "firstTimestamp",
     "lastTimestamp", "startsAt", "instant", "timeMillis", "receiveTimestamp", "updated_at", "__REALTIME_TIMESTAMP",
+    "created_date",
 )  # fmt: skip
 _JSON_TEXT_KEYS = (
     "msg", "message", "text", "log", "event", "body", "@message", "short_message", "textPayload", "description",
-    "summary", "note", "title", "eventName", "MESSAGE",
+    "summary", "note", "title", "eventName", "MESSAGE", "content",
 )  # fmt: skip
 _JSON_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "loglevel", "PRIORITY")
 # journald's PRIORITY: syslog's levels, as digits
@@ -3501,7 +3503,7 @@ _SYSLOG_LEVELS = {
 }
 _JSON_SOURCE_KEYS = (
     "logger", "logger_name", "service", "component", "app", "caller", "user", "username", "owner", "login", "actor",
-    "author", "updater", "userIdentity", "involvedObject", "name", "SYSLOG_IDENTIFIER",
+    "author", "updater", "userIdentity", "involvedObject", "name", "SYSLOG_IDENTIFIER", "creator", "sender_full_name",
 )  # fmt: skip
 _JSON_ERROR_KEYS = ("err", "error", "errorMessage", "exception", "exc_info", "stack_trace")
 _JSON_LIST_KEYS = (
@@ -3603,7 +3605,11 @@ def _json_time_of(value: Any) -> Spec | None:
             return ("abs", datetime.fromtimestamp(seconds, UTC), UTC, "")
         except (OverflowError, OSError, ValueError):
             return None
-    return _scan_cell(value[:80], None)
+    return _scan_cell(_WEEKDAY_LEAD.sub("", value[:80]), None)
+
+
+# 'Thursday, November 26, 2026 at 11:43:58 PM UTC' (Google Chat's Takeout): the weekday says nothing more
+_WEEKDAY_LEAD = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+(?=[A-Za-z]{3}|\d)")
 
 
 def _who(value: Any) -> str:
@@ -3633,6 +3639,8 @@ def _record_text(record: dict[str, Any]) -> str:
         code = record.get("errorCode")
         return f"{text}: {code}" if isinstance(code, str) else text
     text = next((record[key] for key in _JSON_TEXT_KEYS if isinstance(record.get(key), str) and record[key]), "")
+    if record.get("content_type") == "text/html" and text == record.get("content"):
+        text = _html_text(text)  # Zulip's API: the message rendered as HTML
     raw = record.get("MESSAGE")
     if not text and isinstance(raw, list) and raw and all(type(b) is int and 0 <= b < 256 for b in raw[:100_000]):
         text = bytes(raw[:100_000]).decode("utf-8", "replace")  # journald writes a message that is not UTF-8 as bytes
@@ -3661,6 +3669,12 @@ def _record_text(record: dict[str, Any]) -> str:
     if text and error and error not in text:
         text = f"{text} ({_limit(error, 500)})"
     return text
+
+
+def _html_text(html: str) -> str:
+    """The text of a message rendered as HTML: line breaks kept, tags dropped, entities read."""
+    text = re.sub(r"(?:<br\s*/?>|</p>\s*<p>|</li>|</div>)[ \t]*\n?", "\n", html, flags=re.IGNORECASE)
+    return htmllib.unescape(re.sub(r"<[^<>]{0,2000}>", "", text)).strip()
 
 
 def _json_line_text(text: str) -> str:
