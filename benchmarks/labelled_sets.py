@@ -150,26 +150,7 @@ def main(argv: list[str]) -> int:
     show_errors = "--errors" in argv
     sentences = load_blame_set()
     print("Blameless language (a sentence counts as flagged when find_blame returns any hit)")
-    splits = (
-        "dev",
-        "holdout",
-        "probe",
-        "blind1",
-        "blind2",
-        "blind3",
-        "blind4",
-        "blind5",
-        "blind6",
-        "stress",
-        "review2",
-        "blind7",
-        "blind8",
-        "blind9",
-        "review3",
-        "blind10",
-        "blind11",
-        "all",
-    )
+    splits = [*dict.fromkeys(r.split for r in sentences), "all"]  # each set in the order it was written
     for split in splits:
         rows = sentences if split == "all" else [r for r in sentences if r.split == split]
         for label, second in (("", True), ("patterns only", False)):
