@@ -3249,3 +3249,19 @@ def test_a_markdown_write_up_with_a_timeline_table() -> None:
     table_only = parse_timeline_text("| Time | Event |\n|---|---|\n| 23:32 | deployed |\n", anchor=NOV26)
     assert texts(table_only) == ["deployed"]
     assert [s.reason for s in table_only.skipped] == ["a table's separator row"]
+
+
+def test_python_logging_names_the_logger_and_puts_the_level_first() -> None:
+    text = (
+        "2026-11-26 23:38:01,002 - checkout.db - WARNING - pool at 20/20 - waiting\n"
+        "2026-11-26 23:38:31,017 - checkout.api - ERROR - POST /api/checkout failed\n"
+        "Traceback (most recent call last):\n"
+        '  File "/srv/checkout/app/db.py", line 61, in get_conn\n'
+        "2026-11-26 23:39:00,000 - deploy started - rollback - not a level\n"
+    )
+    result = parse_timeline_text(text, doc_zone="UTC")
+    assert [(e.text.splitlines()[0], e.source) for e in result.events] == [
+        ("WARNING pool at 20/20 - waiting", "<input>:1 @checkout.db"),
+        ("ERROR POST /api/checkout failed", "<input>:2 @checkout.api"),
+        ("deploy started - rollback - not a level", "<input>:5"),  # "rollback" is no level: left as written
+    ]

@@ -1346,6 +1346,7 @@ _TRACE_HEADER = re.compile(r"\s*(?:panic: |Traceback \(most recent call last\)|g
 # PostgreSQL's lines that go with the entry above them (same time, same process id).
 _PG_FOLLOWS = re.compile(r"\[(\d+)\](?:[ \t]+\S+)?[ \t]+(?=(?:DETAIL|STATEMENT|CONTEXT|HINT|QUERY|LOCATION):[ \t])")
 _JENKINS_STEP = "[Pipeline] "
+_PY_LOGGING = re.compile(r"([A-Za-z_][\w.\-]{0,80}) - ([A-Za-z]{3,11}) - (.*)", re.DOTALL)
 # GitLab's job log: each stamped line's stream ('00O ' stdout, '00E ' stderr, '+' a continued line), and the
 # collapsible sections' markers ('section_start:1795237084:step_script[collapsed=true]').
 _GITLAB_STREAM = re.compile(r"\d{2}[OE](?: |\+)")
@@ -2301,6 +2302,10 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 ctx.skipped.append(Skipped(where, "a GitLab section marker, with no text"))
                 current, bad = None, True
                 continue
+        logged = _PY_LOGGING.match(rest) if " - " in rest[:90] else None
+        if logged is not None and logged.group(2).upper() in _LOG_LEVELS and not service:
+            # Python's logging ('%(asctime)s - %(name)s - %(levelname)s - %(message)s'): the logger is the source
+            service, rest = logged.group(1), f"{logged.group(2).upper()} {logged.group(3)}"
         if rest.startswith(_JENKINS_STEP) and not ctx.include_noise:
             ctx.skipped.append(Skipped(where, f"a Jenkins [Pipeline] step line (noise: skipped {_KEEP_NOISE})"))
             current, bad = None, True
