@@ -207,6 +207,10 @@ def test_actionable_and_specific_are_judged_apart(text: str, actionable: bool, s
         ("SOC", "group"),
         ("web agency", "group"),
         ("Jamie Systems", None),  # a person whose surname is also a word
+        ("loss-prevention@supermarket.example", "group"),  # a function's mailbox
+        ("translators@agency.example", "group"),
+        ("mary-jane@example.com", None),
+        ("Scheduling", "group"),  # a department
     ],
 )
 def test_owner(owner: str, problem: str | None) -> None:
@@ -250,6 +254,7 @@ def test_time_bounded() -> None:
         ("Communicate better with support during incidents", False, False),  # a way of working
         ("Reprocess the 612 claims stuck in PENDING since 2024-06-03 with reprocess_claims.py", True, True),
         ("Push notification should not be sent twice", False, False),  # a wish about a thing, 'Push' a noun
+        ("Staff should be more aware of the sedation scheduling rules", False, False),
         ("Alert for ALI failures to be added", False, False),  # a noun phrase, a to-do in the passive
         ("Add a check to checkout-api that should fail the deploy when p99 exceeds 800 ms", True, True),
         ("Require two approvals on the payments repository", True, True),  # a number in words is a measure

@@ -268,8 +268,8 @@ def is_actionable(text: str) -> bool:
         return False  # "Communicate better with support", "Test more": a way of working, not a deliverable
     if words[0].lower().endswith("ing") and len(words) > 1 and words[1].lower() in _NOUN_PHRASE_LINKS:
         return False  # "Training for new on-call engineers": a noun phrase; "Adding a canary stage" is a verb
-    if len(words) > 2 and words[1].lower() not in _DETERMINERS and _MODAL_RE.match(" ".join(words[2:4])):
-        return False  # "Push notification should not be sent twice": a wish about a thing, not a verb's object
+    if len(words) > 2 and words[1].lower() not in _DETERMINERS and _MODAL_RE.match(" ".join(words[1:4])):
+        return False  # "Push notification should not be sent twice", "Staff should be …": a wish, not a verb's object
     if len(words) > 1 and words[1].lower() in _NOUN_PHRASE_LINKS and _PASSIVE_TO_BE_RE.search(" ".join(words)):
         return False  # "Alert for ALI failures to be added": a noun phrase and a to-do in the passive
     return _is_verb(words[0])
@@ -307,7 +307,7 @@ _VAGUE_RE = re.compile(
 _ALWAYS_VAGUE_RE = re.compile(
     r"\b(?:(?:be|being)\s+(?:more\s+)?(?:careful|vigilant|attentive|diligent)|more\s+careful|awareness|take\s+care|"
     r"double[-\s]check|"
-    r"pay\s+(?:more\s+)?attention|the\s+new\s+system)\b",
+    r"pay\s+(?:more\s+)?attention|the\s+new\s+(?:system|app|tool|platform|process))\b",
     re.IGNORECASE,
 )
 # Vague about how much better: named things do not make these measurable ("Make SSO more reliable during exam
@@ -357,7 +357,7 @@ def _system_name(word: str) -> bool:
 
 _NUMBER_WORDS_RE = re.compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|"
-    r"thousand|twice|half|double)\b",
+    r"thousand|twice)\b",
     re.IGNORECASE,
 )
 _CAMEL_KEY_RE = re.compile(r"\b[a-z]+[A-Z][A-Za-z]*\b")  # a config key: maxUnavailable, sessionTimeout
@@ -556,8 +556,15 @@ def owner_problem(owner: str) -> str | None:
         return None  # "Head of Digital Services": one role-holder
     if tokens and tokens[-1].endswith("s") and tokens[-1][:-1] in _FUNCTIONS:
         return "group"  # "Account services": a function, several people
-    if len(tokens) == 1 and text.split()[0] not in _first_names() and re.search(r"(?:ers|ists|ians|ors|ants)$", low):
-        return "group"  # "Pharmacists", "Cataloguers", "Technicians": everyone who holds the job
+    if len(tokens) == 1 and text.split("@")[0].split()[0].title() not in _first_names():
+        if re.search(r"(?:ers|ists|ians|ors|ants)$", tokens[0]):
+            return "group"  # "Pharmacists", "translators@…": everyone who holds the job
+        if tokens[0].endswith("ing") and not single_address:
+            return "group"  # "Scheduling", "Purchasing": a department
+    if single_address and "-" in low.split("@")[0]:
+        parts = re.split(r"[.\-_+]", low.split("@")[0].strip("@"))
+        if not any(len(part) == 1 or part.title() in _first_names() for part in parts):
+            return "group"  # "loss-prevention@…": a function's mailbox ("mary-jane@…" is a person's)
     if _is_person_name(text):
         return None  # "Jamie Systems", "Chris Care": a person whose surname is also a word
     if any(t in _FUNCTIONS for t in tokens) and "from" not in tokens:  # "Dana from Legal" is one person
