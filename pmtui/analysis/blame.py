@@ -172,7 +172,8 @@ def _subject(text: str, pos: int) -> _Subject:
         before = tokens[i - 1].lower()
         if before in _HUMAN_POSTS:
             return _Subject(PERSON, head)  # "the shift controller ignored the alarm": a person's post
-        if cls == PERSON and (before in lx.SYSTEM_NOUNS or before in _TECH_MODIFIERS):
+        acronym = tokens[i - 1].isupper() and len(tokens[i - 1]) > 1  # "the HSM driver"
+        if cls == PERSON and (before in lx.SYSTEM_NOUNS or before in _TECH_MODIFIERS or acronym):
             return _Subject(SYSTEM, head)  # "the nonce manager failed to release its lock": a component
     if cls == OTHER:
         for j in range(i - 1, -1, -1):
@@ -182,10 +183,11 @@ def _subject(text: str, pos: int) -> _Subject:
 
 
 # Heads that name a software component or a person's post, by the word before them.
-_COMPONENT_OR_ROLE = lx.word_set("manager controller operator scheduler dispatcher supervisor agent planner")
+_COMPONENT_OR_ROLE = lx.word_set("manager controller operator scheduler dispatcher supervisor agent planner driver")
 _HUMAN_POSTS = lx.word_set("""
     shift release project product program programme account engineering incident line store plant site floor duty
     area regional general delivery change operations ops night day deputy assistant acting traffic flight network
+    it qa hr sre pm ic bus taxi truck delivery van race test
     """)
 _TECH_MODIFIERS = lx.word_set("""
     nonce lock connection package secrets secret certificate cert cluster window task job queue cache memory session
@@ -343,6 +345,17 @@ _PASSIVE_DILIGENCE = lx.word_set(
 
 def _person_subject(text: str, m: re.Match[str]) -> bool:
     return _subject(text, m.start()).cls in _PERSONISH
+
+
+def _person_subject_not_own_account(text: str, m: re.Match[str]) -> bool:
+    """A person did it, and it is not someone's account of their own part with its reason ("I missed the warning in
+    the console output; it was one line among roughly 4,000")."""
+    if not _person_subject(text, m):
+        return False
+    if _subject(text, m.start()).head.lower() != "i":
+        return True
+    rest = _sentence_rest(text, m.end())
+    return not (_explained_by_system(text, m.end()) or re.search(r"[;:—–]\s*(?:it|the|there|that|this)\b", rest))
 
 
 def _person_subject_not_we(text: str, m: re.Match[str]) -> bool:
@@ -832,6 +845,8 @@ def _judges_person(text: str, m: re.Match[str]) -> bool:
         return False  # "Carelessness is not the explanation: ..."
     if _COPULA_BEFORE_RE.search(text[max(0, m.start() - 30) : m.start()]):
         subject = _subject(text, m.start())
+        if subject.cls == SYSTEM and subject.head.lower() in _COMPONENT_OR_ROLE:
+            return False  # "The HSM driver is sloppy about releasing sessions": a component
         if subject.head.lower() in _PERSON_ACTIONS:
             return True  # "the deploy was negligent": whoever deployed is judged
         return not (subject.cls in (SYSTEM, DEICTIC) and not _person_in_sentence(text, m))
@@ -1105,7 +1120,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"regression|regressions|bug|bugs|typo|typos|error|errors|problem|problems|issue|issues|deadline|handoff|hand-off)\b|"
         r"\bmissed\s+(?:an?\s+|the\s+)?(?:obvious|glaring|clear|simple|basic|blatant)\b",
         "missed",
-        _person_subject,
+        _person_subject_not_own_account,
     ),
     _p(
         "blame.omission",
@@ -1377,6 +1392,37 @@ _PATTERNS: tuple[_Pattern, ...] = (
             for t in _TOKEN_RE.findall(m.group("who"))
         ),
         negatable=False,
+    ),
+    _p(
+        "blame.person-cause",
+        r"\b(?:mistakes?|errors?|blunders?)\s+(?:were|was)\s+(?:made|committed)\s+by\s+(?:the\s+|our\s+)?"
+        r"(?P<who>(?:[\w\-]+\s+){0,2}[\w\-]+)|"
+        r"\b(?:the\s+)?(?:error|mistake|fault)\s+(?:was|is)\s+(?:of|from)\s+(?:the\s+|our\s+)?(?P<who2>(?:[\w\-]+\s+){0,2}[\w\-]+)",
+        "made committed of from",
+        lambda text, m: any(  # a role ('the DBA', 'the routing team') or a first name; not 'the type TimeoutError'
+            (t[0].islower() or t.isupper() or t in lx.FIRST_NAMES) and _classify(t, at_start=False) in _PERSONISH
+            for t in _TOKEN_RE.findall(m.group("who") or m.group("who2"))
+        ),
+        negatable=False,
+    ),
+    _p(
+        "blame.counterfactual",
+        r"\bif\s+(?:[\w\-]+\s+){1,4}?had\s+(?:even\s+|just\s+)?bothered\s+to\b",
+        "bothered",
+        negatable=False,
+    ),
+    _p(
+        "blame.should-have",
+        r"\bcould\s+have\s+(?:shown|taken|used|exercised|paid)\s+(?:a\s+(?:little|bit)\s+|a\s+lot\s+|much\s+)?more\s+"
+        r"(?:care|caution|attention|diligence|thought)\b",
+        "care caution attention diligence thought",
+        _person_subject_not_we,
+    ),
+    _p(
+        "blame.judgement",
+        r"\b(?:can['’]?t|cannot|can\s+not)\s+be\s+trusted\b",
+        "trusted",
+        _person_subject,
     ),
     _p(
         "blame.punitive",

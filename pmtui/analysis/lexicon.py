@@ -138,7 +138,7 @@ ROLE_NOUNS: frozenset[str] = word_set("""
     commander guy guys folks team teams crew crews ops support squad colleague colleagues coworker coworkers
     co-worker co-workers teammate teammates human humans owner owners cto ceo vp director head pm tl em swe
     sde eng programmer programmers coder coders techs technician technicians consultant consultants
-    newbie newcomer newcomers individual individuals secops netops dbops helpdesk
+    newbie newcomer newcomers individual individuals secops netops dbops helpdesk live-ops liveops
     captain captains shepherd maintainer maintainers assignee assignees requester submitter expert experts specialist
     specialists officer executive trainee trainees apprentice juniors seniors rockstar ninja coordinator steward
     champion dispatcher dispatchers driver drivers nurse nurses doctor doctors clerk clerks cashier supervisor
@@ -148,6 +148,7 @@ ROLE_NOUNS: frozenset[str] = word_set("""
 
 # Nouns for systems, artefacts and processes.
 SYSTEM_NOUNS: frozenset[str] = word_set("""
+    model models rule rules
     service services job jobs server servers check checks step steps instruction instructions command
     commands analysis analyses default defaults detector detectors scanner scanners validator validation
     health healthcheck alert alerts alarm alarms logic console consoles panel portal
