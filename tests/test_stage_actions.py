@@ -153,3 +153,31 @@ async def test_actions_findings_and_wide_layout(library) -> None:
         assert stage.pm.actions[0].category is ActionCategory.DETECTION
         await pilot.press("ctrl+q")
     assert library.load(pm.id).actions[0].category is ActionCategory.DETECTION
+
+
+async def test_a_due_date_that_does_not_read_never_costs_the_saved_one(library) -> None:
+    """ctrl+u then 'xx' in Due: the field is cleared on the way (no date, for a moment), but the action keeps the
+    date it had; moving to another action and back shows 'xx' again, still marked; leaving asks about it."""
+    from pmtui.screens.dialogs import ConfirmDialog
+
+    pm = library.create("Due")
+    pm.actions = [Action(text="Add alert", owner="Dana", due=date(2026, 12, 18)), Action(text="Cap retries")]
+    library.save(pm)
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        stage = await open_actions(pilot)
+        await pilot.press("e", "tab", "tab", "ctrl+u", *"xx")
+        assert stage.query_one("#action-due", Input).value == "xx"
+        assert "is not a date" in rendered(stage, "#action-due-error")
+        assert stage.pm.actions[0].due == date(2026, 12, 18)  # not the empty field on the way
+        await pilot.press("escape", "down", "up")  # another action, and back
+        await pilot.pause()
+        assert stage.query_one("#action-due", Input).value == "xx"  # what was typed is still there
+        assert "is not a date" in rendered(stage, "#action-due-error")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # quitting asks: the text would not be saved
+        assert "A1 due 'xx'" in str(app.screen.query_one(".dialog-question", Static).render())
+        await pilot.press("y")
+        await pilot.pause()
+    assert library.load(pm.id).actions[0].due == date(2026, 12, 18)

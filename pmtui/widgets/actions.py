@@ -237,6 +237,10 @@ class ActionsStage(StageView):
         self._narrow_columns: bool | None = None
         self._fitted_text_width = 0
         self._shown_lines: dict[str, Any] = {}
+        # A due date typed that does not read, by action: kept (and shown again) until it reads or is cleared,
+        # while the action keeps the date it had when the editor showed it (in _due_before)
+        self._bad_due: dict[str, tuple[str, str]] = {}
+        self._due_before: dict[str, date | None] = {}
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -476,10 +480,12 @@ class ActionsStage(StageView):
             return
         self._set_input("#action-text", action.text)
         self._set_input("#action-owner", action.owner)
-        self._set_input("#action-due", action.due.isoformat() if action.due else "")
+        self._due_before[action.id] = action.due
+        bad = self._bad_due.get(action.id)
+        self._set_input("#action-due", bad[0] if bad else action.due.isoformat() if action.due else "")
         self._set_input("#action-success", action.success_criterion)
         self._set_input("#action-tracker", action.tracker)
-        self._show_due_error("")
+        self._show_due_error(f"{bad[1]} (not saved until it reads)" if bad else "")
         self._set_select("#action-category", action.category.value if action.category else Select.NULL)
         self._set_select("#action-priority", action.priority.value)
         self._set_select("#action-status", action.status.value)
@@ -569,12 +575,29 @@ class ActionsStage(StageView):
             try:
                 due = parse_due(text, today=self._today())
             except TimeParseError as error:
+                # not saved: the action keeps the date it had before this edit (not a half-typed one on the way,
+                # nor the empty field after ctrl+u), and the text is kept until it reads
+                self._bad_due[action.id] = (text, str(error))
                 self._show_due_error(f"{error} (not saved until it reads)")
+                due = self._due_before.get(action.id, action.due)
+                if due != action.due:
+                    action.due = due
+                    self._changed(action)
                 return
+        self._bad_due.pop(action.id, None)
         self._show_due_error("")
         if due != action.due:
             action.due = due
             self._changed(action)
+
+    def unsaved_problems(self) -> list[str]:
+        """Due dates typed that do not read (each action keeps the date it had), one line each."""
+        lines = []
+        for action_id, (text, error) in self._bad_due.items():
+            index = self._index_of(action_id)
+            if index is not None:
+                lines.append(f"A{index + 1} due {text!r}: {error}")
+        return lines
 
     def _show_due_error(self, message: str) -> None:
         self._show_line("#action-due-error", one_line(message))
