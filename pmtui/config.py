@@ -34,6 +34,9 @@ DEFAULT_BLOCKING: tuple[str, ...] = (
     "coverage.root-cause-action",
     "coverage.contributor-addressed",
     "coverage.success-criterion",
+    "complete.start",
+    "complete.resolved",
+    "complete.actions",
 )
 
 

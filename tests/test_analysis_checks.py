@@ -21,6 +21,7 @@ from pmtui.model import (
     FactorKind,
     HumanErrorKind,
     Impact,
+    Milestone,
     PostMortem,
     ReviewTrigger,
     Roles,
@@ -84,6 +85,20 @@ def test_a_clean_document_is_ready() -> None:
     report = run_checks(clean_pm(), NOW)
     assert report.findings == [], [(f.rule, f.message) for f in report.findings]
     assert report.ready_to_finalise
+
+
+def test_an_empty_post_mortem_is_not_ready() -> None:
+    """A blank document (no times, no timeline, no actions) must not pass `pmtui check` in CI."""
+    report = run_checks(PostMortem(title="DNS outage", severity=Severity.SEV1), NOW)
+    blocking = {f.rule for f in report.findings if f.blocking}
+    assert {"complete.start", "complete.resolved", "complete.actions"} <= blocking
+    assert not report.ready_to_finalise
+    # a timeline event marked as the start (no Setup time) says when it began
+    marked = PostMortem(
+        title="x",
+        timeline=[TimelineEvent(time=datetime(2024, 6, 1, 10, tzinfo=UTC), text="alert", milestone=Milestone.STARTED)],
+    )
+    assert "complete.start" not in {f.rule for f in run_checks(marked, NOW).findings}
 
 
 # --- coverage ------------------------------------------------------------------------------------

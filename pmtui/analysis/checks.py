@@ -118,6 +118,42 @@ def _metric_findings(pm: PostMortem, metrics: IncidentMetrics, config: CheckConf
     return findings
 
 
+def _completeness_findings(pm: PostMortem, metrics: IncidentMetrics, config: CheckConfig) -> list[Finding]:
+    """What a post-mortem cannot be finalised without: when the incident began and was resolved, and actions."""
+    findings = []
+    for rule, milestone, what in (
+        ("complete.start", Milestone.STARTED, "when the incident began"),
+        ("complete.resolved", Milestone.RESOLVED, "when the incident was resolved"),
+    ):
+        if milestone not in metrics.times:
+            findings.append(
+                Finding(
+                    rule,
+                    config.severity(rule),
+                    Stage.SETUP,
+                    milestone.value,
+                    None,
+                    f"The post-mortem does not say {what}.",
+                    suggestion=f"Type it in Setup's {milestone.value.capitalize()}, or mark the timeline event "
+                    f"(s in the Timeline) as {milestone.value}.",
+                )
+            )
+    if not pm.actions:
+        rule = "complete.actions"
+        findings.append(
+            Finding(
+                rule,
+                config.severity(rule),
+                Stage.ACTIONS,
+                "actions",
+                None,
+                "No action has come out of the review yet.",
+                suggestion="Add at least one action (a in the Actions stage) that makes this less likely or less bad.",
+            )
+        )
+    return findings
+
+
 def run_checks(pm: PostMortem, now: datetime, config: CheckConfig | None = None) -> Report:
     """Every check on `pm` at time `now` (a naive `now` is taken as UTC), with `config` or the defaults."""
     config = config or CheckConfig()
@@ -126,6 +162,7 @@ def run_checks(pm: PostMortem, now: datetime, config: CheckConfig | None = None)
     local_now = now.astimezone(pm.tzinfo)  # due dates are read in the document's zone
     metrics = incident_metrics(pm, config.cost_per_minute)
     findings: list[Finding] = []
+    findings.extend(_completeness_findings(pm, metrics, config))
     findings.extend(_metric_findings(pm, metrics, config))
     findings.extend(check_language(pm, config))
     for index, action in enumerate(pm.actions):

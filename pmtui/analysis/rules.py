@@ -59,6 +59,14 @@ _RULES: tuple[Rule, ...] = (
     Rule("process.cadence", "Communication cadence", "Updates at least every N minutes while the incident was open."),
     Rule("process.facilitator-note-taker", "Facilitator is the note-taker", "The two roles are held by one person."),
     Rule("process.human-error-kind", "Human error kind", "A people contributor without slip, lapse or mistake."),
+    # Completeness: what a post-mortem cannot be finalised without.
+    Rule(
+        "complete.start", "Start time", "When the incident began: Setup's Started, or a timeline event marked started."
+    ),
+    Rule(
+        "complete.resolved", "Resolution time", "When it was resolved: Setup's Resolved, or an event marked resolved."
+    ),
+    Rule("complete.actions", "Actions", "At least one action came out of the review."),
     # Metrics and detection.
     Rule("metrics.disagreement", "Times disagree", "A setup time and a marked timeline event disagree."),
     Rule("metrics.order", "Times out of order", "The incident times are out of order (e.g. resolved before started)."),
