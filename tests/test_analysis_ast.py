@@ -333,3 +333,10 @@ def test_a_rotation_as_owner_is_named_and_a_holder_suggested() -> None:
     (finding,) = [f for f in check_action(action(owner="payments-oncall"), NOW) if f.rule == "ast.one-owner"]
     assert "rotation" in finding.message
     assert "the payments on-call lead" in finding.suggestion
+
+
+def test_a_finding_names_the_action_as_the_stage_numbers_it() -> None:
+    findings = check_action(Action(text="Add alerts on pool usage above 80% for orders-db"), NOW, index=6)
+    owner = next(f for f in findings if f.rule == "ast.one-owner")
+    assert owner.message == "A7: The action has no owner." and owner.path == "actions.6.owner"
+    assert check_action(Action(text="x"), NOW)[0].message.startswith("The action")  # no index, no number

@@ -695,7 +695,8 @@ def check_action(
                 stage=Stage.ACTIONS,
                 path=_path(index, field),
                 item_id=action.id,
-                message=message,
+                # "A7: The action has no owner." names the action as the Actions stage and the export number it
+                message=f"A{index + 1}: {message}" if index is not None else message,
                 excerpt=excerpt,
                 start=start,
                 end=end,
