@@ -340,3 +340,11 @@ def test_a_finding_names_the_action_as_the_stage_numbers_it() -> None:
     owner = next(f for f in findings if f.rule == "ast.one-owner")
     assert owner.message == "A7: The action has no owner." and owner.path == "actions.6.owner"
     assert check_action(Action(text="x"), NOW)[0].message.startswith("The action")  # no index, no number
+
+
+def test_a_cause_copied_as_an_action_is_said_to_be_a_statement() -> None:
+    """From the 5 Whys, 'Create action' copies the cause: the suggestion must not put 'Add' in front of it."""
+    text = "The pool size key was renamed in client v3 and the old key is silently ignored"
+    finding = next(f for f in check_action(Action(text=text, owner="Dana"), NOW) if f.rule == "ast.actionable")
+    assert finding.message == "This says what happened, not what will be done about it."
+    assert "Add the pool" not in finding.suggestion

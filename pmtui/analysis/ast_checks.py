@@ -660,6 +660,9 @@ _EXAMPLES: tuple[tuple[tuple[str, ...], str], ...] = (
 _DEFAULT_EXAMPLE = "Add alerts for database connection pool usage exceeding 80%"
 
 
+_STATEMENT_RE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had|did|does|got)\b", re.IGNORECASE)
+
+
 def example_for(text: str) -> str:
     """A well-formed action on the same topic, to show the shape."""
     low = f" {(text or '').lower()} "
@@ -723,17 +726,23 @@ def check_action(
         else:
             first = words[0] if words else ""
             noun_use = len(words) > 1 and words[1].lower() == "of"  # "Backup of the orders database"
-            better = f"Add {text[0].lower()}{text[1:]}" if specific and not _is_verb(first) else example
-            add(
-                ACTIONABLE,
-                "text",
-                f"'{first} of …' names a thing, not what will be done."
-                if noun_use
-                else f"The action does not start with a concrete verb ('{first}').",
-                f"Start with a verb that names the deliverable, e.g. '{better}'.",
-                first,
-                text.find(first) if first else None,
+            # a statement of what happened (a cause copied from the 5 Whys) is not made an action by putting
+            # 'Add' in front of it: "Add the pool size key was renamed …" would be nonsense
+            statement = _STATEMENT_RE.search(text) is not None
+            better = (
+                f"Add {text[0].lower()}{text[1:]}" if specific and not _is_verb(first) and not statement else example
             )
+            if statement and not noun_use:
+                message = "This says what happened, not what will be done about it."
+                suggestion = f"Write the change that will be made, starting with a verb, e.g. '{better}'."
+            else:
+                message = (
+                    f"'{first} of …' names a thing, not what will be done."
+                    if noun_use
+                    else f"The action does not start with a concrete verb ('{first}')."
+                )
+                suggestion = f"Start with a verb that names the deliverable, e.g. '{better}'."
+            add(ACTIONABLE, "text", message, suggestion, first, text.find(first) if first else None)
     if not specific:
         add(
             SPECIFIC,
