@@ -55,7 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = command("new", "create a post-mortem and print its id")
     new.add_argument("--title", required=True)
-    new.add_argument("--severity", default="SEV3", type=str.upper, choices=["SEV1", "SEV2", "SEV3", "SEV4"])
+    new.add_argument(
+        "--severity",
+        default="SEV3",
+        type=str.upper,
+        choices=["SEV1", "SEV2", "SEV3", "SEV4"],
+        help="SEV1 (worst) to SEV4 (default SEV3)",
+    )
     new.add_argument("--timezone", default=None, help="the document's time zone, e.g. Europe/Berlin (default UTC)")
 
     listing = command("list", "list the post-mortems in the library")

@@ -181,3 +181,17 @@ async def test_a_due_date_that_does_not_read_never_costs_the_saved_one(library) 
         await pilot.press("y")
         await pilot.pause()
     assert library.load(pm.id).actions[0].due == date(2026, 12, 18)
+
+
+async def test_a_long_action_shows_from_its_start_and_editing_starts_at_its_end(library) -> None:
+    long_text = "Add a flash-sale load test profile to the k6 suite with 4x peak checkout traffic and run it weekly"
+    pm = library.create("Long")
+    pm.actions = [Action(text=long_text, owner="Dana")]
+    library.save(pm)
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        stage = await open_actions(pilot)
+        field = stage.query_one("#action-text", Input)
+        assert field.cursor_position == 0  # read from the start, not from its end
+        await pilot.press("e")
+        assert app.focused is field and field.cursor_position == len(long_text)

@@ -89,6 +89,9 @@ class LibraryScreen(Screen[None]):
             self._set_entries(self.app.library.entries())
             return
         self._shown_once = True
+        field = self.query_one("#filter", Input)
+        if field.value and field.has_focus:
+            field.select_all()  # back from a post-mortem: typing replaces the old filter ('demo', not '4cdemo')
         self.load_entries()
 
     @work(thread=True, exclusive=True, group="library")

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import Resize
+from textual.events import DescendantFocus, Resize
 from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Select, Static
 
@@ -497,7 +497,15 @@ class ActionsStage(StageView):
         entry = self.query_one(selector, Input)
         if entry.value != value:
             entry.value = value
-            entry.cursor_position = len(value)
+            # shown from its start (a long action read from its end looked cut); typing goes on from End
+            entry.cursor_position = len(value) if entry.has_focus else 0
+
+    @on(DescendantFocus)
+    def _field_focused(self, event: DescendantFocus) -> None:
+        """Into a field: the cursor at the end of its text (shown from its start until then), where ctrl+u and
+        typing expect it."""
+        if isinstance(event.widget, Input) and event.widget.id in (*self._TEXT_FIELDS, "action-due"):
+            event.widget.cursor_position = len(event.widget.value)
 
     def _set_select(self, selector: str, value: Any) -> None:
         select = self.query_one(selector, Select)

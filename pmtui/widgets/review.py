@@ -144,6 +144,11 @@ class ExportDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        if event.value != self.default_path:  # a new path typed: the last try's error no longer applies
+            self.query_one("#export-error", Static).remove_class("-shown")
+
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():
