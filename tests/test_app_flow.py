@@ -17,7 +17,7 @@ from pmtui.model import DetectionMethod, PostMortem, Severity, Status
 from pmtui.screens.library import LibraryScreen
 from pmtui.screens.postmortem import PostMortemScreen
 from pmtui.widgets.library_table import LibraryTable
-from tests.conftest import make_app, wait_saved
+from tests.conftest import fixed_clock, make_app, wait_saved
 
 
 async def type_into(pilot, field_id: str, text: str) -> None:
@@ -560,3 +560,23 @@ async def test_end_goes_to_the_last_row_esc_closes_the_fishbone_and_export_is_in
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.current_stage.value == "review"
+
+
+async def test_a_focused_text_area_wraps_for_its_width_in_and_out_of_presentation_mode(library) -> None:
+    """Presentation mode changes the padding around Setup's text areas; the focused one gets no Resize from
+    Textual, and wrapped its text for the old width (cut at the edge). Every wrapped line must fit."""
+    from pmtui.demo import demo_postmortem
+    from pmtui.widgets.fields import TextEditor
+
+    pm = library.save(demo_postmortem(fixed_clock()))
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)
+        area = app.screen.query_one("#area-summary", TextEditor)
+        area.focus()
+        await pilot.pause(0.3)
+        for _ in range(2):
+            await pilot.press("f5")
+            await pilot.pause(0.5)
+            widest = max(len(section) for line in area.wrapped_document.lines for section in line)
+            assert widest <= area.wrap_width, (widest, area.wrap_width)

@@ -523,6 +523,13 @@ class PostMortemScreen(Screen[None]):
             self.app.theme = self._theme_before_presenting
         for view in self.views():
             view.presentation(presenting)
+        self.call_after_refresh(self._rewrap_text_fields)
+
+    def _rewrap_text_fields(self) -> None:
+        from pmtui.widgets.fields import TextEditor
+
+        for editor in self.query(TextEditor):
+            editor.rewrap()
 
     def action_presentation(self) -> None:
         self.presenting = not self.presenting

@@ -45,6 +45,12 @@ class TextInput(InOrderKeys, Input):
 class TextEditor(InOrderKeys, TextArea):
     """A multi-line text field."""
 
+    def rewrap(self) -> None:
+        """Wrap the text again for the width the field has now. Textual (8.2.8) wraps on a Resize event, but a
+        focused TextArea resized by a change of the layout around it (presentation mode's padding) gets none,
+        and kept the old width: its text ran past the edge, cut."""
+        self._rewrap_and_refresh_virtual_size()
+
 
 class TickList(SelectionList[str]):
     """A SelectionList whose unticked boxes are empty: Textual draws an X in every box and tells ticked from
