@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from pmtui.analysis.findings import Finding
-from pmtui.analysis.lexicon import word_set
+from pmtui.analysis.lexicon import FIRST_NAMES, word_set
 from pmtui.config import CheckConfig
 from pmtui.model import Action, ActionStatus, Stage
 
@@ -473,17 +473,9 @@ _FUNCTIONS = word_set("""
 _ROTATIONS = word_set("oncall on-call pager rotation primary secondary escalation alerts")
 
 
-def _first_names() -> frozenset[str]:
-    from pmtui.analysis.lexicon import FIRST_NAMES
-
-    return FIRST_NAMES
-
-
 def _is_person_name(text: str) -> bool:
     """'Kim', 'Dana Smith', 'Priya R.': one person's name (a first name the lexicon knows, then at most two more
     words); not 'Oracle' or 'backup: Bob'."""
-    from pmtui.analysis.lexicon import FIRST_NAMES
-
     words = text.split()
     return 1 <= len(words) <= 3 and words[0] in FIRST_NAMES and not _SPLIT_RE.search(text)
 
@@ -556,14 +548,14 @@ def owner_problem(owner: str) -> str | None:
         return None  # "Head of Digital Services": one role-holder
     if tokens and tokens[-1].endswith("s") and tokens[-1][:-1] in _FUNCTIONS:
         return "group"  # "Account services": a function, several people
-    if len(tokens) == 1 and text.split("@")[0].split()[0].title() not in _first_names():
+    if len(tokens) == 1 and text.split("@")[0].split()[0].title() not in FIRST_NAMES:
         if re.search(r"(?:ers|ists|ians|ors|ants)$", tokens[0]):
             return "group"  # "Pharmacists", "translators@…": everyone who holds the job
         if tokens[0].endswith("ing") and not single_address:
             return "group"  # "Scheduling", "Purchasing": a department
     if single_address and "-" in low.split("@")[0]:
         parts = re.split(r"[.\-_+]", low.split("@")[0].strip("@"))
-        if not any(len(part) == 1 or part.title() in _first_names() for part in parts):
+        if not any(len(part) == 1 or part.title() in FIRST_NAMES for part in parts):
             return "group"  # "loss-prevention@…": a function's mailbox ("mary-jane@…" is a person's)
     if _is_person_name(text):
         return None  # "Jamie Systems", "Chris Care": a person whose surname is also a word

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pmtui.analysis.lexicon import FIRST_NAMES
 from pmtui.model import EventKind, PostMortem, TimelineEvent
 
 __all__ = [
@@ -1494,7 +1495,7 @@ def _copy_header(line: str) -> re.Match[str] | None:
         return header
     header = _SLACK_COPY_ONE_SPACE.match(line)
     name = header.group("name").strip() if header is not None else ""
-    return header if name and _a_person(name) and name.split()[0] in _first_names() else None
+    return header if name and _a_person(name) and name.split()[0] in FIRST_NAMES else None
 
 
 # Under a chat message copied from Teams (or Slack): 'Edited', reactions ('👍 2', '❤️ 3'), people joining.
@@ -1515,13 +1516,7 @@ def _chat_noise(line: str) -> bool:
     if m is None:
         return False
     who = m.group("who") or m.group("by")
-    return who is None or who.split()[0] in _first_names()
-
-
-def _first_names() -> frozenset[str]:
-    from pmtui.analysis.lexicon import FIRST_NAMES
-
-    return FIRST_NAMES
+    return who is None or who.split()[0] in FIRST_NAMES
 
 
 _SLACK_GROUPED = re.compile(r"\d{1,2}:\d{2}[ \t]*$")
@@ -2332,7 +2327,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 and (teams := _TEAMS.match(line)) is not None
                 and _a_person(rest)
                 # without a date ('[23:40] …') it could be a note's heading ('[23:40] Incident Declared'): a name
-                and ("/" in teams.group() or rest.split()[0] in _first_names())
+                and ("/" in teams.group() or rest.split()[0] in FIRST_NAMES)
                 and _message_below(lines, number, dayfirst)
             ):
                 author, fallback, chat, rest = rest, rest, "teams", ""  # the message is on the lines below
