@@ -195,3 +195,5 @@ async def test_a_long_action_shows_from_its_start_and_editing_starts_at_its_end(
         assert field.cursor_position == 0  # read from the start, not from its end
         await pilot.press("e")
         assert app.focused is field and field.cursor_position == len(long_text)
+        await pilot.press("tab")  # left: shown from its start again
+        assert field.cursor_position == 0

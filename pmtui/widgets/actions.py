@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import DescendantFocus, Resize
+from textual.events import DescendantBlur, DescendantFocus, Resize
 from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Select, Static
 
@@ -506,6 +506,12 @@ class ActionsStage(StageView):
         typing expect it."""
         if isinstance(event.widget, Input) and event.widget.id in (*self._TEXT_FIELDS, "action-due"):
             event.widget.cursor_position = len(event.widget.value)
+
+    @on(DescendantBlur)
+    def _field_left(self, event: DescendantBlur) -> None:
+        """Out of a field: shown from its start again (a long action read from its end looked cut)."""
+        if isinstance(event.widget, Input) and event.widget.id in (*self._TEXT_FIELDS, "action-due"):
+            event.widget.cursor_position = 0
 
     def _set_select(self, selector: str, value: Any) -> None:
         select = self.query_one(selector, Select)
