@@ -171,6 +171,12 @@ async def test_contributors_and_mitigators_by_keys(library) -> None:
         # the second is a process factor, linked to the existing action; the third an accepted risk
         await pilot.press("down", "g", "g", "g")
         assert stage.pm.factors[1].category == FactorCategory.PROCESS
+        await pilot.press("h")  # a human-error kind makes it a people factor (said, and g changes it back)
+        assert stage.pm.factors[1].category == FactorCategory.PEOPLE
+        assert stage.pm.factors[1].human_error == HumanErrorKind.SLIP
+        await pilot.press("h", "h", "h", "g")  # kind cleared again; people -> process
+        assert stage.pm.factors[1].human_error is None
+        assert stage.pm.factors[1].category == FactorCategory.PROCESS
         await pilot.press("l")
         assert isinstance(app.screen, ActionPicker)
         await pilot.press("down", "enter")

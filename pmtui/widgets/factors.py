@@ -660,10 +660,13 @@ class FactorsStage(StageView):
             return
         index = HUMAN_ERROR_ORDER.index(factor.human_error)
         factor.human_error = HUMAN_ERROR_ORDER[(index + 1) % len(HUMAN_ERROR_ORDER)]
+        if factor.category != FactorCategory.PEOPLE and factor.human_error is not None:
+            # a slip, lapse or mistake is a person's: the factor is about people (g changes it back)
+            was = factor.category.value
+            factor.category = FactorCategory.PEOPLE
+            self.notify(f"Category now people (was {was}): a human-error kind is about people.", timeout=3)
         self._refresh_one(factor)
         self.edited()
-        if factor.category != FactorCategory.PEOPLE and factor.human_error is not None:
-            self.notify("A human-error kind is meant for people factors (g sets the category).", timeout=3)
 
     def action_toggle_accepted(self) -> None:
         factor = self._need_selection()
