@@ -143,7 +143,7 @@ ROLE_NOUNS: frozenset[str] = word_set("""
     specialists officer executive trainee trainees apprentice juniors seniors rockstar ninja coordinator steward
     champion dispatcher dispatchers driver drivers nurse nurses doctor doctors clerk clerks cashier supervisor
     supervisors foreman auditor accountant receptionist planner planners staffer volunteer student students
-    teacher librarian pharmacist surgeon banker trader postdoc postdocs grad grads
+    teacher librarian pharmacist surgeon banker trader postdoc postdocs grad grads designer designers
     """)
 
 # Nouns for systems, artefacts and processes.
