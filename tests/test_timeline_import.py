@@ -3265,3 +3265,28 @@ def test_python_logging_names_the_logger_and_puts_the_level_first() -> None:
         ("ERROR POST /api/checkout failed", "<input>:2 @checkout.api"),
         ("deploy started - rollback - not a level", "<input>:5"),  # "rollback" is no level: left as written
     ]
+
+
+class TestASecondReviewersCases:
+    def test_a_table_indented_under_a_log_line_stays_its_text(self) -> None:
+        text = (
+            "2026-11-26 23:38:00 ERROR migration failed, locks held:\n"
+            "    | pid  | relation | mode                |\n"
+            "    |------|----------|---------------------|\n"
+            "    | 4121 | orders   | AccessExclusiveLock |\n"
+            "    see runbook RB-12\n"
+        )
+        result = parse_timeline_text(text, doc_zone="UTC")
+        assert len(result.events) == 1 and result.events[0].text.endswith("see runbook RB-12")
+
+    def test_a_result_row_without_a_separator_is_not_a_table(self) -> None:
+        text = "2026-11-26 23:38:00 WARN slow query:\n| 2026-11-26 23:30:01 | 41.2 | SELECT 1 |\n"
+        assert len(parse_timeline_text(text, doc_zone="UTC").events) == 1
+
+    def test_only_a_date_label_sets_the_date(self) -> None:
+        text = "**Date:** 2026-11-26\n**Updated:** 2026-12-02\n\n| Time | Event |\n|---|---|\n| 23:38 | errors |\n"
+        assert parse_timeline_text(text, doc_zone="UTC").events[0].time.date() == date(2026, 11, 26)
+
+    def test_notes_with_dashes_are_not_python_logging(self) -> None:
+        result = parse_timeline_text("23:43 Rollback - Notice - posted to #ops\n", anchor=NOV26, doc_zone="UTC")
+        assert (result.events[0].text, result.events[0].source) == ("Rollback - Notice - posted to #ops", "<input>:1")

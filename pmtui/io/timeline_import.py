@@ -505,8 +505,9 @@ _ZONE = re.compile(
 _BOUNDARY = frozenset(" \t]-–—:|,;)>.")
 _AFTER_TIME = re.compile(r"\]?[ \t]*(?:Uhr\b[ \t]*)?(?:(?:[-–—|>:]{1,2}|=>)(?=[ \t]|$)[ \t]*)?")
 _DATE_LINE = re.compile(
-    r"[\s#=*_>:-]*(?:[A-Za-z]+:?[*_]*,?\s+)?(\d{4})-(\d{2})-(\d{2})(?:,?\s+\(?[A-Za-z]+\)?)?[\s#=*_:-]*",
-)  # '2026-11-26', '## 2026-11-26', 'Date: 2026-11-26', '**Date:** 2026-11-26'
+    r"[\s#=*_>:-]*(?:[A-Za-z]+:?,?\s+|\*\*(?:Date|Day|Incident date):?\*\*:?\s+)?(\d{4})-(\d{2})-(\d{2})"
+    r"(?:,?\s+\(?[A-Za-z]+\)?)?[\s#=*_:-]*",
+)  # '2026-11-26', '## 2026-11-26', 'Date: 2026-11-26', '**Date:** 2026-11-26' (not '**Updated:** …')
 _TABLE_RULE = re.compile(r":?-{3,}:?")
 # A line holding only a date with the month's name: 'Thu 26 Nov 2026', 'Thursday, November 26, 2026',
 # '26. November 2026', '=== Tue 24 Nov ===' (a missing year is the incident's: see _yearless_date).
@@ -1347,6 +1348,7 @@ _TRACE_HEADER = re.compile(r"\s*(?:panic: |Traceback \(most recent call last\)|g
 # PostgreSQL's lines that go with the entry above them (same time, same process id).
 _PG_FOLLOWS = re.compile(r"\[(\d+)\](?:[ \t]+\S+)?[ \t]+(?=(?:DETAIL|STATEMENT|CONTEXT|HINT|QUERY|LOCATION):[ \t])")
 _JENKINS_STEP = "[Pipeline] "
+_PY_ASCTIME = re.compile(r"\d{2}:\d{2}:\d{2},\d{3}$")  # asctime's '23:38:01,002'
 _PY_LOGGING = re.compile(r"([A-Za-z_][\w.\-]{0,80}) - ([A-Za-z]{3,11}) - (.*)", re.DOTALL)
 # GitLab's job log: each stamped line's stream ('00O ' stdout, '00E ' stderr, '+' a continued line), and the
 # collapsible sections' markers ('section_start:1795237084:step_script[collapsed=true]').
@@ -1844,6 +1846,26 @@ def _times_below(lines: list[str], dayfirst: bool | None) -> bool:
     return times >= 2 and updates * 2 >= times
 
 
+def _markdown_table_rows(lines: list[str]) -> set[int]:
+    """The line numbers (from 1) of Markdown tables' rows: runs of lines that start with '|' at the line's start,
+    whose second line is a separator row ('|---|---|'). A '| … |' line indented under a log line, or a run with
+    no separator row (a query's result printed in a log), is text."""
+    rows: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if not lines[index].startswith("|"):
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and lines[end].startswith("|"):
+            end += 1
+        cells = lines[index + 1].strip().strip("|").split("|") if index + 1 < end else []
+        if cells and all(_TABLE_RULE.fullmatch(cell.strip()) for cell in cells):
+            rows.update(range(index + 1, end + 1))
+        index = end
+    return rows
+
+
 # A Statuspage update: 'Investigating - We are investigating …'.
 _STATUS_UPDATE = re.compile(
     r"(?:Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Scheduled|In progress|Verifying|Completed)"
@@ -2091,6 +2113,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     last = ("", "", "")  # the time as written, the service and the text of the last line read with a time
     in_trace = False  # the record being read opened a panic or a traceback: lines stamped alike go with it
     whatsapp = _whatsapp_file(lines)  # else a WhatsApp-like date is just a date, and 'Status: ok' no author
+    table_rows = _markdown_table_rows(lines)
     discord = _discord_file(lines)
     slack_copy = "" if discord else _slack_copy_file(lines)
     if slack_copy == "transcript":
@@ -2197,7 +2220,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                     found = (inner[0], f"{m.group(1)} {inner[1]}".rstrip(), inner[2], inner[3])
                 else:
                     service, line, found, compose = m.group(1), line[m.end() :], inner, True
-        if found is None and line.lstrip()[:1] == "|" and line.rstrip().endswith("|"):
+        if found is None and number in table_rows:
             # a Markdown table ('| 23:38 | First errors |', as in a write-up's Timeline section): a time in the
             # first cell makes the row an event, its other cells the text; other rows are said to be skipped
             cells = [cell.strip() for cell in line.strip()[1:-1].split("|")]
@@ -2297,7 +2320,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 ctx.skipped.append(Skipped(where, "a GitLab section marker, with no text"))
                 current, bad = None, True
                 continue
-        logged = _PY_LOGGING.match(rest) if " - " in rest[:90] else None
+        logged = _PY_LOGGING.match(rest) if " - " in rest[:90] and _PY_ASCTIME.search(line[:end]) else None
         if logged is not None and logged.group(2).upper() in _LOG_LEVELS and not service:
             # Python's logging ('%(asctime)s - %(name)s - %(levelname)s - %(message)s'): the logger is the source
             service, rest = logged.group(1), f"{logged.group(2).upper()} {logged.group(3)}"
@@ -3609,7 +3632,7 @@ def _json_time_of(value: Any) -> Spec | None:
 
 
 # 'Thursday, November 26, 2026 at 11:43:58 PM UTC' (Google Chat's Takeout): the weekday says nothing more
-_WEEKDAY_LEAD = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+(?=[A-Za-z]{3}|\d)")
+_WEEKDAY_LEAD = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+(?=[A-Za-z]{3}|\d)")
 
 
 def _who(value: Any) -> str:
