@@ -276,7 +276,7 @@ def is_actionable(text: str) -> bool:
 
 
 _DETERMINERS = word_set("a an the this that these those our their its all any every each some no")
-_MODAL_RE = re.compile(r"(?:\w+\s+)?(?:should|must|shall|needs?\s+to|has\s+to|have\s+to)\b", re.IGNORECASE)
+_MODAL_RE = re.compile(r"(?:\w+\s+)?(?:should|must|shall|needs?\s+to|has\s+to|have\s+to)\b(?!-)", re.IGNORECASE)
 
 
 _NOUN_PHRASE_LINKS = word_set("for of on in at with about around")
@@ -301,13 +301,13 @@ _VAGUE_RE = re.compile(
     r"improve|improved|improvements?|enhance|enhancements?|optimi[sz]e|streamline|strengthen|educate|training|awareness|"
     r"culture|mindset|options|alternatives|ways|ideas|approaches|possibilities|people|everyone|everybody|folks|"
     r"(?:this\s+)?next\s+time|happen(?:s|ing)?\s+again|the\s+(?:process|crash|outages?|incidents?|alerting|(?:next\s+)?retro)(?![\w-])|"
-    r"an?\s+update|informed|timing|faster|quicker|easier|safer|simpler|smoother|cheaper|clearer|resilient|(?:your|their|our|all|any)\s+(?:services|systems|apps|applications|code|teams?|stuff))\b",
+    r"an?\s+update|informed|timing|the\s+new\s+(?:app|tool|platform|process)|faster|quicker|easier|safer|simpler|smoother|cheaper|clearer|resilient|(?:your|their|our|all|any)\s+(?:services|systems|apps|applications|code|teams?|stuff))\b",
     re.IGNORECASE,
 )
 _ALWAYS_VAGUE_RE = re.compile(
     r"\b(?:(?:be|being)\s+(?:more\s+)?(?:careful|vigilant|attentive|diligent)|more\s+careful|awareness|take\s+care|"
     r"double[-\s]check|"
-    r"pay\s+(?:more\s+)?attention|the\s+new\s+(?:system|app|tool|platform|process))\b",
+    r"pay\s+(?:more\s+)?attention|the\s+new\s+system)\b",
     re.IGNORECASE,
 )
 # Vague about how much better: named things do not make these measurable ("Make SSO more reliable during exam
@@ -360,7 +360,11 @@ _NUMBER_WORDS_RE = re.compile(
     r"thousand|twice)\b",
     re.IGNORECASE,
 )
-_CAMEL_KEY_RE = re.compile(r"\b[a-z]+[A-Z][A-Za-z]*\b")  # a config key: maxUnavailable, sessionTimeout
+_CAMEL_KEY_RE = re.compile(r"\b[a-z]{2,}[A-Z][A-Za-z]*\b")  # a config key: maxUnavailable (not iPhone, eBay)
+# 'one' that counts nothing: 'no one', 'one of', 'one more', 'one day', 'one place', 'one step at a time'
+_NOT_A_COUNT_RE = re.compile(
+    r"\b(?:no|any|every|some)\s*one\b|\bone\s+(?:of|more|day|place|step|another|by\s+one)\b", re.IGNORECASE
+)
 
 
 def _hard_signal(text: str, names: bool = True) -> bool:
@@ -368,7 +372,7 @@ def _hard_signal(text: str, names: bool = True) -> bool:
     named things): what makes a study or a wish measurable."""
     if _DIGIT_RE.search(text) or _CODE_TOKEN_RE.search(text) or _CAMEL_KEY_RE.search(text):
         return True
-    if _NUMBER_WORDS_RE.search(text) and not re.search(r"\bone\s+(?:of|more|day)\b", text, re.IGNORECASE):
+    if _NUMBER_WORDS_RE.search(_NOT_A_COUNT_RE.sub(" ", text)):
         return True
     if any(
         m.group().lower() not in _COMMON_HYPHENATED and _system_name(m.group()) for m in _HYPHENATED_RE.finditer(text)
@@ -468,7 +472,10 @@ _FUNCTIONS = word_set("""
     devs admins analysts testers operators agents staff department dept division unit desk office
     engineering computing platform ops maintenance compliance facilities networking logistics accounting payroll
     users customers security treasury cx training board it support automation editorial newsroom tech
-    informatics growth eng systems care firmware warehouse agency
+    informatics growth eng systems care firmware warehouse agency prevention
+    """)
+_DEPARTMENTS = word_set("""
+    scheduling billing purchasing nursing shipping receiving packaging planning publishing dispatching ticketing
     """)
 _ROTATIONS = word_set("oncall on-call pager rotation primary secondary escalation alerts")
 
@@ -548,17 +555,16 @@ def owner_problem(owner: str) -> str | None:
         return None  # "Head of Digital Services": one role-holder
     if tokens and tokens[-1].endswith("s") and tokens[-1][:-1] in _FUNCTIONS:
         return "group"  # "Account services": a function, several people
-    if len(tokens) == 1 and text.split("@")[0].split()[0].title() not in FIRST_NAMES:
-        if re.search(r"(?:ers|ists|ians|ors|ants)$", tokens[0]):
-            return "group"  # "Pharmacists", "translators@…": everyone who holds the job
-        if tokens[0].endswith("ing") and not single_address:
-            return "group"  # "Scheduling", "Purchasing": a department
-    if single_address and "-" in low.split("@")[0]:
-        parts = re.split(r"[.\-_+]", low.split("@")[0].strip("@"))
-        if not any(len(part) == 1 or part.title() in FIRST_NAMES for part in parts):
-            return "group"  # "loss-prevention@…": a function's mailbox ("mary-jane@…" is a person's)
-    if _is_person_name(text):
-        return None  # "Jamie Systems", "Chris Care": a person whose surname is also a word
+    plural = re.search(r"(?:ers|ists|ians|ors|ants)$", tokens[0]) if len(tokens) == 1 else None
+    # "pharmacists", "Cataloguers" (everyone who holds the job), "Scheduling" (a department); not a surname such
+    # as "Peters" or "Manning", nor jpeters@…
+    if (
+        len(tokens) == 1
+        and not single_address
+        and text.split()[0].title() not in FIRST_NAMES
+        and ((plural and (text[:1].islower() or len(tokens[0]) >= 9)) or tokens[0] in _DEPARTMENTS)
+    ):
+        return "group"
     if any(t in _FUNCTIONS for t in tokens) and "from" not in tokens:  # "Dana from Legal" is one person
         return "group"  # "IT Helpdesk", "Customer Success", "Vendor (Oracle)", "Gameplay programmers"
     if any(t in _GROUP_HEADS for t in tokens):
@@ -720,7 +726,8 @@ def check_action(
             noun_use = len(words) > 1 and words[1].lower() == "of"  # "Backup of the orders database"
             # a statement of what happened (a cause copied from the 5 Whys) is not made an action by putting
             # 'Add' in front of it: "Add the pool size key was renamed …" would be nonsense
-            statement = _STATEMENT_RE.search(text) is not None
+            main_clause = re.split(r"\b(?:that|which|whether|when|if|so)\b", text, maxsplit=1)[0]
+            statement = _STATEMENT_RE.search(main_clause) is not None
             better = (
                 f"Add {text[0].lower()}{text[1:]}" if specific and not _is_verb(first) and not statement else example
             )
