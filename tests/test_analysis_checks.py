@@ -93,6 +93,7 @@ def test_an_empty_post_mortem_is_not_ready() -> None:
     blocking = {f.rule for f in report.findings if f.blocking}
     assert {"complete.start", "complete.resolved", "complete.actions"} <= blocking
     assert not report.ready_to_finalise
+    assert not [f for f in report.findings if f.rule.endswith("-action")]  # said once, not once per category
     # a timeline event marked as the start (no Setup time) says when it began
     marked = PostMortem(
         title="x",

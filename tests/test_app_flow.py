@@ -138,6 +138,13 @@ async def test_filter_delete_and_unreadable(library) -> None:
         await pilot.press("down", "slash")  # '/' is still the way back to the filter, not a character of it
         assert app.focused is app.screen.query_one("#filter", Input)
         assert app.screen.query_one("#filter", Input).value == "DNS"
+        await pilot.press("f1")  # a dialog over the library and back: the filter is still typed on, not replaced
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("end", "x")
+        assert app.screen.query_one("#filter", Input).value == "DNSx"
+        await pilot.press("backspace")
         await pilot.press("ctrl+d")
         await pilot.pause()
         await pilot.press("n")  # cancel keeps it

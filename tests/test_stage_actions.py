@@ -183,6 +183,20 @@ async def test_a_due_date_that_does_not_read_never_costs_the_saved_one(library) 
     assert library.load(pm.id).actions[0].due == date(2026, 12, 18)
 
 
+async def test_a_slip_goes_back_to_the_last_date_that_read(library) -> None:
+    """A due date changed and left, then a slip in the field: back to the changed date, not the first one."""
+    pm = library.create("Due2")
+    pm.actions = [Action(text="Add alert", owner="Dana", due=date(2026, 12, 18))]
+    library.save(pm)
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        stage = await open_actions(pilot)
+        await pilot.press("e", "tab", "tab", "ctrl+u", *"2026-12-24", "tab")
+        assert stage.pm.actions[0].due == date(2026, 12, 24)
+        await pilot.press("shift+tab", "end", "x")
+        assert stage.pm.actions[0].due == date(2026, 12, 24)  # not 2026-12-18
+
+
 async def test_a_long_action_shows_from_its_start_and_editing_starts_at_its_end(library) -> None:
     long_text = "Add a flash-sale load test profile to the k6 suite with 4x peak checkout traffic and run it weekly"
     pm = library.create("Long")

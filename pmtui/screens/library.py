@@ -62,6 +62,7 @@ class LibraryScreen(Screen[None]):
         self._rows: list[Row] = []  # one per entry, built when the entries are read
         self._shown_once = False
         self._settled = False
+        self._opened = False  # a post-mortem was opened from here (its screen is over this one)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
@@ -90,8 +91,9 @@ class LibraryScreen(Screen[None]):
             return
         self._shown_once = True
         field = self.query_one("#filter", Input)
-        if field.value and field.has_focus:
+        if field.value and field.has_focus and self._opened:
             field.select_all()  # back from a post-mortem: typing replaces the old filter ('demo', not '4cdemo')
+        self._opened = False
         self.load_entries()
 
     @work(thread=True, exclusive=True, group="library")
@@ -187,6 +189,7 @@ class LibraryScreen(Screen[None]):
         if isinstance(entry, Unreadable):
             self.notify(f"{pm_id} is unreadable: {entry.reason}", severity="error", markup=False)
             return
+        self._opened = True
         self.app.open_postmortem(pm_id)
 
     def action_new(self) -> None:
@@ -206,6 +209,7 @@ class LibraryScreen(Screen[None]):
             except LibraryError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
+            self._opened = True
             self.app.open_postmortem(pm.id)
 
         self.app.push_screen(NewPostMortemDialog(), created)

@@ -504,14 +504,19 @@ class ActionsStage(StageView):
     def _field_focused(self, event: DescendantFocus) -> None:
         """Into a field: the cursor at the end of its text (shown from its start until then), where ctrl+u and
         typing expect it."""
-        if isinstance(event.widget, Input) and event.widget.id in (*self._TEXT_FIELDS, "action-due"):
-            event.widget.cursor_position = len(event.widget.value)
+        field = event.widget
+        if isinstance(field, Input) and field.id in (*self._TEXT_FIELDS, "action-due") and field.cursor_position == 0:
+            field.cursor_position = len(field.value)  # (a click inside the text has put the cursor where it went)
 
     @on(DescendantBlur)
     def _field_left(self, event: DescendantBlur) -> None:
-        """Out of a field: shown from its start again (a long action read from its end looked cut)."""
+        """Out of a field: shown from its start again (a long action read from its end looked cut). A due date
+        that reads is now the one a later slip goes back to."""
         if isinstance(event.widget, Input) and event.widget.id in (*self._TEXT_FIELDS, "action-due"):
             event.widget.cursor_position = 0
+        action = self.selected_action()
+        if event.widget.id == "action-due" and action is not None and action.id not in self._bad_due:
+            self._due_before[action.id] = action.due
 
     def _set_select(self, selector: str, value: Any) -> None:
         select = self.query_one(selector, Select)
