@@ -3743,6 +3743,18 @@ def _alert_recs(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> 
     return recs
 
 
+def _record_rec(spec: Spec, text: str, who: str, where: str, number: int, ctx: _Context) -> _Rec:
+    """One event of a JSON record: at `spec` (an ambiguous zone read as decided), its sender `who` in the source."""
+    who = _limit(_clean(who).strip(), 60)
+    return _Rec(
+        where=where,
+        spec=ctx.read_abbreviation(spec, where),
+        texts=[text],
+        source=f"{ctx.name}:{number}" + (f" @{who}" if who else ""),
+        order=number,
+    )
+
+
 _MATTERMOST_RECORDS = frozenset({"version", "team", "channel", "user", "direct_channel", "emoji", "scheme", "bot"})
 
 
@@ -3777,17 +3789,8 @@ def _mattermost(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> 
         if spec is None or spec[0] in ("date", "bad") or not text:
             continue
         user = post.get("user") if isinstance(post.get("user"), str) else ""
-        who = ctx.names.get(user, user)
         reply = post is not body
-        recs.append(
-            _Rec(
-                where=where,
-                spec=ctx.read_abbreviation(spec, where),
-                texts=[("↳ " if reply else "") + text],
-                source=f"{ctx.name}:{number}" + (f" @{_limit(_clean(who).strip(), 60)}" if who else ""),
-                order=number,
-            )
-        )
+        recs.append(_record_rec(spec, ("↳ " if reply else "") + text, ctx.names.get(user, user), where, number, ctx))
     return recs or "a Mattermost post without a readable time or message"
 
 
@@ -3802,7 +3805,7 @@ def _telegram(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> li
     if spec is None:
         return f"cannot read the time {_limit(stamp, 40)!r}"
     who = obj.get("from") if kind == "message" else obj.get("actor")
-    who = _limit(_clean(who).strip(), 60) if isinstance(who, str) else ""
+    who = who if isinstance(who, str) else ""
     if kind == "service":
         action = obj.get("action") if isinstance(obj.get("action"), str) else "service"
         if not ctx.include_noise:
@@ -3819,15 +3822,7 @@ def _telegram(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> li
         if not text:
             media = next((key for key in ("photo", "file", "sticker_emoji", "media_type") if obj.get(key)), "")
             return f"a media message left out of the export ({media})" if media else "no text"
-    return [
-        _Rec(
-            where=where,
-            spec=spec,
-            texts=[text],
-            source=f"{ctx.name}:{number}" + (f" @{who}" if who else ""),
-            order=number,
-        )
-    ]
+    return [_record_rec(spec, text, who, where, number, ctx)]
 
 
 def _rocketchat(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> list[_Rec] | str | None:
@@ -3858,16 +3853,7 @@ def _rocketchat(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> 
     if not text:
         return "no text"
     who = obj.get("alias") if isinstance(obj.get("alias"), str) and obj["alias"] else _who(user) or user.get("username")
-    who = _limit(_clean(who).strip(), 60) if isinstance(who, str) else ""
-    return [
-        _Rec(
-            where=where,
-            spec=ctx.read_abbreviation(spec, where),
-            texts=[text],
-            source=f"{ctx.name}:{number}" + (f" @{who}" if who else ""),
-            order=number,
-        )
-    ]
+    return [_record_rec(spec, text, who if isinstance(who, str) else "", where, number, ctx)]
 
 
 def _record_recs(obj: Any, where: str, number: int, ctx: _Context) -> list[_Rec] | str:
@@ -3901,16 +3887,7 @@ def _record_recs(obj: Any, where: str, number: int, ctx: _Context) -> list[_Rec]
     if not text:
         return "no message field"
     who = next((name for key in _JSON_SOURCE_KEYS if (name := _who(record.get(key)))), "")
-    who = _limit(_clean(who).strip(), 60)
-    return [
-        _Rec(
-            where=where,
-            spec=ctx.read_abbreviation(spec, where),
-            texts=[text],
-            source=f"{ctx.name}:{number}" + (f" @{who}" if who else ""),
-            order=number,
-        )
-    ]
+    return [_record_rec(spec, text, who, where, number, ctx)]
 
 
 def _parse_json_records(records: list[Any], ctx: _Context) -> list[_Item]:

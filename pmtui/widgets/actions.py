@@ -505,14 +505,14 @@ class ActionsStage(StageView):
         """Into a field: the cursor at the end of its text (shown from its start until then), where ctrl+u and
         typing expect it."""
         field = event.widget
-        if isinstance(field, Input) and field.id in (*self._TEXT_FIELDS, "action-due") and field.cursor_position == 0:
+        if isinstance(field, Input) and field.id in self._EDITED_FIELDS and field.cursor_position == 0:
             field.cursor_position = len(field.value)  # (a click inside the text has put the cursor where it went)
 
     @on(DescendantBlur)
     def _field_left(self, event: DescendantBlur) -> None:
         """Out of a field: shown from its start again (a long action read from its end looked cut). A due date
         that reads is now the one a later slip goes back to."""
-        if isinstance(event.widget, Input) and event.widget.id in (*self._TEXT_FIELDS, "action-due"):
+        if isinstance(event.widget, Input) and event.widget.id in self._EDITED_FIELDS:
             event.widget.cursor_position = 0
         action = self.selected_action()
         if event.widget.id == "action-due" and action is not None and action.id not in self._bad_due:
@@ -571,6 +571,8 @@ class ActionsStage(StageView):
         "action-success": "success_criterion",
         "action-tracker": "tracker",
     }
+
+    _EDITED_FIELDS = (*_TEXT_FIELDS, "action-due")  # the one-line fields: shown from their start when left
 
     @on(Input.Changed, "#action-form Input")
     def _input_changed(self, event: Input.Changed) -> None:

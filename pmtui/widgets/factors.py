@@ -664,7 +664,9 @@ class FactorsStage(StageView):
             # a slip, lapse or mistake is a person's: the factor is about people (g changes it back)
             was = factor.category.value
             factor.category = FactorCategory.PEOPLE
-            self.notify(f"Category now people (was {was}): a human-error kind is about people.", timeout=3)
+            self.notify(
+                f"Category now people (was {was}): a human-error kind is about people.", timeout=3, markup=False
+            )
         self._refresh_one(factor)
         self.edited()
 
