@@ -59,6 +59,14 @@ def test_to_json() -> None:
     assert data["cost"] is None
 
 
+def test_to_json_leaves_out_of_order_times_unknown() -> None:
+    """Detected before started (a typo): no negative time to detect in the JSON, as in the export and the TUI;
+    the metrics.order finding says why."""
+    data = incident_metrics(PostMortem(started=t(14, 30), detected=t(14), resolved=t(15))).to_json()
+    assert data["time_to_detect_minutes"] is None and data["time_to_resolve_minutes"] == 30
+    assert data["times"]["detected"] == "2024-06-01T14:00:00+00:00"
+
+
 def test_format_duration() -> None:
     assert format_duration(None) == ""
     assert format_duration(timedelta(minutes=45)) == "45 min"

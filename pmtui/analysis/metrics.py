@@ -72,18 +72,18 @@ class IncidentMetrics:
         return round(self.impact_minutes * self.cost_per_minute, 2)
 
     def to_json(self) -> dict[str, Any]:
-        """Plain JSON: times as ISO 8601 with offset, durations in minutes (float) or null."""
+        """Plain JSON: times as ISO 8601 with offset, durations in minutes (float) or null (unknown, or out of
+        order as in `durations`)."""
+        known = dict(self.durations())
 
-        def minutes(value: timedelta | None) -> float | None:
+        def minutes(name: str) -> float | None:
+            value = known.get(name)
             return round(value.total_seconds() / 60, 2) if value is not None else None
 
         return {
             "times": {m.value: self.times[m].isoformat() for m in Milestone if m in self.times},
             "sources": {m.value: self.sources[m] for m in Milestone if m in self.sources},
-            "time_to_detect_minutes": minutes(self.time_to_detect),
-            "time_to_respond_minutes": minutes(self.time_to_respond),
-            "time_to_mitigate_minutes": minutes(self.time_to_mitigate),
-            "time_to_resolve_minutes": minutes(self.time_to_resolve),
+            **{f"time_to_{name}_minutes": minutes(name) for name in ("detect", "respond", "mitigate", "resolve")},
             "impact_minutes": self.impact_minutes,
             "impact_source": self.impact_source,
             "cost_per_minute": self.cost_per_minute,
