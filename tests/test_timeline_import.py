@@ -3251,6 +3251,24 @@ def test_a_markdown_write_up_with_a_timeline_table() -> None:
     assert [s.reason for s in table_only.skipped] == ["a table's separator row"]
 
 
+def test_a_markdown_table_header_gives_the_zone_of_its_bare_times() -> None:
+    """'| Time (UTC) |' in a write-up read in Europe/Berlin: its times are UTC; a time with its own zone keeps it,
+    and a table whose header names none reads in the document's zone."""
+    text = (
+        "# Checkout outage\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 23:32 | deployed |\n"
+        "| 2024-11-26 23:40 | errors |\n| 00:10 CET | rolled back |\n\n## Notes\n\n"
+        "| Time | Note |\n|---|---|\n| 23:50 | local |\n"
+    )
+    result = parse_timeline_text(text, anchor=NOV26, doc_zone="Europe/Berlin")
+    assert result.format == "text"
+    assert [(e.time.astimezone(UTC).strftime("%d %H:%M"), e.text) for e in result.events] == [
+        ("26 22:50", "local"),
+        ("26 23:10", "rolled back"),
+        ("26 23:32", "deployed"),
+        ("26 23:40", "errors"),
+    ]
+
+
 def test_python_logging_names_the_logger_and_puts_the_level_first() -> None:
     text = (
         "2026-11-26 23:38:01,002 - checkout.db - WARNING - pool at 20/20 - waiting\n"

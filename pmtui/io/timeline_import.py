@@ -1846,11 +1846,12 @@ def _times_below(lines: list[str], dayfirst: bool | None) -> bool:
     return times >= 2 and updates * 2 >= times
 
 
-def _markdown_table_rows(lines: list[str]) -> set[int]:
+def _markdown_table_rows(lines: list[str]) -> dict[int, tuple[tzinfo, str] | None]:
     """The line numbers (from 1) of Markdown tables' rows: runs of lines that start with '|' at the line's start,
     whose second line is a separator row ('|---|---|'). A '| … |' line indented under a log line, or a run with
-    no separator row (a query's result printed in a log), is text."""
-    rows: set[int] = set()
+    no separator row (a query's result printed in a log), is text. Each row maps to the zone its table's header
+    names for the times ('| Time (UTC) | Event |'), or None."""
+    rows: dict[int, tuple[tzinfo, str] | None] = {}
     index = 0
     while index < len(lines):
         if not lines[index].startswith("|"):
@@ -1861,7 +1862,8 @@ def _markdown_table_rows(lines: list[str]) -> set[int]:
             end += 1
         cells = lines[index + 1].strip().strip("|").split("|") if index + 1 < end else []
         if cells and all(_TABLE_RULE.fullmatch(cell.strip()) for cell in cells):
-            rows.update(range(index + 1, end + 1))
+            zone = _header_zone(lines[index].strip().strip("|").split("|")[0])
+            rows.update(dict.fromkeys(range(index + 1, end + 1), zone))
         index = end
     return rows
 
@@ -2233,7 +2235,8 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 ctx.skipped.append(Skipped(where, "a table row without a time in its first cell"))
                 current, bad = None, False
                 continue
-            found = (inner[0], " — ".join(cell for cell in cells[1:] if cell), inner[2], len(line))
+            spec = _in_zone(inner[0], table_rows[number])  # '| Time (UTC) | Event |': the header's zone
+            found = (spec, " — ".join(cell for cell in cells[1:] if cell), inner[2], len(line))
         if found is None:
             found = _scan_line(line, dayfirst, yearless=True)
         estimated = False
@@ -2685,6 +2688,17 @@ def _header_zone(cell: str) -> tuple[tzinfo, str] | None:
     return _zone_token(token)
 
 
+def _in_zone(spec: Spec, zone: tuple[tzinfo, str] | None) -> Spec:
+    """A time without a zone read in `zone` (a header's, a zone column's); any other kept as it is."""
+    if zone is None or spec[2] is not None:
+        return spec
+    if spec[0] == "naive":
+        return ("abs", spec[1].replace(tzinfo=zone[0]), zone[0], zone[1])
+    if spec[0] in ("clock", "mday"):
+        return (spec[0], spec[1], zone[0], zone[1])
+    return spec
+
+
 def _slash_order(values: Iterable[str], delimiter: str) -> bool:
     """Day first or month first for n/n/yyyy dates: from the values when they tell, else by the delimiter."""
     day_first = month_first = False
@@ -2779,13 +2793,7 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
             zone = (UTC, "UTC")
             if not any(note.startswith("@timestamp") for note in ctx.notes):
                 ctx.notes.append("@timestamp read as UTC, as CloudWatch writes it (give --tz if it is not)")
-        zone = zone or column_zone
-        if zone is not None and spec[0] in ("naive", "clock", "mday"):
-            if spec[0] == "naive":
-                spec = ("abs", spec[1].replace(tzinfo=zone[0]), zone[0], zone[1])
-            elif spec[2] is None:
-                spec = (spec[0], spec[1], zone[0], zone[1])
-        spec = ctx.read_abbreviation(spec, where)
+        spec = ctx.read_abbreviation(_in_zone(spec, zone or column_zone), where)
         message = _markdown_fence(cell(row, cols.fallback))
         text_value = _markdown_fence(cell(row, cols.text)) or message
         if text_value.startswith("{") and text_value.endswith("}"):  # a structured log line in the message cell
