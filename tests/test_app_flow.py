@@ -499,6 +499,26 @@ async def test_stage_bar_keeps_every_stage_in_view_at_80_columns(library) -> Non
         assert "3 Timeline" in str(bar.render()) and "7 Review" in str(bar.render())
 
 
+async def test_the_footer_shows_quit_at_80_columns_and_the_palette_key_when_there_is_room(library) -> None:
+    from textual.widgets._footer import FooterKey
+
+    pm = library.create("Footer")
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+
+        def keys() -> dict[str, int]:  # each key shown, by its description (the palette's: "^p"): where it ends
+            return {
+                "^p" if key.has_class("-command-palette") else key.description: key.region.right
+                for key in app.screen.query(FooterKey)
+            }
+
+        assert keys()["Quit"] <= 80 and "^p" not in keys()
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        assert keys()["Quit"] < keys()["^p"] == 160
+
+
 async def test_text_typed_but_not_added_is_asked_about_before_quitting(library) -> None:
     pm = library.create("Drafts")
     app = make_app(library, open_id=pm.id)

@@ -10,10 +10,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from pmtui.store import Entry, Summary, Unreadable
 from pmtui.widgets.fields import TextInput
+from pmtui.widgets.footer import FitFooter
 from pmtui.widgets.library_table import LibraryTable, Row
 from pmtui.widgets.plain import one_line
 
@@ -73,7 +74,7 @@ class LibraryScreen(Screen[None]):
             )
             yield LibraryTable(id="postmortems")
             yield Static("", id="library-status", markup=False)
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).focus()

@@ -15,10 +15,11 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, Static, TextArea
 
 from pmtui.app import POSTMORTEM_STYLES
 from pmtui.model import STAGE_TITLES, PostMortem, Stage, TextItem
+from pmtui.widgets.footer import FitFooter
 from pmtui.widgets.plain import one_line
 from pmtui.widgets.stage import StageView
 
@@ -186,7 +187,7 @@ class PostMortemScreen(Screen[None]):
         with ContentSwitcher(id="stages", initial=self.current_stage.value):
             yield self._view(self.current_stage)  # the others are built when first shown
         yield Static("", id="findings", markup=False)
-        yield Footer()
+        yield FitFooter()
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Textual's own handler (Screen._on_screen_resume). On the first resume every
