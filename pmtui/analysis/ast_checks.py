@@ -68,6 +68,7 @@ _NON_DELIVERABLE: tuple[tuple[str, ...], ...] = tuple(
         "check into",
         "check on",
         "check whether",
+        "check with",
         "check if",
         "dig into",
         "determine whether",
@@ -166,7 +167,7 @@ _ACTION_VERBS: frozenset[str] = word_set("""
     quarantine silence mute unmute snooze allowlist denylist blocklist whitelist blacklist codify embed bake ban
     disallow forbid fence sunset shorten lengthen widen narrow speed slow bound retain rollback roll-back
     reconcile refund reimburse read withdraw unpublish republish tidy rerun re-run replay resend reissue void
-    approve submit force reprocess book remind
+    approve submit force reprocess book remind kill turn
     """)
 # Verbs that start a deliverable only when something concrete follows: "Ensure the backup job runs at 02:00".
 _CONDITIONAL_LEADS: tuple[tuple[str, ...], ...] = (("ensure",), ("make", "sure"))
@@ -456,7 +457,7 @@ _GROUP_HEADS = word_set("""
     """)
 _GROUP_NAMES = word_set("""
     ops devops sre sres security support infra infrastructure platform backend frontend qa dev engineering eng
-    management netops secops dbas sysadmins it leadership product design data soc noc
+    management netops secops dbas sysadmins it leadership product design data soc noc network finops devsecops comms
     """)
 _ROLE_HOLDERS = word_set("""
     lead manager owner commander captain director head champion dri chair coordinator architect on-call oncall
@@ -472,7 +473,7 @@ _FUNCTIONS = word_set("""
     devs admins analysts testers operators agents staff department dept division unit desk office
     engineering computing platform ops maintenance compliance facilities networking logistics accounting payroll
     users customers security treasury cx training board it support automation editorial newsroom tech
-    informatics growth eng systems care firmware warehouse agency prevention
+    informatics growth eng systems care firmware warehouse agency prevention payments comms communications
     """)
 _DEPARTMENTS = word_set("""
     scheduling billing purchasing nursing shipping receiving packaging planning publishing dispatching ticketing
@@ -543,8 +544,8 @@ def owner_problem(owner: str) -> str | None:
             return "group"  # "lms-support@uni.edu", "sre-team@example.com"
     if " " not in text and re.fullmatch(r"[a-z0-9]+(?:[\-_][a-z0-9]+)+", low):
         parts = re.split(r"[\-_]", low)
-        if any(p in _GROUP_HEADS or p in _ROTATIONS for p in parts):
-            return "group"  # "payments-oncall", "sre-team": an alias, not a person
+        if any(p in _GROUP_HEADS or p in _ROTATIONS for p in parts) or all(p in _GROUP_NAMES for p in parts):
+            return "group"  # "payments-oncall", "sre-team", "data-eng": an alias, not a person
     # An address is judged by its local part ("dr.okafor@hospital.org": not the 'org' of its domain)
     tokens = re.findall(r"[a-z][a-z0-9\-]*", low.split("@")[0] if single_address else low)
     if tokens and tokens[0] in _PLACEHOLDERS and len(tokens) > 1:
