@@ -24,6 +24,11 @@ def rules(text: str) -> list[str]:
 
 NEUTRAL = [
     "14:02 Dana paged the database team",
+    "i dont think anyone messed up here, the config just had two sources of truth and they drifted apart",
+    "We discussed whether Kofi should have caught the typo in review and concluded that a 900-line diff is not "
+    "reviewable, so such changes will be split.",
+    "The mobile team asked whether they should have held the release; we agreed the crash-rate gate, not "
+    "individual judgement, should make that call.",
     "the health check failed",
     "alerts should fire when the pool is 80% full",
     "the deployment process allowed changes without review",

@@ -2494,7 +2494,8 @@ _SET_ASIDE_ANSWER_RE = re.compile(
     r"\bthe\s+answer\s+(?:was|is)\s*[:,]?\s*(?:no|that)\b|\b(?:agreed|decided|concluded)\s+(?:that\s+)?(?:it|this|that|he|she|they)\s+"
     r"(?:was|were|is|are)(?:n['’]?t|\s+not)\b|\bdecided\s+against\b|\bmore\s+useful\b|\bbetter\s+question\b|"
     r"\b(?:real|right)\s+question\b|\bwrong\s+question\b|\bsteered\b|\bcan['’]?t\s+be\s+the\s+only\b|\bredirected\b|"
-    r"\breplied\s+that\s+none\b|^\s*(?:it|this|that)\s+(?:wasn['’]t|was\s+not|isn['’]t|is\s+not)\s*[;:,.—–]",
+    r"\breplied\s+that\s+none\b|^\s*(?:it|this|that)\s+(?:wasn['’]t|was\s+not|isn['’]t|is\s+not)\s*[;:,.—–]|"
+    r"\b(?:agreed|decided|concluded)\s+(?:that\s+)?(?:the|a|an)\s+[^.;!?]{0,60}?(?:,\s*not\b|\bis\s+not\b|\bisn['’]t\b)",
     re.IGNORECASE,
 )
 # Where the words before a hit stop counting as the frame it sits in: "It would be easy to point at the tooling,

@@ -259,7 +259,8 @@ NEGATIONS: frozenset[str] = word_set("""
     not no never nobody none neither nor without rather instead isn't wasn't aren't weren't don't doesn't
     didn't hasn't haven't hadn't won't wouldn't can't cannot couldn't shouldn't avoid avoiding avoided
     nothing hardly
-    """)
+    isnt wasnt arent werent dont doesnt didnt hasnt havent hadnt wouldnt couldnt shouldnt
+    """)  # the last line: chat typed without apostrophes ("i dont think anyone messed up")
 # "Phrases like 'should have'": the words are mentioned, not used.
 MENTION_CUES: frozenset[str] = word_set("term phrase phrases word words saying wording language")
 
