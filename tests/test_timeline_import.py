@@ -521,6 +521,22 @@ def test_csv_date_forms(text: str, expected: str) -> None:
     assert at_utc(parse_timeline_text(text, doc_zone="UTC")) == [utc(expected)]
 
 
+def test_csv_slash_dates_are_read_as_in_text_before_the_delimiter_decides() -> None:
+    """A UK Excel CSV (comma-separated, day first): 02/03 then 03/03 is a day apart read day first and four weeks
+    read month first, so the file's own dates settle it, as in a text file; a note says how. Only when nothing
+    tells does the delimiter decide (comma: month first, as in the US), and a note says that too."""
+    uk = "Date,Time,Who,What\n02/03/2026,23:27,Dana,deploy\n02/03/2026,23:58,Lee,rollback\n03/03/2026,00:40,Sam,ok\n"
+    result = parse_timeline_text(uk, doc_zone="UTC")
+    assert at_utc(result) == [utc("2026-03-02 23:27:00"), utc("2026-03-02 23:58:00"), utc("2026-03-03 00:40:00")]
+    assert any("read as day/month (2 March 2026), which keeps the dates within days" in n for n in result.notes)
+    us = parse_timeline_text("date,time,text\n03/02/2026,10:00,a\n", doc_zone="UTC")
+    assert any("read as month/day (2 March 2026), as in a comma-separated file from the US" in n for n in us.notes)
+    anchored = parse_timeline_text(
+        "date,time,text\n03/02/2026,10:00,a\n", doc_zone="UTC", anchor=date(2026, 2, 3)
+    )  # the incident's date
+    assert at_utc(anchored) == [utc("2026-02-03 10:00:00")]
+
+
 def test_csv_time_only_column_uses_anchor_and_rolls_over() -> None:
     result = parse_timeline_text("time,event\n23:50,a\n00:10,b\n", anchor=INCIDENT_DAY, doc_zone="UTC")
     assert at_utc(result) == [utc("2026-03-02 23:50:00"), utc("2026-03-03 00:10:00")]
@@ -2192,7 +2208,7 @@ def test_a_recovery_that_did_not_last_is_not_a_resolution(text: str, kind: Event
 
 def test_numeric_dates_that_step_day_by_day_settle_the_order() -> None:
     # A UK WhatsApp export with 12-hour times and no incident date: 05/11 then 06/11 is a day apart read day
-    # first and a month apart read month first, so the chat's own sequence settles it (no note needed).
+    # first and a month apart read month first, so the chat's own sequence settles it (a note says so).
     chat = (
         "05/11/2024, 11:42 pm - Alice Nguyen: checkout down?\n"
         "05/11/2024, 11:44 pm - Bob Stone: yes, rolling back\n"

@@ -1742,11 +1742,12 @@ def _order_by_steps(dates: list[tuple[int, int, int]]) -> bool | None:
     return day_steady if day_steady != month_steady else None
 
 
-def _slash_order_of_text(text: str, ctx: _Context) -> bool | None:
+def _slash_order_of_text(text: str, ctx: _Context, fallback: tuple[bool, str] | None = None) -> bool | None:
     """Day first (True) or month first for the n/n dates that start the file's lines; None if there are none.
 
     A number above 12 settles it (the most such lines win); else the reading that puts the dates on the
-    incident's date; else month first with 12-hour times (as in the US), day first otherwise, and a note says so."""
+    incident's date; else the one that keeps them within days of each other; else month first with 12-hour times
+    (as in the US), else `fallback` (the order and why), else day first; and a note says so."""
     if "/" not in text:
         return None
     day_first = month_first = fits_day = fits_month = 0
@@ -1761,10 +1762,13 @@ def _slash_order_of_text(text: str, ctx: _Context) -> bool | None:
             day_first += 1
         elif b > 12 >= a:
             month_first += 1
-        elif a != b and a <= 12 and b <= 12:
-            example = example or (m.group(1), a, b, year or "")
+        elif a <= 12 and b <= 12:
+            # 03/03 reads one way, but it places the dates around it: 02/03, 03/03 is a day apart read day first
             if len(both_ways) < 1000 and (not both_ways or both_ways[-1][:2] != (a, b)):
                 both_ways.append((a, b, _full_year(year) if year else 2000))
+            if a == b:
+                continue
+            example = example or (m.group(1), a, b, year or "")
             if ctx.anchor is not None:
                 full = _full_year(year) if year else ctx.anchor.year
                 for (month, day), counter in (((b, a), "day"), ((a, b), "month")):
@@ -1785,14 +1789,17 @@ def _slash_order_of_text(text: str, ctx: _Context) -> bool | None:
         return day_first >= month_first
     if example is None or fits_day != fits_month:
         return fits_day >= fits_month
+    written, a, b, year = example
     by_steps = _order_by_steps(both_ways)
     if by_steps is not None:
-        return by_steps
-    written, a, b, year = example
-    dayfirst = not twelve_hour
+        dayfirst, why = by_steps, ", which keeps the dates within days of each other"
+    elif twelve_hour:
+        dayfirst, why = False, ", as with 12-hour times"
+    else:
+        dayfirst, why = fallback or (True, "")
     day, month = (a, b) if dayfirst else (b, a)
     shown = f"{day} {_MONTH_FULL[month - 1]}" + (f" {_full_year(year)}" if year else "")
-    order, why = ("day/month", "") if dayfirst else ("month/day", ", as with 12-hour times")
+    order = "day/month" if dayfirst else "month/day"
     ctx.notes.append(
         f"'{written}' read as {order} ({shown}){why}: no date in the file has a number above 12 to show the order"
     )
@@ -2699,18 +2706,17 @@ def _in_zone(spec: Spec, zone: tuple[tzinfo, str] | None) -> Spec:
     return spec
 
 
-def _slash_order(values: Iterable[str], delimiter: str) -> bool:
-    """Day first or month first for n/n/yyyy dates: from the values when they tell, else by the delimiter."""
-    day_first = month_first = False
-    for value in values:
-        m = _SLASH_DATE.match(value.strip())
-        if m:
-            a, b = int(m.group(1)), int(m.group(2))
-            day_first |= a > 12
-            month_first |= b > 12
-    if day_first != month_first:
-        return day_first
-    return delimiter == ";"
+def _slash_order(stamps: Iterable[str], delimiter: str, ctx: _Context) -> bool:
+    """Day first or month first for a CSV's n/n/yyyy dates (each stamp: its date and time cells), read as in text
+    (a number above 12, the incident's date, dates within days of each other, 12-hour times); else by the
+    delimiter, as Excel writes them: ';' in most of Europe (day first), ',' in the US (month first)."""
+    fallback = (
+        (True, ", as in a ';'-separated file (Excel in most of Europe)")
+        if delimiter == ";"
+        else (False, ", as in a comma-separated file from the US (give ISO dates if it is not)")
+    )
+    dayfirst = _slash_order_of_text("\n".join(stamps), ctx, fallback)
+    return fallback[0] if dayfirst is None else dayfirst
 
 
 def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
@@ -2750,7 +2756,16 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
     if column_zone is None and cols.clock is not None:
         column_zone = _header_zone(header[cols.when])
     body = rows[header_index + 1 :]
-    dayfirst = _slash_order((row[cols.when] for _, row in body if cols.when < len(row)), delimiter)
+    clock_of = cols.clock if cols.clock is not None else len(header)  # (no time column: no cell, '00:00')
+    dayfirst = _slash_order(
+        (
+            f"{row[cols.when].strip()} {row[clock_of].strip() if clock_of < len(row) else '00:00'}"
+            for _, row in body
+            if cols.when < len(row)
+        ),
+        delimiter,
+        ctx,
+    )
     recs: list[_Rec] = []
     states: list[str] = []  # each record's state cell, when there is a state column
     total = len(body)
