@@ -2756,16 +2756,12 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
     if column_zone is None and cols.clock is not None:
         column_zone = _header_zone(header[cols.when])
     body = rows[header_index + 1 :]
-    clock_of = cols.clock if cols.clock is not None else len(header)  # (no time column: no cell, '00:00')
-    dayfirst = _slash_order(
-        (
-            f"{row[cols.when].strip()} {row[clock_of].strip() if clock_of < len(row) else '00:00'}"
-            for _, row in body
-            if cols.when < len(row)
-        ),
-        delimiter,
-        ctx,
-    )
+
+    def stamp(row: list[str]) -> str:  # the date cell and the time cell ('00:00' without one), as a line reads
+        clock = row[cols.clock].strip() if cols.clock is not None and cols.clock < len(row) else "00:00"
+        return f"{row[cols.when].strip()} {clock}"
+
+    dayfirst = _slash_order((stamp(row) for _, row in body if cols.when < len(row)), delimiter, ctx)
     recs: list[_Rec] = []
     states: list[str] = []  # each record's state cell, when there is a state column
     total = len(body)
