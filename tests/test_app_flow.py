@@ -607,3 +607,45 @@ async def test_a_focused_text_area_wraps_for_its_width_in_and_out_of_presentatio
             await pilot.pause(0.5)
             widest = max(len(section) for line in area.wrapped_document.lines for section in line)
             assert widest <= area.wrap_width, (widest, area.wrap_width)
+
+
+async def test_reload_keeps_the_keys_on_the_stage_shown_and_asks_before_dropping_unsaved_edits(library) -> None:
+    """ctrl+r after the 5 Whys was shown: the keys still go to the stage on screen (they once went to the hidden
+    5 Whys, where 'd' deleted a chain); and with an edit not yet on disk, reloading asks first."""
+    from pmtui.model import WhyNode
+    from pmtui.widgets.facts import FactsStage
+    from pmtui.widgets.whys import WhysStage
+
+    pm = library.create("Reload")
+    pm.whys = [WhyNode(text="Checkout failed", children=[WhyNode(text="Pool exhausted")])]
+    library.save(pm)
+    app = make_app(library, open_id=pm.id, autosave_delay=30)  # nothing saved on its own while the test runs
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        facts = app.screen.query_one(FactsStage)
+        assert app.screen.focused is not None and facts in app.screen.focused.ancestors_with_self
+        await pilot.press("d")
+        await pilot.pause()
+        whys = app.screen.query_one(WhysStage)
+        assert [n.text for _, n in whys.pm.iter_why_nodes()] == ["Checkout failed", "Pool exhausted"]
+
+        await pilot.press("a", *"Typed here", "enter", "escape")
+        await pilot.pause()
+        assert [f.text for f in facts.pm.facts] == ["Typed here"]
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "What is not saved will be lost" in str(app.screen.query_one(".dialog-question", Static).render())
+        await pilot.press("n")  # keep it
+        await pilot.pause()
+        assert [f.text for f in app.screen.pm.facts] == ["Typed here"]
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("y")  # reload: what is on disk, without the fact
+        await pilot.pause()
+        assert app.screen.pm.facts == [] and library.load(pm.id).facts == []

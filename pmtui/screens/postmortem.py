@@ -375,6 +375,19 @@ class PostMortemScreen(Screen[None]):
         self.notify("Saved.", timeout=2)
 
     def action_reload(self) -> None:
+        """Read the post-mortem again from disk; asks first when edits made here are not saved (they would go)."""
+        unsaved = self.unsaved_problems()
+        if self.dirty:
+            unsaved.insert(0, "edits not written to disk yet" + (f" ({self.save_error})" if self.save_error else ""))
+        if not unsaved:
+            self._reload()
+            return
+        from pmtui.screens.dialogs import ConfirmDialog
+
+        question = "Reload from disk? What is not saved will be lost:\n" + "\n".join(f"• {p}" for p in unsaved)
+        self.app.push_screen(ConfirmDialog(question, "Reload"), lambda yes: self._reload() if yes else None)
+
+    def _reload(self) -> None:
         from pmtui.store import LibraryError
 
         self.app.library.forget(self.pm.id)
@@ -394,6 +407,7 @@ class PostMortemScreen(Screen[None]):
         self._show_title()
         self._update_status()
         self.run_checks()
+        self.current_view().focus_first()  # the shown stage's, whatever reloading the others did
         self.notify("Reloaded from disk.", timeout=3)
 
     # -- status line and clock ---------------------------------------------------------------------

@@ -207,7 +207,7 @@ class WhysStage(StageView):
         self._show_detail()
 
     def load(self, pm: PostMortem) -> None:
-        self._close_editor(discard_empty=False)
+        self._close_editor(focus_tree=False, discard_empty=False)  # (a reload may come while another stage shows)
         self.undo_stack.clear()
         super().load(pm)
 
