@@ -353,7 +353,7 @@ class FactorsStage(StageView):
         yield Static("", id="factors-hint", markup=False)
         with Horizontal(id="factor-edit-row"):
             yield Label("", id="factor-edit-label")
-            yield LineEditor(id="factor-editor", max_length=20_000)
+            yield LineEditor(id="factor-editor", max_length=20_000, on_submit=self._submitted)
         yield Static("", id="factor-error", markup=False)
 
     def on_mount(self) -> None:
@@ -590,13 +590,12 @@ class FactorsStage(StageView):
         self._draw_fishbone()
         self.edited()
 
-    @on(LineEditor.Submitted, "#factor-editor")
-    def _submitted(self, event: LineEditor.Submitted) -> None:
-        event.stop()
+    def _submitted(self, editor: LineEditor) -> None:
+        """Enter in the editor (called as the key is handled: a next factor's keys come after)."""
         if self.adding is None:
             self._close_editor()
             return
-        text = event.value.strip()
+        text = editor.value.strip()
         if not text:
             self._set_error(f"Type the {KIND_NAMES[self.adding]} first (Esc goes back to the list).")
             return
@@ -605,7 +604,7 @@ class FactorsStage(StageView):
         self.drafts.pop(factor.kind, None)
         self.refresh_view(select=factor)
         self.edited(structural=True)
-        event.input.value = ""
+        editor.value = ""
         self._set_error("")
 
     @on(LineEditor.Closed, "#factor-editor")

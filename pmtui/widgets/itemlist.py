@@ -142,6 +142,7 @@ class ItemListEditor(Vertical):
                         classes="itemlist-input",
                         name=field.name,
                         select_on_focus=False,
+                        on_submit=self._submitted,
                     )
                     self.inputs[field.name] = entry
                     yield entry
@@ -302,9 +303,8 @@ class ItemListEditor(Vertical):
         self._show_error("")
         self.inputs[self.fields[0].name].focus()
 
-    @on(Input.Submitted, ".itemlist-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _submitted(self, _entry: TextInput) -> None:
+        """Enter in a field (called as the key is handled: the next item's keys come after)."""
         if self.mode == "add":
             self._commit_add()
         elif self.mode == "edit":

@@ -479,6 +479,7 @@ class TimelineStage(StageView):
             yield QuickAddInput(
                 placeholder="14:05 what happened   (~ estimated, !m kind)",
                 id="timeline-add",
+                on_submit=self._add_line_submitted,
                 max_length=20_000,
                 select_on_focus=False,
             )
@@ -797,17 +798,16 @@ class TimelineStage(StageView):
         parts.append(parsed.kind.value)
         return " · ".join(parts)
 
-    @on(Input.Submitted, "#timeline-add")
-    def _add_line_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        line = event.value
+    def _add_line_submitted(self, add_line: TextInput) -> None:
+        """Enter in the add line (called as the key is handled: the next line's keys come after)."""
+        line = add_line.value
         if not line.strip():
             self._status("Type a time and what happened, like: 14:05 restarted the primary", "error")
             return
         try:
             parsed = parse_quick_add(line, pm=self.pm, reference=self._reference(), today=self._today())
         except QuickAddError as error:
-            event.input.add_class("-problem")
+            add_line.add_class("-problem")
             self._status(str(error), "error")
             return
         added = TimelineEvent(
@@ -818,8 +818,8 @@ class TimelineStage(StageView):
         self._reference_cache = None
         self._sync_event(added, new=True)
         self._update_bar()
-        event.input.value = ""
-        event.input.remove_class("-problem")
+        add_line.value = ""
+        add_line.remove_class("-problem")
         self._status("Added " + self._preview(parsed).removeprefix("↳ "), "preview")
         self._added_shown = True
         self.edited(structural=True)

@@ -169,7 +169,12 @@ class WhysStage(StageView):
         yield Static("", id="whys-detail", markup=False)
         with Horizontal(id="why-edit-row"):
             yield Label("Why?", id="why-edit-label")
-            yield LineEditor(id="why-editor", max_length=20_000, placeholder="Because… (Enter or Esc when done)")
+            yield LineEditor(
+                id="why-editor",
+                max_length=20_000,
+                placeholder="Because… (Enter or Esc when done)",
+                on_submit=lambda _editor: self._close_editor(),  # as Enter is handled, before the next key
+            )
         yield Static("", id="why-error", markup=False)
 
     def on_mount(self) -> None:
@@ -324,11 +329,6 @@ class WhysStage(StageView):
         why.text = event.value
         self._relabel(why)
         self.edited()
-
-    @on(LineEditor.Submitted, "#why-editor")
-    def _submitted(self, event: LineEditor.Submitted) -> None:
-        event.stop()
-        self._close_editor()
 
     @on(LineEditor.Closed, "#why-editor")
     def _closed(self, event: LineEditor.Closed) -> None:
