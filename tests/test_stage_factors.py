@@ -304,3 +304,21 @@ async def test_hostile_factor_text_stays_literal(library) -> None:
         assert "\x1b" not in rendered
         await wait_saved(pilot, app)
         assert [f.text for f in library.load(pm.id).factors] == HOSTILE
+
+
+async def test_a_people_mitigator_is_not_asked_for_an_error_kind(library) -> None:
+    """Slip, lapse or mistake classes an error; a mitigator is what went right. Only people contributors ask."""
+    from pmtui.analysis.process import needs_error_kind
+
+    pm = library.create("Mitigator")
+    pm.factors = [
+        Factor(kind=FactorKind.CONTRIBUTOR, text="Wrong cluster chosen", category=FactorCategory.PEOPLE),
+        Factor(kind=FactorKind.MITIGATOR, text="Dana spotted the 50 ms value", category=FactorCategory.PEOPLE),
+    ]
+    library.save(pm)
+    assert [needs_error_kind(f) for f in pm.factors] == [True, False]
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        stage = await open_factors(pilot)
+        assert CLASSIFY_HINT in column_texts(stage, FactorKind.CONTRIBUTOR)[0]
+        assert CLASSIFY_HINT not in column_texts(stage, FactorKind.MITIGATOR)[0]

@@ -13,6 +13,7 @@ from pmtui.config import CheckConfig
 from pmtui.model import (
     DetectionMethod,
     EventKind,
+    Factor,
     FactorCategory,
     FactorKind,
     Milestone,
@@ -118,11 +119,7 @@ def check_process(
 
     # Human error kinds.
     for i, factor in enumerate(pm.factors):
-        if (
-            factor.kind == FactorKind.CONTRIBUTOR
-            and factor.category == FactorCategory.PEOPLE
-            and factor.human_error is None
-        ):
+        if needs_error_kind(factor):
             add(
                 "process.human-error-kind",
                 Stage.FACTORS,
@@ -267,3 +264,12 @@ def _customer_first(pm: PostMortem, config: CheckConfig) -> list[Finding]:
             suggestion="Add a detection action, e.g. 'Add an alert on the checkout error rate above 2% for 5 minutes'.",
         )
     ]
+
+
+def needs_error_kind(factor: Factor) -> bool:
+    """A people contributor not yet classed slip, lapse or mistake; a mitigator (what went right) has no error."""
+    return (
+        factor.kind == FactorKind.CONTRIBUTOR
+        and factor.category == FactorCategory.PEOPLE
+        and factor.human_error is None
+    )

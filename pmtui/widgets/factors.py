@@ -15,6 +15,7 @@ from textual.events import Resize
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from pmtui.analysis.process import needs_error_kind
 from pmtui.model import Factor, FactorCategory, FactorKind, HumanErrorKind, PostMortem, Stage
 from pmtui.widgets.action_picker import (
     ActionChoice,
@@ -216,11 +217,10 @@ def factor_prompt(pm: PostMortem, factor: Factor, width: int = 0, lines: int = 0
     prompt.append(text if text else "(no text: e writes it)", style="" if text else "italic")
     prompt.append("\n  ")
     prompt.append(factor.category.value, style="bold")
-    if factor.category == FactorCategory.PEOPLE or factor.human_error is not None:
-        if factor.human_error is not None:
-            prompt.append(f" · {factor.human_error.value}", style="bold")
-        else:
-            prompt.append(f" · {CLASSIFY_HINT}", style="italic")
+    if factor.human_error is not None:
+        prompt.append(f" · {factor.human_error.value}", style="bold")
+    elif needs_error_kind(factor):
+        prompt.append(f" · {CLASSIFY_HINT}", style="italic")
     if factor.accepted:
         prompt.append(" · accepted risk", style="italic")
     labels = action_labels(pm, factor.action_ids)
@@ -517,7 +517,7 @@ class FactorsStage(StageView):
             )
             return
         text = Text(style="italic")
-        if factor.category == FactorCategory.PEOPLE and factor.human_error is None:
+        if needs_error_kind(factor):
             text.append(
                 "Which kind of human error? h: slip (right plan, wrong action), lapse (forgotten), "
                 "mistake (wrong plan). "
