@@ -363,3 +363,15 @@ def test_a_cause_copied_as_an_action_is_said_to_be_a_statement() -> None:
     finding = next(f for f in check_action(Action(text=text, owner="Dana"), NOW) if f.rule == "ast.actionable")
     assert finding.message == "This says what happened, not what will be done about it."
     assert "Add the pool" not in finding.suggestion
+
+
+def test_an_unknown_verb_is_not_given_add_in_front() -> None:
+    """'Summon the …' starts with a word pmtui does not know as a verb; the suggestion must not read 'Add summon the
+    …'. A noun phrase still gets 'Add …'; 'Show the unit …' is a deliverable."""
+    assert is_actionable("Show the unit next to every timeout value in the config UI")
+    unknown = check_action(action("Summon the unit next to every timeout value in the config UI"), NOW)
+    assert [f.suggestion for f in unknown if f.rule == "ast.actionable"] and not any(
+        "Add summon" in f.suggestion for f in unknown
+    )
+    noun = check_action(action("Canary stage for api-gw deploys with 5% of traffic for 10 minutes"), NOW)
+    assert any("'Add canary stage for api-gw" in f.suggestion for f in noun if f.rule == "ast.actionable")

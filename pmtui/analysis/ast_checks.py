@@ -167,7 +167,7 @@ _ACTION_VERBS: frozenset[str] = word_set("""
     quarantine silence mute unmute snooze allowlist denylist blocklist whitelist blacklist codify embed bake ban
     disallow forbid fence sunset shorten lengthen widen narrow speed slow bound retain rollback roll-back
     reconcile refund reimburse read withdraw unpublish republish tidy rerun re-run replay resend reissue void
-    approve submit force reprocess book remind kill turn
+    approve submit force reprocess book remind kill turn show display surface highlight render emit
     """)
 # Verbs that start a deliverable only when something concrete follows: "Ensure the backup job runs at 02:00".
 _CONDITIONAL_LEADS: tuple[tuple[str, ...], ...] = (("ensure",), ("make", "sure"))
@@ -729,8 +729,13 @@ def check_action(
             # 'Add' in front of it: "Add the pool size key was renamed …" would be nonsense
             main_clause = re.split(r"\b(?:that|which|whether|when|if|so)\b", text, maxsplit=1)[0]
             statement = _STATEMENT_RE.search(main_clause) is not None
+            # "Add <a thing>" only for a noun phrase: a word before 'the', 'a' … is a verb pmtui does not know
+            # ("Summon the …"), and "Add summon the …" would be nonsense
+            verb_like = len(words) > 1 and words[1].lower() in _DETERMINERS
             better = (
-                f"Add {text[0].lower()}{text[1:]}" if specific and not _is_verb(first) and not statement else example
+                f"Add {text[0].lower()}{text[1:]}"
+                if specific and not _is_verb(first) and not statement and not verb_like
+                else example
             )
             if statement and not noun_use:
                 message = "This says what happened, not what will be done about it."
