@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from pmtui.analysis.metrics import format_duration
 from pmtui.io.markdown import (
     FINDINGS_HEADING,
     MEETING_HEADING,
@@ -374,6 +375,17 @@ def test_impact_section() -> None:
     assert "| How detected | monitoring: Error-rate alert on checkout |" in out
     assert "| Review triggers | user-visible downtime, on-call intervention |" in out
     assert "\n\nCustomers could not pay.\n\nAbout one in five checkouts failed.\n\n## Timeline" in out
+
+
+def test_impact_duration_from_the_times_when_not_given() -> None:
+    """No impact duration typed: the export shows started -> resolved, as the metrics (and check --json) use it."""
+    pm = full_document()
+    pm.impact.duration_minutes = None
+    pm.impact.cost_per_minute = 10
+    out = to_markdown(pm)
+    minutes = (pm.resolved - pm.started).total_seconds() / 60
+    assert f"| Duration | {format_duration(pm.resolved - pm.started)} (started to resolved) |" in out
+    assert f"| Cost of the outage (minutes x cost per minute) | {round(minutes * 10):,} |" in out
 
 
 def test_facilitator_notes_are_never_exported() -> None:

@@ -170,7 +170,7 @@ def _number(value: float | int | None) -> str:
     return f"{value:,.2f}"
 
 
-def _minutes(value: int | None) -> str:
+def _minutes(value: float | None) -> str:
     return format_duration(timedelta(minutes=value)) if value is not None else ""
 
 
@@ -226,13 +226,17 @@ def _impact(pm: PostMortem) -> list[str]:
     detail = escape_inline(pm.detection.detail)
     if detail:
         detected = f"{detected}: {detail}" if detected else detail
+    metrics = incident_metrics(pm)
+    duration = _minutes(metrics.impact_minutes)  # as given; else started -> resolved, as the metrics take it
+    if duration and metrics.impact_source == "times":
+        duration += " (started to resolved)"
     rows = [
         ("Users affected", _number(impact.users_affected)),
-        ("Duration", _minutes(impact.duration_minutes)),
+        ("Duration", duration),
         ("Customer tickets", _number(impact.customer_tickets)),
         ("Financial impact", _number(impact.financial_impact)),
         ("Cost per minute", _number(impact.cost_per_minute)),
-        ("Cost of the outage (minutes x cost per minute)", _number(incident_metrics(pm).cost)),
+        ("Cost of the outage (minutes x cost per minute)", _number(metrics.cost)),
         ("How detected", detected),
         ("Review triggers", ", ".join(_value(trigger) for trigger in pm.triggers)),
     ]
