@@ -48,7 +48,7 @@ class StageBar(Static):
     SHORT = {
         Stage.TIMELINE: "Time",
         Stage.WHYS: "Whys",
-        Stage.FACTORS: "Fact",
+        Stage.FACTORS: "Fctrs",
         Stage.ACTIONS: "Acts",
         Stage.REVIEW: "Rev",
     }
