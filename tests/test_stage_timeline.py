@@ -55,6 +55,23 @@ def incident(timeline: list[TimelineEvent] | None = None, **fields) -> PostMorte
 # -- the quick-add parser ------------------------------------------------------------------------------
 
 
+def test_quick_add_guesses_the_kind_as_an_import_does_unless_a_kind_is_given() -> None:
+    pm = incident()
+
+    def parse(line: str):
+        return parse_quick_add(line, pm=pm, reference=None, today=TODAY)
+
+    fired = parse("23:27 Datadog monitor fired: checkout 5xx above 5%")
+    assert (fired.kind, fired.kind_guessed) == (EventKind.DETECTION, True)
+    assert (parse("23:58 rolled back to v4.11.3").kind, parse("23:59 lunch").kind_guessed) == (
+        EventKind.MITIGATION,
+        False,
+    )
+    given = parse("23:27 !c monitor fired")  # said with !c: taken as said
+    assert (given.kind, given.kind_guessed) == (EventKind.COMMUNICATION, False)
+    assert parse("23:59 lunch").kind == EventKind.OTHER
+
+
 def test_parse_quick_add_forms() -> None:
     pm = incident()
     reference = berlin(2026, 3, 2, 23, 58)

@@ -26,6 +26,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, Select, Static, TextArea
 
 from pmtui.analysis.metrics import IncidentMetrics, format_duration, incident_metrics
+from pmtui.io.kinds import guess_kind
 from pmtui.model import EventKind, Milestone, PostMortem, Stage, TimelineEvent, check_zone
 from pmtui.timeparse import TimeParseError, parse_time
 from pmtui.widgets.fields import TextEditor, TextInput, TickBox
@@ -142,6 +143,7 @@ class QuickAdd:
     text: str
     estimated: bool
     rolled_days: int  # days added because the time was past midnight
+    kind_guessed: bool = False  # no !x given: the kind read from the text ('rolled back' -> mitigation)
 
 
 def incident_date(pm: PostMortem, reference: datetime | None, today: date) -> date:
@@ -187,7 +189,7 @@ def parse_quick_add(line: str, *, pm: PostMortem, reference: datetime | None, to
         when += " " + zone
         rest = rest[named.end() :]
     rest = rest.strip()
-    kind = EventKind.OTHER
+    kind, guessed = EventKind.OTHER, False
     prefix = _KIND_PREFIX.match(rest)
     if prefix:
         letter = prefix.group(1).lower()
@@ -197,6 +199,8 @@ def parse_quick_add(line: str, *, pm: PostMortem, reference: datetime | None, to
         rest = rest[prefix.end() :].strip()
     if not rest:
         raise QuickAddError("Say what happened after the time, like: 14:05 restarted the primary")
+    if not prefix:
+        kind, guessed = guess_kind(rest)  # as an import would: marked as a guess until a kind key sets it
     anchor = incident_date(pm, reference, today)
     try:
         time = parse_time(when, zone=pm.timezone, anchor=anchor)
@@ -209,7 +213,7 @@ def parse_quick_add(line: str, *, pm: PostMortem, reference: datetime | None, to
             rolled += 1
     if zone == "UTC" and time.astimezone(pm.tzinfo).utcoffset() == timedelta():
         zone = ""  # the document's clock reads the same then (Europe/London in winter): nothing more to show
-    return QuickAdd(time, zone, kind, rest, bool(match.group("estimated")), rolled)
+    return QuickAdd(time, zone, kind, rest, bool(match.group("estimated")), rolled, guessed)
 
 
 # -- the picture of the incident ---------------------------------------------------------------------
@@ -795,7 +799,7 @@ class TimelineStage(StageView):
             parts.append("next day" if parsed.rolled_days == 1 else f"{parsed.rolled_days} days later")
         if parsed.estimated:
             parts.append("estimated")
-        parts.append(parsed.kind.value)
+        parts.append(parsed.kind.value + (" (a guess: a kind key sets it)" if parsed.kind_guessed else ""))
         return " · ".join(parts)
 
     def _add_line_submitted(self, add_line: TextInput) -> None:
@@ -811,7 +815,12 @@ class TimelineStage(StageView):
             self._status(str(error), "error")
             return
         added = TimelineEvent(
-            time=parsed.time, zone=parsed.zone, kind=parsed.kind, text=parsed.text, estimated=parsed.estimated
+            time=parsed.time,
+            zone=parsed.zone,
+            kind=parsed.kind,
+            kind_guessed=parsed.kind_guessed,
+            text=parsed.text,
+            estimated=parsed.estimated,
         )
         self.pm.timeline.append(added)
         self._last_added = added.id
