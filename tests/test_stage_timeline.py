@@ -472,3 +472,16 @@ async def test_lines_typed_in_one_burst_are_added_one_event_each(library) -> Non
         assert [e.text for e in stage.pm.timeline] == ["QA one", "QA two", "QA three"]
         assert [e.text for e in library.load(pm.id).timeline] == ["QA one", "QA two", "QA three"]
         assert stage.add_line.value == ""
+
+
+async def test_a_narrow_table_gives_the_source_column_to_what_happened(library) -> None:
+    pm = library.create("Narrow")
+    pm.timeline = [TimelineEvent(time=berlin(2026, 3, 2, 23, 27), text="Deploy started", source="Slack #inc-2291")]
+    library.save(pm)
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        stage = await open_timeline(pilot)
+        narrow = stage._layout_for(stage._table_width(), 12)
+        assert narrow.source == 0 and narrow.text >= 28
+        wide = stage._layout_for(120, 12)
+        assert wide.source >= 6 and wide.text > narrow.text

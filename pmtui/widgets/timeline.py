@@ -564,8 +564,11 @@ class TimelineStage(StageView):
         available = width - 1 - padding  # one column for the scrollbar
         time_width = max(4, time_width)
         mark, kind = 9, 9
-        source = max(6, min(20, (available - time_width - mark - kind) // 5))
-        text = max(12, available - time_width - mark - kind - source)
+        rest = available - time_width - mark - kind
+        # a narrow table (80 columns, presentation mode) gives the Source column's cells to What happened: a
+        # source cut to 'Slack…' says little (the event's editor shows it whole)
+        source = max(6, min(20, rest // 5)) if rest >= 44 else 0
+        text = max(12, rest - source)
         return Layout(width, time_width, mark, kind, text, source)
 
     def _cells(self, event_id: str, cells: RowCells, layout: Layout) -> list[Cell]:
