@@ -217,3 +217,21 @@ async def test_hostile_text_stays_literal(library) -> None:
         texts = [node.text for _, node in saved.iter_why_nodes()]
         assert texts == [*HOSTILE, "\x1b[31mred\x1b[0m"]
         assert saved.actions[0].text == "\x1b[31mred\x1b[0m"
+
+
+async def test_a_why_too_long_for_the_tree_ends_in_an_ellipsis(library) -> None:
+    long = "Each pod's pool allowed 10 connections instead of 50, while flash-sale traffic was 2.3 times normal"
+    pm = library.create("Long whys")
+    pm.whys = [WhyNode(text="Checkout failed", children=[WhyNode(text=long)])]
+    library.save(pm)
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        stage = await open_whys(pilot)
+        tree = stage.tree
+        node = tree.root.children[0].children[0]
+        label = tree.render_label(node, Style(), Style())
+        room = tree.scrollable_content_region.width - tree.guide_depth  # one level of guides
+        assert label.plain.endswith("…") and label.cell_len == room
+        assert long.startswith(label.plain[:-1])
+        short = tree.render_label(tree.root.children[0], Style(), Style())
+        assert short.plain == "Checkout failed"  # what fits is left whole

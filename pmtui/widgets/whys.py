@@ -103,6 +103,13 @@ class WhyTree(Tree[WhyNode]):
             label.append(text, style=part("why-tree--symptom") if node.parent is self.root else "")
         else:
             label.append("(empty: e writes it)", style=part("why-tree--placeholder"))
+        # cut with an ellipsis where the tree ends, so that a cut why reads as cut (the detail below shows it whole)
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth  # less the guides ('└─ ')
+        if room > 8 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
         label.stylize(style)
         return label
 
