@@ -772,6 +772,9 @@ def test_pagerduty_status_update_is_communication() -> None:
     entry = {"type": "status_update_log_entry", "created_at": "2026-03-02T22:50:00Z", "summary": "Update posted"}
     event = parse_timeline_text(json.dumps([entry])).events[0]
     assert (event.kind, event.kind_guessed, event.source) == (EventKind.COMMUNICATION, False, "pagerduty")
+    assert event.text == "Update posted"  # no message: the summary
+    said = {**entry, "summary": "Status update sent", "message": "Rolled back checkout-api; 5xx under 1%."}
+    assert parse_timeline_text(json.dumps([said])).events[0].text == "Rolled back checkout-api; 5xx under 1%."
 
 
 def test_long_text_is_cut_to_the_model_limit() -> None:

@@ -3308,6 +3308,9 @@ def _pd_item(entry: Any, where: str, order: int, ctx: _Context) -> _Item | str:
     if kind_name == "annotate_log_entry":
         note = next((_text_of(channel.get(k)) for k in ("content", "summary", "notes") if _text_of(channel.get(k))), "")
         text = _clean(note).strip() or summary
+    elif kind_name == "status_update_log_entry":
+        # its summary is only "Status update sent": the update itself is the entry's message
+        text = _clean(_text_of(entry.get("message"))).strip() or summary
     elif kind_name == "trigger_log_entry":
         title = _clean(_text_of(incident.get("summary")) or _text_of(incident.get("title"))).strip()
         if title and title not in text:
