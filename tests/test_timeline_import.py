@@ -354,6 +354,16 @@ class TestSlackFolder:
     def test_file_share_names_the_file(self, result: ImportResult) -> None:
         assert by_text(result, "graph").text == "error graph [file: checkout 5xx graph]"
 
+    def test_a_file_slack_no_longer_keeps_says_so(self) -> None:
+        messages = [
+            {"ts": "1772492310.002500", "user": "U1", "text": "", "files": [{"id": "F1", "mode": "hidden_by_limit"}]},
+            {"ts": "1772492320.002500", "user": "U1", "text": "log", "files": [{"id": "F2", "mode": "tombstone"}]},
+        ]
+        assert texts(parse_timeline_text(json.dumps(messages))) == [
+            "[a file, hidden by Slack's plan limit]",
+            "log [a file, since deleted]",
+        ]
+
     def test_bot_attachment_text_and_kinds(self, result: ImportResult) -> None:
         alert = by_text(result, "[Triggered]")
         assert alert.text == "[Triggered] Checkout 5xx ratio > 5% on checkout-api"

@@ -3103,8 +3103,17 @@ def _slack_item(
     if isinstance(files, list):
         for shared in files:
             if isinstance(shared, dict):
-                title = _text_of(shared.get("title")) or _text_of(shared.get("name")) or "a file"
-                text = (text + " " if text.strip() else "") + f"[file: {title}]"
+                title = _text_of(shared.get("title")) or _text_of(shared.get("name"))
+                mode = _text_of(shared.get("mode"))
+                if title:
+                    shown = f"[file: {title}]"
+                elif mode == "hidden_by_limit":  # older than the free plan keeps: Slack exports only its id
+                    shown = "[a file, hidden by Slack's plan limit]"
+                elif mode == "tombstone":
+                    shown = "[a file, since deleted]"
+                else:
+                    shown = "[file: a file]"
+                text = (text + " " if text.strip() else "") + shown
     text = _clean(text).strip()
     if not text:
         return "no text"
