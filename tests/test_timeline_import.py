@@ -2257,6 +2257,26 @@ class TestShellHistory:
         ]
         assert result.notes == ["read as bash history: each command at the time the shell stamped it"]
 
+    def test_the_output_of_history_with_times(self) -> None:
+        """`history` printed with HISTTIMEFORMAT='%F %T ': each numbered entry is a command at its time; `cat -n`
+        output (a tab after the number) is not taken for it."""
+        listing = (
+            "  501  2026-03-02 23:36:02 kubectl -n checkout get pods\n"
+            "  502* 2026-03-02 23:58:21 kubectl -n checkout rollout undo deploy/checkout-api\n"
+            "  503  2026-03-03 00:12:00 history > ~/inc.txt\n"
+        )
+        result = parse_timeline_text(listing, doc_zone="UTC")
+        assert [(e.time.strftime("%d %H:%M:%S"), e.text) for e in result.events] == [
+            ("02 23:36:02", "$ kubectl -n checkout get pods"),
+            ("02 23:58:21", "$ kubectl -n checkout rollout undo deploy/checkout-api"),
+            ("03 00:12:00", "$ history > ~/inc.txt"),
+        ]
+        assert any("output of `history`" in note for note in result.notes)
+        from pmtui.io.timeline_import import _history_listing
+
+        numbered = ["     1\t2026-03-02 23:36:02 ERROR pool exhausted", "     2\t2026-03-02 23:37:00 WARN retrying"]
+        assert _history_listing(numbered) is None
+
     def test_zsh_extended_history_with_a_continued_command(self) -> None:
         result = real("zsh-history.txt")
         assert [(e.time.strftime("%H:%M:%S"), e.text) for e in result.events] == [

@@ -1859,6 +1859,31 @@ def _shell_history(lines: list[str]) -> str:
     return ""
 
 
+# bash's history numbers: '%5d' then '*' (an edited entry) or a space, then a space: '  501  ', '  502* '. Not
+# `cat -n`'s '     1<TAB>' (a numbered log is still a log).
+_HISTORY_NUMBER = re.compile(r" *\d{1,7}[* ] (?=\S)")
+
+
+def _history_listing(lines: list[str]) -> list[str] | None:
+    """The lines of `history` output with times (HISTTIMEFORMAT set), as '<time> $ <command>' lines, when most of
+    them are numbered entries whose time follows the number; else None."""
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < 2 or not _HISTORY_NUMBER.match(filled[0]):
+        return None
+    out: list[str] = []
+    stamped = 0
+    for line in lines:
+        m = _HISTORY_NUMBER.match(line)
+        found = _scan_line(line[m.end() :]) if m is not None else None
+        if m is None or found is None or found[0][0] in ("date", "bad") or not found[1]:
+            out.append(line)
+            continue
+        stamped += 1
+        rest = line[m.end() :]
+        out.append(f"{rest[: found[3]].rstrip()} $ {rest[found[3] :].strip()}")
+    return out if stamped >= 2 and stamped * 3 >= len(filled) * 2 else None
+
+
 def _parse_shell_history(lines: list[str], shell: str, ctx: _Context) -> list[_Item]:
     """Each command at the time its shell wrote for it, as '$ command'. A command with no time (typed
     before HISTTIMEFORMAT was set) is skipped; lines ending in a backslash go on below."""
@@ -2021,6 +2046,10 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     shell = _shell_history(lines)
     if shell:
         return _parse_shell_history(lines, shell, ctx)
+    listed = _history_listing(lines)
+    if listed is not None:  # `history` printed with HISTTIMEFORMAT: '  501  2026-03-02 23:36:02 kubectl …'
+        lines = listed
+        ctx.notes.append("read as the output of `history`: each command at the time it shows, its number left out")
     headed = _headed_kind(lines)
     if headed:
         return _parse_headed(lines, headed, ctx, _slash_order_of_text(text, ctx))
