@@ -444,6 +444,9 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
     anchor = anchor_date(pm, args.tz)
     since = _parse_cli_time(args.since, zone, anchor)
     until = _parse_cli_time(args.until, zone, anchor)
+    if anchor is None and isinstance(since, datetime):
+        # no incident date in the document yet: a --since with a date dates the file's bare times
+        anchor = since.date()
     try:
         result = parse_timeline(
             args.file,
@@ -457,7 +460,10 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
             reference=pm.anchor_time(),
         )
     except TimelineImportError as error:
-        raise UsageError(str(error), "nothing was imported") from None
+        message = str(error)
+        if "the times have no date" in message:
+            message += "; or give --since with a date, e.g. --since '2026-03-02 00:00'"
+        raise UsageError(message, "nothing was imported") from None
     new_events = plan_import(pm, result)
     for skipped in result.skipped:
         print(f"skipped {skipped.where}: {_printable(skipped.reason)}", file=sys.stderr)

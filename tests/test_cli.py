@@ -405,6 +405,22 @@ def test_import_timeline_missing_file(capsys, lib_args, tmp_path) -> None:
     assert code == 2 and "nope.log" in err
 
 
+def test_import_timeline_bare_times_take_the_date_of_since_when_the_document_has_none(
+    capsys, lib_args, tmp_path
+) -> None:
+    """An IRC day log ('[23:25:10] <dana> …') into a post-mortem with no times yet: the error says how to date it
+    from the command line; --since with a date dates it."""
+    Library(tmp_path / "lib").save(PostMortem(id="tl", title="Timeline", timezone="UTC"))
+    log = tmp_path / "2026-03-02.log"
+    log.write_text("[23:25:10] <dana> checkout is throwing 5xx\n[23:58:30] <lee> rolling back\n")
+    code, _, err = run(capsys, "import-timeline", *lib_args, "tl", str(log), "--dry-run")
+    assert code == 2 and "the times have no date" in err and "--since" in err
+    dated = ("--dry-run", "--since", "2026-03-02 00:00")
+    code, out, err = run(capsys, "import-timeline", *lib_args, "tl", str(log), *dated)
+    assert code == 0, err
+    assert [line.split("\t")[0] for line in out.splitlines()[:2]] == ["2026-03-02 23:25:10", "2026-03-02 23:58:30"]
+
+
 def test_check_names_a_timeline_finding_by_the_event_time(capsys, lib_args, tmp_path) -> None:
     """Paths count events as stored; people see them in time order, so the text output adds the time."""
     from datetime import UTC, datetime
