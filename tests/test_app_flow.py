@@ -649,3 +649,21 @@ async def test_reload_keeps_the_keys_on_the_stage_shown_and_asks_before_dropping
         await pilot.press("y")  # reload: what is on disk, without the fact
         await pilot.pause()
         assert app.screen.pm.facts == [] and library.load(pm.id).facts == []
+
+
+async def test_page_keys_scroll_the_setup_form_with_nothing_focused(library) -> None:
+    """Setup opens with no field focused (so that 1-7 work): PgDn and PgUp still scroll its form."""
+    from textual.containers import VerticalScroll
+
+    pm = library.create("Paging")
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = app.screen.query_one("#setup-form", VerticalScroll)
+        assert app.screen.focused is None and form.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert form.scroll_y > 0
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert form.scroll_y == 0

@@ -134,6 +134,9 @@ class PostMortemScreen(Screen[None]):
             tooltip="Leave the text field (then 1-7 jump to stages)",
         ),
         Binding("ctrl+l", "back", "Library", id="pm.back", tooltip="Save and go back to the library"),
+        # with nothing focused (Setup opens so) the stage's own bindings are not asked: these pass the keys on
+        Binding("pagedown", "page(1)", "Page down", id="pm.page_down", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="pm.page_up", show=False),
     ] + [
         Binding(
             str(n),
@@ -265,6 +268,11 @@ class PostMortemScreen(Screen[None]):
 
     def action_previous_stage(self) -> None:
         self.action_go_stage(STAGES.index(self.current_stage) - 1)
+
+    def action_page(self, direction: int) -> None:
+        scroll = getattr(self.current_view(), "action_scroll_form", None)
+        if scroll is not None:
+            scroll(direction)
 
     def action_leave_field(self) -> None:
         """Escape: step out of a text field so that single keys work as commands again."""

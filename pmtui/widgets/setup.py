@@ -241,7 +241,8 @@ HELP = (
     "of the form and keeps what you typed. Private notes are hidden in presentation mode.\n\n"
     "Severity, Status and Detected by: Enter (or Space) opens the list, Up/Down choose, Enter sets it. "
     "Review triggers: Up/Down move, Space ticks or unticks the one highlighted (a ticked one shows an X in "
-    "its box, an unticked one an empty box). Esc leaves a field, so that 1-7 and the other single keys work again."
+    "its box, an unticked one an empty box). Esc leaves a field, so that 1-7 and the other single keys work again. "
+    "PgUp and PgDn scroll the form."
 )
 
 
@@ -251,7 +252,12 @@ class SetupStage(StageView):
     stage = Stage.SETUP
     HELP = HELP
     # nothing in Setup is deleted, so no Undo in the footer (Inputs keep their own ctrl+z)
-    BINDINGS = [Binding("u,ctrl+z", "undo", "Undo", id="stage.undo", show=False)]
+    BINDINGS = [
+        Binding("u,ctrl+z", "undo", "Undo", id="stage.undo", show=False),
+        # the form takes no focus itself (Tab goes to the fields): these scroll it from anywhere but a text area
+        Binding("pagedown", "scroll_form(1)", "Page down", id="setup.page_down", show=False),
+        Binding("pageup", "scroll_form(-1)", "Page up", id="setup.page_up", show=False),
+    ]
 
     def __init__(self, pm: PostMortem, **kwargs) -> None:
         super().__init__(pm, **kwargs)
@@ -479,6 +485,13 @@ class SetupStage(StageView):
     def presentation(self, on: bool) -> None:
         for widget in self.query("#label-facilitator_notes, #area-facilitator_notes"):
             widget.display = not on  # (mounted just after the first frame; then shown as presenting says)
+
+    def action_scroll_form(self, direction: int) -> None:
+        form = self.query_one("#setup-form", VerticalScroll)
+        if direction > 0:
+            form.scroll_page_down()
+        else:
+            form.scroll_page_up()
 
     def focus_first(self) -> None:
         """No field takes the cursor when Setup is shown: 1-7 and the other single keys work at once, and
