@@ -50,7 +50,12 @@ class ConfirmDialog(ModalScreen[bool]):
 class NewPostMortemDialog(ModalScreen[tuple[str, str] | None]):
     """Ask for a title and a severity."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="new.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="new.cancel"),
+        # Enter creates, as the button says, also from the severity list while it is closed (Space or Down opens
+        # it; Enter in the open list still picks a severity)
+        Binding("enter", "create", "Create", id="new.create", show=False, priority=True),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -67,6 +72,15 @@ class NewPostMortemDialog(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#new-title", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "create":
+            severity = self.query_one("#new-severity", Select)
+            return self.focused is severity and not severity.expanded
+        return True
+
+    def action_create(self) -> None:
+        self._create()
 
     @on(Input.Submitted, "#new-title")
     @on(Button.Pressed, "#create")
