@@ -50,12 +50,7 @@ class ConfirmDialog(ModalScreen[bool]):
 class NewPostMortemDialog(ModalScreen[tuple[str, str] | None]):
     """Ask for a title and a severity."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="new.cancel"),
-        # Enter creates, as the button says, also from the severity list while it is closed (Space or Down opens
-        # it; Enter in the open list still picks a severity)
-        Binding("enter", "create", "Create", id="new.create", show=False, priority=True),
-    ]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="new.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -65,6 +60,12 @@ class NewPostMortemDialog(ModalScreen[tuple[str, str] | None]):
             yield Select(
                 [(s.value, s.value) for s in Severity], value=Severity.SEV3.value, allow_blank=False, id="new-severity"
             )
+            # on the list, Enter opens it (as in Setup): say how to create from there
+            yield Static(
+                "Enter in the title creates; on the severity list Enter opens it, Tab then Enter creates.",
+                classes="dialog-hint",
+                markup=False,
+            )
             yield Static("", id="new-error", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Create (Enter)", variant="primary", id="create")
@@ -72,15 +73,6 @@ class NewPostMortemDialog(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#new-title", Input).focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "create":
-            severity = self.query_one("#new-severity", Select)
-            return self.focused is severity and not severity.expanded
-        return True
-
-    def action_create(self) -> None:
-        self._create()
 
     @on(Input.Submitted, "#new-title")
     @on(Button.Pressed, "#create")
