@@ -332,6 +332,16 @@ def test_metric_findings() -> None:
     rules = {(f.rule, f.path) for f in run_checks(pm, NOW).findings}
     assert ("metrics.order", "detected") in rules
     assert ("metrics.disagreement", "resolved") in rules
+    assert not any(rule == "metrics.future" for rule, _ in rules)
+
+
+def test_a_time_in_the_future_is_said() -> None:
+    """'23:27' typed on a new post-mortem on the afternoon of 10 June took that date: later than now."""
+    pm = clean_pm(resolved=datetime(2024, 6, 10, 23, 27, tzinfo=UTC))
+    future = [f for f in run_checks(pm, NOW).findings if f.rule == "metrics.future"]
+    assert [(f.path, f.blocking) for f in future] == [("resolved", False)]
+    assert "2024-06-10 23:27" in future[0].message and "in Setup" in future[0].message
+    assert not [f for f in run_checks(pm, datetime(2024, 6, 11, tzinfo=UTC)).findings if f.rule == "metrics.future"]
 
 
 def test_to_json_is_stable_and_serialisable() -> None:

@@ -83,7 +83,7 @@ class Report:
         }
 
 
-def _metric_findings(pm: PostMortem, metrics: IncidentMetrics, config: CheckConfig) -> list[Finding]:
+def _metric_findings(pm: PostMortem, metrics: IncidentMetrics, config: CheckConfig, now: datetime) -> list[Finding]:
     findings = []
     rule = "metrics.disagreement"
     for note in metrics.disagreements:
@@ -113,6 +113,23 @@ def _metric_findings(pm: PostMortem, metrics: IncidentMetrics, config: CheckConf
                     f"'{then.value}' ({b.astimezone(pm.tzinfo).isoformat(timespec='minutes')}) is before "
                     f"'{first.value}' ({a.astimezone(pm.tzinfo).isoformat(timespec='minutes')}).",
                     suggestion="Check the times and their time zones.",
+                )
+            )
+    rule = "metrics.future"
+    for milestone, moment in metrics.times.items():
+        if moment > now:  # '23:27' typed on a new post-mortem takes today's date, while the incident was earlier
+            shown = moment.astimezone(pm.tzinfo).isoformat(sep=" ", timespec="minutes")
+            where = "Setup" if metrics.sources.get(milestone) == "setup" else "the timeline"
+            findings.append(
+                Finding(
+                    rule,
+                    config.severity(rule),
+                    Stage.SETUP,
+                    milestone.value,
+                    None,
+                    f"'{milestone.value}' ({shown}, in {where}) is in the future.",
+                    suggestion="Type the date with the time (e.g. 2026-03-02 23:27): a bare time takes the "
+                    "incident's date, or today's when there is none yet.",
                 )
             )
     return findings
@@ -163,7 +180,7 @@ def run_checks(pm: PostMortem, now: datetime, config: CheckConfig | None = None)
     metrics = incident_metrics(pm, config.cost_per_minute)
     findings: list[Finding] = []
     findings.extend(_completeness_findings(pm, metrics, config))
-    findings.extend(_metric_findings(pm, metrics, config))
+    findings.extend(_metric_findings(pm, metrics, config, now))
     findings.extend(check_language(pm, config))
     for index, action in enumerate(pm.actions):
         findings.extend(check_action(action, local_now, config, index=index))

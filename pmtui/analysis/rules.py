@@ -70,6 +70,7 @@ _RULES: tuple[Rule, ...] = (
     # Metrics and detection.
     Rule("metrics.disagreement", "Times disagree", "A setup time and a marked timeline event disagree."),
     Rule("metrics.order", "Times out of order", "The incident times are out of order (e.g. resolved before started)."),
+    Rule("metrics.future", "Times in the future", "An incident time is later than now."),
     Rule("detection.customer-first", "Customers noticed first", "Customers reported it before monitoring did."),
 )
 

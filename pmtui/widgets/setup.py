@@ -489,9 +489,9 @@ class SetupStage(StageView):
     def action_scroll_form(self, direction: int) -> None:
         form = self.query_one("#setup-form", VerticalScroll)
         if direction > 0:
-            form.scroll_page_down()
+            form.scroll_page_down(animate=False)
         else:
-            form.scroll_page_up()
+            form.scroll_page_up(animate=False)
 
     def focus_first(self) -> None:
         """No field takes the cursor when Setup is shown: 1-7 and the other single keys work at once, and
