@@ -2754,6 +2754,46 @@ class TestJsonRecords:
         ]
         assert [s.reason.split(":")[0] for s in result.skipped] == ["a Rocket.Chat system message (ul)"]
 
+    def test_discord_chat_exporter(self) -> None:
+        """DiscordChatExporter's JSON: a bot's alert lives in its embeds; joins and pins are noise; the author's
+        nickname names the sender; an attachment is named."""
+
+        def message(kind: str, stamp: str, content: str, nick: str, **more: object) -> dict:
+            author = {"id": "1", "name": nick.lower().replace(" ", "."), "nickname": nick, "isBot": False}
+            return {
+                "id": stamp,
+                "type": kind,
+                "timestamp": stamp,
+                "content": content,
+                "author": author,
+                "attachments": [],
+                "embeds": [],
+                "reactions": [],
+                **more,
+            }
+
+        data = {
+            "guild": {"id": "9", "name": "Acme"},
+            "channel": {"id": "8", "name": "inc-2291"},
+            "messages": [
+                message("GuildMemberJoin", "2026-03-02T23:29:02.311+01:00", "Joined the server.", "Lee Park"),
+                message("Default", "2026-03-02T23:31:40.123+01:00", "", "Grafana",
+                        embeds=[{"title": "[FIRING:1] CheckoutHigh5xx", "description": "B=7.3"}]),
+                message("Reply", "2026-03-02T23:58:30+01:00", "rolling back", "Lee Park",
+                        attachments=[{"fileName": "rollout.png"}]),
+                message("ChannelPinnedMessage", "2026-03-02T23:59:00+01:00", "Pinned a message.", "Sam"),
+            ],
+        }  # fmt: skip
+        result = self.parse(data)
+        assert [(e.time.astimezone(UTC).strftime("%H:%M:%S"), e.text, e.source) for e in result.events] == [
+            ("22:31:40", "[FIRING:1] CheckoutHigh5xx\nB=7.3", "<input>:2 @Grafana"),
+            ("22:58:30", "rolling back [file: rollout.png]", "<input>:3 @Lee Park"),
+        ]
+        assert [s.reason.split(":")[0] for s in result.skipped] == [
+            "a Discord system message (GuildMemberJoin)",
+            "a Discord system message (ChannelPinnedMessage)",
+        ]
+
     def test_google_chat_takeout_and_zulip(self) -> None:
         google = {
             "messages": [

@@ -3832,6 +3832,39 @@ def _rocketchat(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> 
     return [_record_rec(spec, text, who if isinstance(who, str) else "", where, number, ctx)]
 
 
+def _discord(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> list[_Rec] | str | None:
+    """A message of DiscordChatExporter's JSON: 'timestamp', 'content', 'author' (its nickname, else its name); a
+    bot's alert keeps its text in its embeds; a system message (a join, a pin, a thread created) is noise. None
+    when the object is not one."""
+    author, stamp = obj.get("author"), obj.get("timestamp")
+    if not isinstance(author, dict) or "content" not in obj or "embeds" not in obj or not isinstance(stamp, str):
+        return None
+    spec = _json_time(stamp)
+    if spec is None or spec[0] in ("date", "bad"):
+        return f"cannot read the time {_limit(_clean(stamp), 40)!r}"
+    kind = obj.get("type")
+    if isinstance(kind, str) and kind not in ("Default", "Reply") and not ctx.include_noise:
+        return f"a Discord system message ({kind}): {_NOISE_NOTE}"
+    text = _clean(obj["content"]).strip() if isinstance(obj["content"], str) else ""
+    if not text and isinstance(obj["embeds"], list):
+        text = "\n".join(
+            _clean(piece).strip()
+            for embed in obj["embeds"][:20]
+            if isinstance(embed, dict)
+            for piece in (embed.get("title"), embed.get("description"))
+            if isinstance(piece, str) and piece.strip()
+        )
+    files = obj.get("attachments") if isinstance(obj.get("attachments"), list) else []
+    names = [
+        f"[file: {_clean(str(a['fileName'])).strip()}]" for a in files[:20] if isinstance(a, dict) and a.get("fileName")
+    ]
+    text = " ".join(part for part in (text, *names) if part)
+    if not text:
+        return "no text"
+    who = next((name for key in ("nickname", "name") if isinstance(name := author.get(key), str) and name), "")
+    return [_record_rec(spec, text, who, where, number, ctx)]
+
+
 def _record_recs(obj: Any, where: str, number: int, ctx: _Context) -> list[_Rec] | str:
     """The events of one JSON record, or why it has none."""
     if not isinstance(obj, dict):
@@ -3843,6 +3876,8 @@ def _record_recs(obj: Any, where: str, number: int, ctx: _Context) -> list[_Rec]
         special = _telegram(obj, where, number, ctx)
     if special is None:
         special = _rocketchat(obj, where, number, ctx)
+    if special is None:
+        special = _discord(obj, where, number, ctx)
     if special is not None:
         return special
     record = _json_record(obj)
