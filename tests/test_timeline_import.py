@@ -2794,6 +2794,29 @@ class TestJsonRecords:
             "a Discord system message (ChannelPinnedMessage)",
         ]
 
+    def test_discord_chat_exporter_text(self) -> None:
+        """Its text export: '[date time] author#0' (or, under its banner, a bare author), the message below;
+        '{Embed}' marks no text; joins and pins are noise."""
+        old = (
+            "[02-Mar-26 11:29 PM] leepark#0\nJoined the server.\n\n"
+            "[02-Mar-26 11:31 PM] Grafana#0000\n{Embed}\n[FIRING:1] CheckoutHigh5xx\n\n"
+            "[02-Mar-26 11:32 PM] sam.okafor#0\n@here declaring SEV2\n"
+        )
+        result = parse_timeline_text(old, doc_zone="UTC")
+        assert [(e.time.strftime("%H:%M"), e.text, e.source) for e in result.events] == [
+            ("23:31", "[FIRING:1] CheckoutHigh5xx", "<input>:4 @Grafana"),
+            ("23:32", "@here declaring SEV2", "<input>:8 @sam.okafor"),
+        ]
+        assert "a Discord system message ('Joined the server.')" in result.skipped[0].reason
+        new = "=" * 20 + "\nGuild: Acme\nChannel: Incidents / inc-2291\n" + "=" * 20 + "\n\n"
+        new += "[3/2/2026 11:32 PM] sam.okafor\n@here declaring SEV2\n"
+        assert [(e.text, e.source) for e in parse_timeline_text(new, doc_zone="UTC").events] == [
+            ("@here declaring SEV2", "<input>:6 @sam.okafor")
+        ]
+        # without the banner, a bare word after the time is the event's text, as in any notes
+        notes = "[23:32] deploy\nstarted by the pipeline\n"
+        assert parse_timeline_text(notes, doc_zone="UTC", anchor=date(2026, 3, 2)).events[0].text.startswith("deploy")
+
     def test_google_chat_takeout_and_zulip(self) -> None:
         google = {
             "messages": [

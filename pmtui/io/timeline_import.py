@@ -1562,6 +1562,14 @@ def _parse_headed(lines: list[str], kind: str, ctx: _Context, dayfirst: bool | N
     return _place(kept, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped, changes=ctx.notes)
 
 
+# DiscordChatExporter's text export: an author with the discriminator Discord gives ('sam.okafor#0'), the lines
+# that mark an embed or an attachment, and the system messages it writes as text
+_DCE_AUTHOR = re.compile(r"[^\s#\[\]]{1,40}#\d{1,4}")
+_DCE_NAME = re.compile(r"[^\s#\[\]]{1,40}")  # newer versions, with no discriminator: under its banner only
+_DCE_MARKERS = frozenset({"{Embed}", "{Attachments}", "{Stickers}", "{Reactions}"})
+_DCE_NOISE = (["Joined the server."], ["Pinned a message."], ["Started a thread."])
+
+
 def _discord_file(lines: list[str]) -> bool:
     """Whether the text is a Discord copy: two header lines or more, most with the message under them (an image
     or an embed leaves a header with nothing under it)."""
@@ -2067,6 +2075,10 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
     last = ("", "", "")  # the time as written, the service and the text of the last line read with a time
     in_trace = False  # the record being read opened a panic or a traceback: lines stamped alike go with it
     whatsapp = _whatsapp_file(lines)  # else a WhatsApp-like date is just a date, and 'Status: ok' no author
+    # DiscordChatExporter's banner: '=====', 'Guild: …', 'Channel: …'
+    dce_banner = any(line.startswith("Guild: ") for line in lines[:4]) and any(
+        line.startswith("Channel: ") for line in lines[:5]
+    )
     table_rows = _markdown_table_rows(lines)
     discord = _discord_file(lines)
     slack_copy = "" if discord else _slack_copy_file(lines)
@@ -2318,6 +2330,15 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
         if (
             rest
             and not author
+            and line[0] == "["
+            and (_DCE_AUTHOR.fullmatch(rest) or (dce_banner and (_DCE_NAME.fullmatch(rest) or _a_name(rest))))
+            and _message_below(lines, number, dayfirst)
+        ):
+            # DiscordChatExporter's text: '[02-Mar-26 11:32 PM] sam.okafor#0', the message on the lines below
+            author, chat, rest = rest.rsplit("#", 1)[0] if "#" in rest else rest, "discord-export", ""
+        if (
+            rest
+            and not author
             and spec[0] != "clock"  # WeeChat writes the date: '23:52<TAB>Mitigation<TAB>…' is a pasted table
             and line[end : end + 1] == "\t"
             and "\t" in line[end + 1 : end + 43]
@@ -2362,6 +2383,13 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
             continue
         if rec.chat == "teams" and not rec.texts:  # no message under it: the line was the message
             rec.texts, rec.headline, rec.source = [rec.fallback], 1, f"{ctx.name}:{rec.order}"
+        if rec.chat == "discord-export":
+            rec.texts = [text for text in rec.texts if text.strip() not in _DCE_MARKERS]  # '{Embed}' is no text
+            if not ctx.include_noise and [text.strip() for text in rec.texts] in _DCE_NOISE:
+                ctx.skipped.append(
+                    Skipped(rec.where, f"a Discord system message ({rec.texts[0].strip()!r}): {_NOISE_NOTE}")
+                )
+                continue
         kept.append(rec)
     return _place(kept, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped, ctx.notes)
 
