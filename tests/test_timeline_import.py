@@ -1115,6 +1115,29 @@ class TestIrc:
         assert result.events[0].time == datetime(2026, 3, 2, 22, 51, tzinfo=UTC)
 
 
+def test_a_hexchat_log_keeps_the_messages_and_actions_and_leaves_out_the_channel_noise() -> None:
+    log = (
+        "**** BEGIN LOGGING AT Mon Mar  2 23:25:11 2026\n\n"
+        "Mar 02 23:25:11 *\tNow talking on #inc-2291\n"
+        "Mar 02 23:25:11 *\tTopic for #inc-2291 is: SEV2 checkout 5xx | IC: sam\n"
+        "Mar 02 23:32:10 <sam>\tdeclaring SEV2, I'm IC\n"
+        "Mar 02 23:32:40 -->\tlee (~lee@10.1.2.3) has joined #inc-2291\n"
+        "Mar 02 23:34:00 *\tdana is looking at the deploy diff\n"
+        "Mar 03 00:30:00 <--\tbob (~bob@10.9.9.9) has quit (Ping timeout: 260 seconds)\n"
+        "Mar 03 00:40:12 <sam>\tall clear, resolving\n"
+        "**** ENDING LOGGING AT Tue Mar  3 00:45:02 2026\n"
+    )
+    result = parse_timeline_text(log, doc_zone="UTC", anchor=date(2026, 3, 2))
+    assert [(e.time.strftime("%d %H:%M"), e.text, e.source) for e in result.events] == [
+        ("02 23:32", "declaring SEV2, I'm IC", "<input>:5 @sam"),
+        ("02 23:34", "dana is looking at the deploy diff", "<input>:7 @dana"),  # an action (/me)
+        ("03 00:40", "all clear, resolving", "<input>:9 @sam"),  # the ENDING LOGGING line not glued on
+    ]
+    assert sum("join, quit or topic" in s.reason for s in result.skipped) == 4
+    kept = parse_timeline_text(log, doc_zone="UTC", anchor=date(2026, 3, 2), include_noise=True)
+    assert "lee (~lee@10.1.2.3) has joined #inc-2291" in [e.text for e in kept.events]
+
+
 def test_irc_day_changed_sets_the_date_even_without_a_step_back() -> None:
     text = "[23:30] <a> one\n--- Day changed Tue Mar 03 2026\n[23:45] <b> two\n"
     assert at_utc(parse(text, doc_zone="UTC")) == [utc("2026-03-02 23:30:00"), utc("2026-03-03 23:45:00")]

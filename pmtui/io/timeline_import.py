@@ -1320,9 +1320,26 @@ def _weechat(rest: str, include_noise: bool) -> tuple[str, str] | str | None:
     return message, nick.lstrip("@+%~&")
 
 
+# HexChat's lines between the messages: '-->' a join, '<--' a part or quit, '*' the server's notices (or an action)
+_HEXCHAT_MARK = re.compile(r"(\*|-->|<--)\t(.*)")
+_HEXCHAT_NOTICE = re.compile(
+    r"(?:Now talking on|Topic for|\S+ has changed the topic to|\S+ is now known as|\S+ sets mode|\S+ has kicked"
+    r"|\S+ gives|\S+ removes|Disconnected|Connecting to|Looking up|Cannot connect|\S+ has joined|\S+ has left"
+    r"|\S+ has quit)\b"
+)
+# its own lines around a log: '**** BEGIN LOGGING AT Mon Mar  2 23:25:11 2026', '**** ENDING LOGGING AT …'
+_HEXCHAT_LOGGING = re.compile(r"\*\*\*\* (?:BEGIN|ENDING) LOGGING AT\b")
+
+
 def _chat(rest: str, include_noise: bool) -> tuple[str, str, str, str]:
     """What follows a time in a chat log: (text, author, note for the source, skip reason or '')."""
     first = rest[:1]
+    hexchat = _HEXCHAT_MARK.fullmatch(rest) if first in "*-<" else None
+    if hexchat is not None:
+        mark, said = hexchat.groups()
+        if mark != "*" or _HEXCHAT_NOTICE.match(said):  # a join, a quit, the topic: noise
+            return said, "", "", "" if include_noise else f"an IRC join, quit or topic line ({_NOISE_NOTE})"
+        return said, said.split(" ", 1)[0], "", ""  # '*\tdana is looking at …': an action, said by dana
     if first == "<":
         m = _IRC_NICK.fullmatch(rest)
         if m and f"</{m.group(1)}>" not in rest:
@@ -2223,6 +2240,10 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 ctx.skipped.append(Skipped(where, "a docker compose status line (no time), not a service's log line"))
                 current, bad = None, False
                 continue
+            if line.startswith("**** ") and _HEXCHAT_LOGGING.match(line):
+                ctx.skipped.append(Skipped(where, "an IRC client status line, not an event"))
+                current, bad = None, False
+                continue
             if current is not None and (not after_blank or indented or _TRACE_GOES_ON.match(line)):
                 current.texts.append(line.rstrip())
             elif current is not None or (bad and after_blank and not indented):
@@ -2350,7 +2371,7 @@ def _parse_text(text: str, ctx: _Context) -> list[_Item]:
                 continue
             if weechat is not None:
                 rest, author = weechat
-        if rest and not author and rest[0] in "<-F":
+        if rest and not author and rest[0] in "<-F*":
             rest, author, note, chat = _chat(rest, ctx.include_noise)
             if chat and chat != "zoom":
                 ctx.skipped.append(Skipped(where, chat))
