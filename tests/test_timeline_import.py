@@ -2817,6 +2817,29 @@ class TestJsonRecords:
             "a Discord system message (ChannelPinnedMessage)",
         ]
 
+    def test_cloudwatch_filter_log_events(self) -> None:
+        """`aws logs filter-log-events`: an application's JSON line read as a log record, Lambda's tab-separated
+        line as 'LEVEL text' with its error's message, START/END/REPORT as noise, a nextToken said."""
+        request = "7f3e8a2c-1b4d-4e6f-9a0b-c1d2e3f4a5b6"
+        error = '{"errorType":"TimeoutError","errorMessage":"upstream timed out"}'
+        lam = f"2026-03-02T22:31:40.123Z\t{request}\tERROR\tInvoke Error \t{error}\n"
+        app = '{"level":"ERROR","message":"payment declined: upstream 503","service":"checkout"}\n'
+        data = {
+            "events": [
+                {"timestamp": 1772490699001, "message": f"START RequestId: {request} Version: $LATEST\n"},
+                {"timestamp": 1772490700123, "message": lam},
+                {"timestamp": 1772490725120, "message": app},
+            ],
+            "nextToken": "Bxkq6kVGFtq2y_MoigeqscPOdhXVbhiVtLoAmXb5jCrI7fXN",
+        }  # fmt: skip
+        result = self.parse(data)
+        assert [e.text for e in result.events] == [
+            "ERROR Invoke Error upstream timed out",
+            "ERROR payment declined: upstream 503",
+        ]
+        assert [s.where for s in result.skipped] == ["entry 1"]
+        assert any("CloudWatch has more" in note for note in result.notes)
+
     def test_discord_chat_exporter_text(self) -> None:
         """Its text export: '[date time] author#0' (or, under its banner, a bare author), the message below;
         '{Embed}' marks no text; joins and pins are noise."""

@@ -2801,14 +2801,7 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
         spec = ctx.read_abbreviation(_in_zone(spec, zone or column_zone), where)
         message = _markdown_fence(cell(row, cols.fallback))
         text_value = _markdown_fence(cell(row, cols.text)) or message
-        if text_value.startswith("{") and text_value.endswith("}"):  # a structured log line in the message cell
-            try:
-                logged = json.loads(text_value)
-            except (ValueError, RecursionError):
-                logged = None
-            log_like = isinstance(logged, dict) and any(k in logged for k in (*_JSON_LEVEL_KEYS, *_JSON_TIME_KEYS))
-            if log_like and (said := _record_text(logged)):  # a log line; other JSON is kept as written
-                text_value = said
+        text_value = _inner_text(text_value)  # a structured log line in the message cell
         if len(row) > len(header) and cols.text >= len(header) - 1:
             # cells past the header's names: Windows' unnamed description, or a text with an unquoted comma
             text_value = ", ".join(
@@ -3692,7 +3685,7 @@ def _record_text(record: dict[str, Any]) -> str:
     raw = record.get("MESSAGE")
     if not text and isinstance(raw, list) and raw and all(type(b) is int and 0 <= b < 256 for b in raw[:100_000]):
         text = bytes(raw[:100_000]).decode("utf-8", "replace")  # journald writes a message that is not UTF-8 as bytes
-    text = _clean(text).strip()
+    text = _inner_text(_clean(text).strip())
     status = record.get("new_incident_status")
     if text and isinstance(status, dict) and isinstance(status.get("name"), str):
         text = f"{status['name']}: {text}"
@@ -3717,6 +3710,38 @@ def _record_text(record: dict[str, Any]) -> str:
     if text and error and error not in text:
         text = f"{text} ({_limit(error, 500)})"
     return text
+
+
+# AWS Lambda's own lines around each invocation: 'START RequestId: …', 'END RequestId: …', 'REPORT RequestId: …'
+_LAMBDA_PLATFORM = re.compile(r"(?:START|END|REPORT) RequestId: [0-9a-fA-F-]{36}\b")
+# AWS Lambda's log line: '<ISO time>\t<request id>\t<LEVEL>\t<text>'
+_LAMBDA_LINE = re.compile(r"\d{4}-\d\d-\d\dT[\d:.]+Z\t[0-9a-fA-F-]{36}\t([A-Z]{3,8})\t(.*)", re.DOTALL)
+
+
+def _inner_text(text: str) -> str:
+    """A record's message that is itself a log line (CloudWatch keeps the application's line whole): a JSON log
+    record read as one ('ERROR payment declined: upstream 503'), Lambda's '<time> <request id> <LEVEL> <text>' as
+    'LEVEL text' with a JSON error's message; anything else as it is."""
+    if text.startswith("{") and text.endswith("}") and len(text) < 100_000:
+        try:
+            logged = json.loads(text)
+        except (ValueError, RecursionError):
+            logged = None
+        if isinstance(logged, dict) and any(k in logged for k in (*_JSON_LEVEL_KEYS, *_JSON_TIME_KEYS)):
+            return _record_text(_json_record(logged)) or text  # a log line; other JSON is kept as written
+        return text
+    lambda_line = _LAMBDA_LINE.fullmatch(text) if "\t" in text[:80] else None
+    if lambda_line is None:
+        return text
+    level, said = lambda_line.groups()
+    words, _, detail = said.partition("\t")
+    try:
+        error = json.loads(detail) if detail.startswith("{") else None
+    except (ValueError, RecursionError):
+        error = None
+    if isinstance(error, dict) and isinstance(error.get("errorMessage"), str):
+        detail = error["errorMessage"]  # 'Invoke Error {"errorType":…,"errorMessage":"…"}': the message
+    return " ".join(part for part in (level, words.strip(), detail.strip()) if part)
 
 
 def _html_text(html: str) -> str:
@@ -3946,6 +3971,8 @@ def _record_recs(obj: Any, where: str, number: int, ctx: _Context) -> list[_Rec]
     text = _record_text(record)
     if not text:
         return "no message field"
+    if _LAMBDA_PLATFORM.match(text) and not ctx.include_noise:
+        return f"a Lambda START, END or REPORT line (noise: skipped {_KEEP_NOISE})"
     who = next((name for key in _JSON_SOURCE_KEYS if (name := _who(record.get(key)))), "")
     return [_record_rec(spec, text, who, where, number, ctx)]
 
@@ -4317,6 +4344,11 @@ def _parse(
             except (ValueError, RecursionError):
                 data = None
         records = _json_records(data)
+        if isinstance(data, dict) and isinstance(data.get("events"), list) and isinstance(data.get("nextToken"), str):
+            ctx.notes.append(  # aws logs filter-log-events / get-log-events: one page of them
+                f"one page of the log events ({len(data['events'])}) and CloudWatch has more: fetch them all "
+                "(the AWS CLI pages through them when --max-items is not given) or the next page with its nextToken"
+            )
         if records is not None:
             items = _parse_json_records(records, ctx)
         elif isinstance(data, dict):
