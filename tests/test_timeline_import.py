@@ -547,6 +547,26 @@ def test_csv_slash_dates_are_read_as_in_text_before_the_delimiter_decides() -> N
     assert at_utc(anchored) == [utc("2026-02-03 10:00:00")]
 
 
+def test_a_jira_all_fields_export_gives_the_comments_and_the_resolution_their_own_events() -> None:
+    header = "Summary,Issue key,Issue id,Status,Reporter,Created,Resolved,Description,Comment,Comment\n"
+    row = (
+        'INC-2291: Checkout 5xx,INC-2291,104233,Done,Sam Okafor,02/Mar/26 11:34 PM,03/Mar/26 12:41 AM,"5xx",'
+        '"02/Mar/26 11:44 PM;712020:5e1b;Rolling back, [~accountid:712020:77aa] please watch",'
+        '"03/Mar/26 12:05 AM;712020:77aa;Error rate back < 1%"\n'
+    )
+    result = parse_timeline_text(header + row, doc_zone="UTC")
+    assert [(e.time.strftime("%d %H:%M"), e.text, e.source) for e in result.events] == [
+        ("02 23:34", "INC-2291: Checkout 5xx", "<input>:2 @Sam Okafor"),
+        ("02 23:44", "Rolling back, @someone please watch", "<input>:2 (comment)"),
+        ("03 00:05", "Error rate back < 1%", "<input>:2 (comment)"),
+        ("03 00:41", "Issue resolved", "<input>:2 (resolution)"),
+    ]
+    assert result.events[-1].kind == EventKind.RESOLUTION
+    # a CSV that is not Jira's keeps its 'comment' column as it was (no issue key)
+    plain = parse_timeline_text("time,text,comment\n2026-03-02 23:00,deploy,02/Mar/26 11:44 PM;x;y\n", doc_zone="UTC")
+    assert len(plain.events) == 1
+
+
 def test_csv_time_only_column_uses_anchor_and_rolls_over() -> None:
     result = parse_timeline_text("time,event\n23:50,a\n00:10,b\n", anchor=INCIDENT_DAY, doc_zone="UTC")
     assert at_utc(result) == [utc("2026-03-02 23:50:00"), utc("2026-03-03 00:10:00")]

@@ -1816,13 +1816,6 @@ def _markdown_table_rows(lines: list[str]) -> dict[int, tuple[tzinfo, str] | Non
     return rows
 
 
-# A Statuspage update: 'Investigating - We are investigating …'.
-_STATUS_UPDATE = re.compile(
-    r"(?:Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Scheduled|In progress|Verifying|Completed)"
-    r"[ \t]+[-–—][ \t]"
-)
-
-
 def _parse_times_below(lines: list[str], ctx: _Context, dayfirst: bool | None) -> list[_Item]:
     """A file whose times come under their text: each time with the block of lines right above it."""
     recs: list[_Rec] = []
@@ -2756,6 +2749,14 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
         return f"{row[cols.when].strip()} {clock}"
 
     dayfirst = _slash_order((stamp(row) for _, row in body if cols.when < len(row)), delimiter, ctx)
+    # Jira's 'Export Excel CSV (all fields)': 'Comment' columns ('02/Mar/26 11:44 PM;<account id>;<text>') and
+    # 'Resolved' (when the issue was resolved) are events of their own, beside the issue's Summary at Created
+    keys = [_header_key(cell) for cell in header]
+    jira_columns = (
+        [i for i, key in enumerate(keys) if key == "comment"] + [i for i, key in enumerate(keys) if key == "resolved"]
+        if "issue_key" in keys
+        else []
+    )
     recs: list[_Rec] = []
     states: list[str] = []  # each record's state cell, when there is a state column
     total = len(body)
@@ -2835,10 +2836,57 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
             )
         )
         states.append(cell(row, cols.state))
+        for extra in _jira_extras(row, header, jira_columns, dayfirst, where, number, ctx):
+            recs.append(extra)
+            states.append("")
     ctx.report(total, total)
     if cols.state is not None:
         _add_states(recs, states)
     return _place(recs, ctx.default_zone, ctx.default_label, ctx.anchor, ctx.display, ctx.skipped, changes=ctx.notes)
+
+
+_JIRA_CSV_COMMENT = re.compile(r"([^;\n]{6,40});([^;\n]{0,120});(.*)", re.DOTALL)
+_JIRA_MENTION = re.compile(r"\[~(?:accountid:)?[^\]\s]{1,80}\]")
+
+
+def _jira_extras(
+    row: list[str], header: list[str], columns: list[int], dayfirst: bool | None, where: str, number: int, ctx: _Context
+) -> list[_Rec]:
+    """A Jira issue row's comments and its resolution, each at its own time (see _parse_csv)."""
+    extras: list[_Rec] = []
+    for index in columns:
+        value = _clean(row[index]).strip() if index < len(row) else ""
+        if not value:
+            continue
+        resolved = _header_key(header[index]) == "resolved"
+        comment = None if resolved else _JIRA_CSV_COMMENT.fullmatch(value)
+        if not resolved and comment is None:
+            continue
+        stamp = value if resolved else comment.group(1).strip()  # type: ignore[union-attr]
+        try:
+            spec = _scan_cell(stamp, dayfirst)
+        except (ValueError, OverflowError, OSError):
+            spec = None
+        if spec is None or spec[0] in ("date", "bad"):
+            continue
+        if resolved:
+            text, kind = "Issue resolved", (EventKind.RESOLUTION, True)
+        else:
+            text = _JIRA_MENTION.sub("@someone", comment.group(3)).strip()  # type: ignore[union-attr]
+            kind = None
+        if text:
+            what = "resolution" if resolved else "comment"
+            extras.append(
+                _Rec(
+                    where=where,
+                    spec=ctx.read_abbreviation(spec, where),
+                    texts=[text],
+                    source=f"{ctx.name}:{number} ({what})",
+                    kind=kind,
+                    order=number,
+                )
+            )
+    return extras
 
 
 def _add_states(recs: list[_Rec], states: list[str]) -> None:
