@@ -567,6 +567,17 @@ def test_a_jira_all_fields_export_gives_the_comments_and_the_resolution_their_ow
     assert len(plain.events) == 1
 
 
+def test_csv_headers_in_german_french_and_spanish() -> None:
+    """Spreadsheets kept in another language name their columns so; their n/n dates are day first."""
+    for text in (
+        "Datum;Uhrzeit;Wer;Was\n02.03.2026;23:27;Dana;Deploy gestartet\n",
+        "Date;Heure;Qui;Événement\n02/03/2026;23:27;Dana;Déploiement lancé\n",
+        "Fecha,Hora,Quién,Descripción\n02/03/2026,23:27,Dana,Despliegue iniciado\n",
+    ):
+        result = parse_timeline_text(text, doc_zone="UTC")
+        assert [(e.time, e.source) for e in result.events] == [(utc("2026-03-02 23:27:00"), "<input>:2 @Dana")]
+
+
 def test_csv_time_only_column_uses_anchor_and_rolls_over() -> None:
     result = parse_timeline_text("time,event\n23:50,a\n00:10,b\n", anchor=INCIDENT_DAY, doc_zone="UTC")
     assert at_utc(result) == [utc("2026-03-02 23:50:00"), utc("2026-03-03 00:10:00")]

@@ -24,6 +24,7 @@ import json
 import math
 import re
 import stat
+import unicodedata
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -2417,8 +2418,10 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def _header_key(cell: str) -> str:
-    """'Created At', 'createdAt' and 'created_at' alike: 'created_at'."""
-    return re.sub(r"[^a-z0-9]+", "_", _CAMEL.sub("_", cell.strip()).lower()).strip("_")
+    """'Created At', 'createdAt' and 'created_at' alike: 'created_at'; accents dropped ('Événement': 'evenement')."""
+    plain = unicodedata.normalize("NFKD", cell.strip())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "_", _CAMEL.sub("_", plain).lower()).strip("_")
 
 
 _DATETIME_HEADERS = (
@@ -2442,8 +2445,9 @@ _DATETIME_HEADERS = (
     "post_create_at",  # Mattermost's compliance export: 'Post CreateAt'
     "create_at",
 )
-_TIME_HEADERS = ("time", "when", "clock", "hour")
-_DATE_HEADERS = ("date", "day")
+_TIME_HEADERS = ("time", "when", "clock", "hour", "uhrzeit", "zeit", "wann", "heure", "hora", "tijd", "tijdstip")
+_LOCAL_DATE_HEADERS = ("datum", "fecha", "dia", "jour")  # German, Spanish, French: dates written day first
+_DATE_HEADERS = ("date", "day", *_LOCAL_DATE_HEADERS)
 # A short title is a better event text than a long message (Datadog: Title and Message; Jira: Summary);
 # the message is used when the title cell is empty.
 _TITLE_HEADERS = ("title", "summary", "subject", "headline", "short_description")  # ServiceNow: 'Short description'
@@ -2474,9 +2478,17 @@ _TEXT_HEADERS = (
     "work_notes",  # ServiceNow
     "comments",
     "raw",  # Splunk's export: '_raw', the event as logged
+    # the same in German, French, Spanish and Dutch spreadsheets
+    *("was", "ereignis", "beschreibung", "nachricht", "meldung", "notiz", "bemerkung"),
+    *("quoi", "evenement", "commentaire", "remarque"),
+    *("que", "evento", "descripcion", "mensaje", "nota"),
+    *("wat", "gebeurtenis", "omschrijving", "bericht", "opmerking"),
 )
 _KIND_HEADERS = ("kind", "type", "category", "event_type", "kind_type")
-_SOURCE_HEADERS = ("source", "author", "user", "who", "by", "actor", "owner", "person", "reporter", "from")
+_SOURCE_HEADERS = (
+    *("source", "author", "user", "who", "by", "actor", "owner", "person", "reporter", "from"),
+    *("wer", "quelle", "autor", "qui", "auteur", "quien", "fuente", "wie", "bron"),
+)
 _EVIDENCE_HEADERS = ("evidence", "link", "url", "ticket")
 _ZONE_HEADERS = ("timezone", "tz", "zone", "time_zone")
 _EVENT_ID_HEADERS = ("event_id",)
@@ -2693,15 +2705,16 @@ def _in_zone(spec: Spec, zone: tuple[tzinfo, str] | None) -> Spec:
     return spec
 
 
-def _slash_order(stamps: Iterable[str], delimiter: str, ctx: _Context) -> bool:
+def _slash_order(stamps: Iterable[str], delimiter: str, ctx: _Context, localised: bool = False) -> bool:
     """Day first or month first for a CSV's n/n/yyyy dates (each stamp: its date and time cells), read as in text
     (a number above 12, the incident's date, dates within days of each other, 12-hour times); else by the
     delimiter, as Excel writes them: ';' in most of Europe (day first), ',' in the US (month first)."""
-    fallback = (
-        (True, ", as in a ';'-separated file (Excel in most of Europe)")
-        if delimiter == ";"
-        else (False, ", as in a comma-separated file from the US (give ISO dates if it is not)")
-    )
+    if delimiter == ";":
+        fallback = (True, ", as in a ';'-separated file (Excel in most of Europe)")
+    elif localised:
+        fallback = (True, ", as its column names are not English ('Fecha', 'Datum': day first outside the US)")
+    else:
+        fallback = (False, ", as in a comma-separated file from the US (give ISO dates if it is not)")
     dayfirst = _slash_order_of_text("\n".join(stamps), ctx, fallback)
     return fallback[0] if dayfirst is None else dayfirst
 
@@ -2748,7 +2761,8 @@ def _parse_csv(text: str, ctx: _Context) -> list[_Item]:
         clock = row[cols.clock].strip() if cols.clock is not None and cols.clock < len(row) else "00:00"
         return f"{row[cols.when].strip()} {clock}"
 
-    dayfirst = _slash_order((stamp(row) for _, row in body if cols.when < len(row)), delimiter, ctx)
+    localised = _header_key(header[cols.when]) in _LOCAL_DATE_HEADERS
+    dayfirst = _slash_order((stamp(row) for _, row in body if cols.when < len(row)), delimiter, ctx, localised)
     # Jira's 'Export Excel CSV (all fields)': 'Comment' columns ('02/Mar/26 11:44 PM;<account id>;<text>') and
     # 'Resolved' (when the issue was resolved) are events of their own, beside the issue's Summary at Created
     keys = [_header_key(cell) for cell in header]
