@@ -59,6 +59,20 @@ async def type_text(pilot, text: str) -> None:
     await pilot.pause()
 
 
+def burst(app, text: str) -> None:
+    """Post keys as one read from the terminal brings them (tmux send-keys, a paste of keystrokes, SSH): all
+    queued at once, none waited for. '\r' is Enter, '\t' Tab, '\x1b' Escape."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    special = {"\r": "enter", "\t": "tab", "\x1b": "escape"}
+    for char in text:
+        if char in special:
+            app.post_message(events.Key(special[char], None if char == "\x1b" else char))
+        else:
+            app.post_message(events.Key(char if char.isalnum() else _character_to_key(char), char))
+
+
 async def wait_saved(pilot, app) -> None:
     """Let the debounced autosave and its worker finish."""
     await pilot.pause(0.1)

@@ -12,7 +12,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pmtui.analysis.process import needs_error_kind
@@ -574,16 +574,19 @@ class FactorsStage(StageView):
             if event.value.strip():
                 self._set_error("")
             return
+        self._apply_text(event.input, event.value)
+
+    def _apply_text(self, editor: Input, value: str) -> None:
         factor = self.editing
-        if factor is None or event.value == factor.text:
+        if factor is None or value == factor.text:
             return
-        if not event.value.strip():
+        if not value.strip():
             self._set_error("A factor needs words: type them, or Esc keeps the old text (d deletes the factor).")
-            event.input.add_class("-problem")
+            editor.add_class("-problem")
             return
         self._set_error("")
-        event.input.remove_class("-problem")
-        factor.text = event.value
+        editor.remove_class("-problem")
+        factor.text = value
         column = self.column(factor.kind)
         if factor.id in {option.id for option in column.options}:
             column.replace_option_prompt(factor.id, self._prompt(factor, column, folded=False))
@@ -591,8 +594,10 @@ class FactorsStage(StageView):
         self.edited()
 
     def _submitted(self, editor: LineEditor) -> None:
-        """Enter in the editor (called as the key is handled: a next factor's keys come after)."""
+        """Enter in the editor (called as the key is handled: a next factor's keys come after). Editing, what the
+        field holds now is kept first (the Changed messages of the keys just before Enter are still on their way)."""
         if self.adding is None:
+            self._apply_text(editor, editor.value)
             self._close_editor()
             return
         text = editor.value.strip()

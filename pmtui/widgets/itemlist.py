@@ -304,23 +304,31 @@ class ItemListEditor(Vertical):
         self.inputs[self.fields[0].name].focus()
 
     def _submitted(self, _entry: TextInput) -> None:
-        """Enter in a field (called as the key is handled: the next item's keys come after)."""
+        """Enter in a field (called as the key is handled: the next item's keys come after). Editing, what the
+        fields hold now is stored first (the Changed messages of the keys just before Enter are on their way)."""
         if self.mode == "add":
             self._commit_add()
         elif self.mode == "edit":
+            for entry in self.inputs.values():
+                self._apply(entry)
             self.close_editor()
 
     @on(Input.Changed, ".itemlist-input")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        entry = event.input
-        if self.mode != "edit" or event.value != entry.value or entry.name is None:
-            return  # adding waits for Enter; a stale event from filling the editor is ignored
+        if event.value == event.input.value:  # a stale event (from filling the editor) is ignored
+            self._apply(event.input)
+
+    def _apply(self, entry: Input) -> None:
+        """Editing: store what the field holds now in the item (adding waits for Enter)."""
+        if self.mode != "edit" or entry.name is None:
+            return
         item = next((i for i in self.items() if i.id == self.editing_id), None)
         field = next((f for f in self.fields if f.name == entry.name), None)
         if item is None or field is None:
             return
-        if field.required and not event.value.strip():
+        value = entry.value
+        if field.required and not value.strip():
             self._show_error(
                 f"A {self.noun} needs its {field.label.lower()}: the old text is kept; "
                 f"to remove the {self.noun}, press Esc then d."
@@ -329,9 +337,9 @@ class ItemListEditor(Vertical):
             return
         entry.remove_class("-problem")
         self._show_error("")
-        if getattr(item, field.name) == event.value:
+        if getattr(item, field.name) == value:
             return
-        setattr(item, field.name, event.value)
+        setattr(item, field.name, value)
         self.refresh_items(select_id=item.id)  # a wrapped row may need more or fewer lines
         self.post_message(self.Changed(self, structural=False))
 

@@ -180,7 +180,7 @@ class WhysStage(StageView):
                 id="why-editor",
                 max_length=20_000,
                 placeholder="Because… (Enter or Esc when done)",
-                on_submit=lambda _editor: self._close_editor(),  # as Enter is handled, before the next key
+                on_submit=self._submitted,
             )
         yield Static("", id="why-error", markup=False)
 
@@ -326,16 +326,25 @@ class WhysStage(StageView):
 
     @on(LineEditor.Changed, "#why-editor")
     def _text_changed(self, event: LineEditor.Changed) -> None:
+        self._apply_text(event.value)
+
+    def _apply_text(self, value: str) -> None:
         why = self.editing
-        if why is None or event.value == why.text:
+        if why is None or value == why.text:
             return
-        if not event.value.strip() and why is not self._just_added:
+        if not value.strip() and why is not self._just_added:
             self._set_error("A why needs words: type them, or Esc keeps the old text (d deletes the node).")
             return
         self._set_error("")
-        why.text = event.value
+        why.text = value
         self._relabel(why)
         self.edited()
+
+    def _submitted(self, editor: LineEditor) -> None:
+        """Enter in the editor, as the key is handled (the keys after it come after): what the field holds now
+        is kept (the Changed messages of the keys just before Enter are still on their way), then it closes."""
+        self._apply_text(editor.value)
+        self._close_editor()
 
     @on(LineEditor.Closed, "#why-editor")
     def _closed(self, event: LineEditor.Closed) -> None:
