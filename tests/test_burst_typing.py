@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pmtui.model import Fact, Factor, FactorKind, WhyNode
 from tests.conftest import burst, make_app, wait_saved
-from tests.test_stage_facts import open_facts
 from tests.test_stage_factors import open_factors
+from tests.test_stage_facts import open_facts
 from tests.test_stage_whys import open_whys
 
 
