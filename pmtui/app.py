@@ -10,12 +10,14 @@ from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
 from pmtui.store import Library
+from pmtui.widgets.fields import TO_SCREEN
 
 STYLES = Path(str(files("pmtui.styles")))
 # The post-mortem screen's sheets (its CSS_PATH): read when that screen is first shown, not at launch.
@@ -110,6 +112,11 @@ class PmtuiApp(App[int]):
         # the first screen allocates a lot, and full collections would only find nothing to free.
         self._gc_paused = gc.isenabled()
         gc.disable()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self.focused is None:
+            setattr(event, TO_SCREEN, True)  # handed to the screen itself (see pmtui.widgets.fields)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self._install_signal_handlers()

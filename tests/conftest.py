@@ -61,14 +61,14 @@ async def type_text(pilot, text: str) -> None:
 
 def burst(app, text: str) -> None:
     """Post keys as one read from the terminal brings them (tmux send-keys, a paste of keystrokes, SSH): all
-    queued at once, none waited for. '\r' is Enter, '\t' Tab, '\x1b' Escape."""
+    queued at once, none waited for. '\r' is Enter, '\t' Tab, '\x1b' Escape, '\x15' ctrl+u."""
     from textual import events
     from textual.keys import _character_to_key
 
-    special = {"\r": "enter", "\t": "tab", "\x1b": "escape"}
+    special = {"\r": "enter", "\t": "tab", "\x1b": "escape", "\x15": "ctrl+u"}
     for char in text:
         if char in special:
-            app.post_message(events.Key(special[char], None if char == "\x1b" else char))
+            app.post_message(events.Key(special[char], char if char in "\r\t" else None))
         else:
             app.post_message(events.Key(char if char.isalnum() else _character_to_key(char), char))
 

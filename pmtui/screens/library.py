@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from pmtui.store import Entry, Summary, Unreadable
-from pmtui.widgets.fields import TextInput
+from pmtui.widgets.fields import InOrderScreenKeys, TextInput
 from pmtui.widgets.footer import FitFooter
 from pmtui.widgets.library_table import LibraryTable, Row
 from pmtui.widgets.plain import one_line
@@ -36,7 +36,7 @@ def _row(entry: Entry) -> Row:
     return Row(entry.id, (one_line(entry.id), "—", "—", "—", "", reason), unreadable=True)
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(InOrderScreenKeys, Screen[None]):
     """A table of post-mortems with a filter line."""
 
     HELP = HELP

@@ -19,6 +19,7 @@ from textual.widgets import ContentSwitcher, Input, Static, TextArea
 
 from pmtui.app import POSTMORTEM_STYLES
 from pmtui.model import STAGE_TITLES, PostMortem, Stage, TextItem
+from pmtui.widgets.fields import InOrderScreenKeys
 from pmtui.widgets.footer import FitFooter
 from pmtui.widgets.plain import one_line
 from pmtui.widgets.stage import StageView
@@ -80,7 +81,7 @@ class StageBar(Static):
         self.show(self.current)
 
 
-class PostMortemScreen(Screen[None]):
+class PostMortemScreen(InOrderScreenKeys, Screen[None]):
     """One post-mortem, stage by stage."""
 
     CSS_PATH = POSTMORTEM_STYLES

@@ -25,6 +25,7 @@ from pmtui.widgets.action_picker import (
     apply_choice,
     one_line,
 )
+from pmtui.widgets.fields import InOrderKeys
 from pmtui.widgets.plain import shortened
 from pmtui.widgets.stage import StageView
 
@@ -231,7 +232,7 @@ def factor_prompt(pm: PostMortem, factor: Factor, width: int = 0, lines: int = 0
     return prompt
 
 
-class FactorList(OptionList):
+class FactorList(InOrderKeys, OptionList):
     """One column of factors of one kind."""
 
     def __init__(self, kind: FactorKind, **kwargs) -> None:

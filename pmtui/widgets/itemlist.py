@@ -23,11 +23,11 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static
 
 from pmtui.model import Item
-from pmtui.widgets.fields import TextInput
+from pmtui.widgets.fields import InOrderKeys, TextInput
 from pmtui.widgets.plain import one_line, shortened
 
 
-class RowTable(DataTable):
+class RowTable(InOrderKeys, DataTable):
     """A row-cursor table where Home and End go to the first and the last row (DataTable's own Home and End
     scroll sideways, which a row table does not need), and that keeps the selected row in view when it
     gets smaller (an editor opens below it, the findings panel grows)."""

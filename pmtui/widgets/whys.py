@@ -22,6 +22,7 @@ from pmtui.widgets.action_picker import (
     apply_choice,
     one_line,
 )
+from pmtui.widgets.fields import InOrderKeys
 from pmtui.widgets.stage import StageView
 
 HELP = """5 Whys: start from the symptom (what users or systems saw) and ask "why?" until you reach causes
@@ -60,7 +61,7 @@ def _count(node: WhyNode) -> int:
     return 1 + sum(_count(child) for child in node.children)
 
 
-class WhyTree(Tree[WhyNode]):
+class WhyTree(InOrderKeys, Tree[WhyNode]):
     """The 5 Whys as a tree, always fully expanded; labels are built from the nodes, never from markup."""
 
     COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {
