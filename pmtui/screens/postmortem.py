@@ -179,6 +179,7 @@ class PostMortemScreen(InOrderScreenKeys, Screen[None]):
         self.report = None
         self._config_warned = False
         self.findings_by_stage: dict[Stage, list] = {}
+        self._checks_timer = None  # run_checks' wait for the edits to stop
 
     # -- layout ------------------------------------------------------------------------------------
 
@@ -208,7 +209,7 @@ class PostMortemScreen(InOrderScreenKeys, Screen[None]):
         self.set_interval(1.0, self._tick)
         self.current_view().focus_first()
         self.call_after_refresh(self.app.settle_memory)
-        self.call_after_refresh(self.run_checks)  # after the first frame: it snapshots the whole document
+        self.call_after_refresh(self.run_checks, 0)  # after the first frame: it copies the whole document
 
     def views(self) -> list[StageView]:
         """The stages shown so far (a stage is built the first time it is shown: opening is cheaper)."""
@@ -560,18 +561,25 @@ class PostMortemScreen(InOrderScreenKeys, Screen[None]):
 
     # -- findings ----------------------------------------------------------------------------------
 
-    def run_checks(self) -> None:
-        """Recompute the findings shortly after an edit, in a worker."""
+    def run_checks(self, wait: float = 0.15) -> None:
+        """Recompute the findings once the edits stop for `wait` seconds, in a worker. The worker gets a copy of
+        the document, taken when the wait is over: with 2,000 events the copy takes ~30 ms, once per burst of
+        keys rather than on each key."""
+        if self._checks_timer is not None:
+            self._checks_timer.stop()
+        self._checks_timer = self.set_timer(wait, self._start_checks) if wait > 0 else None
+        if wait <= 0:
+            self._start_checks()
+
+    def _start_checks(self) -> None:
+        self._checks_timer = None
         self._check_in_background(self.pm.model_dump(mode="json"))
 
     @work(thread=True, exclusive=True, group="checks")
     def _check_in_background(self, snapshot: dict) -> None:
-        import time
+        from textual.worker import get_current_worker
 
         from pmtui.analysis import run_checks
-
-        time.sleep(0.15)  # let a burst of keystrokes settle; exclusive=True cancels stale runs
-        from textual.worker import get_current_worker
 
         if get_current_worker().is_cancelled:
             return

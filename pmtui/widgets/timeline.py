@@ -473,6 +473,7 @@ class TimelineStage(StageView):
         self._reference_cache: tuple[datetime | None] | None = None
         self._restored: str | None = None
         self._added_shown = False
+        self._notes_shown = ""  # the notes line under the incident bar, as last drawn
 
     def compose(self) -> ComposeResult:
         yield Static("", id="timeline-bar", markup=False)
@@ -724,12 +725,17 @@ class TimelineStage(StageView):
                 + "Setup's times are used where set: "
                 + "; ".join(d.split(" (")[0] for d in metrics.disagreements)
             )
-        self.query_one("#timeline-bar", Static).update(bar)
+        self.query_one("#timeline-bar", Static).update(bar, layout=False)  # one line, always
         notes_line = self.query_one("#timeline-notes", Static)
         lines = textwrap.wrap(notes, max(10, width - 2))  # at most 3 lines shown (CSS): a cut one ends in …
         if len(lines) > 3:
             lines = [*lines[:2], lines[2][: max(1, width - 3)].rstrip() + "…"]
-        notes_line.update(Text("\n".join(lines), overflow="ellipsis"))
+        text = "\n".join(lines)
+        if text != self._notes_shown:  # the same notes (most edits): no new layout for the whole stage
+            # as many lines as before: redrawn in place
+            same_height = text.count("\n") == self._notes_shown.count("\n") and bool(text) == bool(self._notes_shown)
+            self._notes_shown = text
+            notes_line.update(Text(text, overflow="ellipsis"), layout=not same_height)
         notes_line.display = bool(notes)
 
     @on(Resize)
@@ -749,7 +755,7 @@ class TimelineStage(StageView):
     def _status(self, message: str, kind: str = "") -> None:
         status = self.query_one("#timeline-status", Static)
         status.set_classes(f"-{kind}" if kind else "")
-        status.update(Text(message, no_wrap=True, overflow="ellipsis"))
+        status.update(Text(message, no_wrap=True, overflow="ellipsis"), layout=False)  # one line, always
 
     # -- adding ----------------------------------------------------------------------------------------
 
