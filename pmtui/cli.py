@@ -444,8 +444,9 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
     anchor = anchor_date(pm, args.tz)
     since = _parse_cli_time(args.since, zone, anchor)
     until = _parse_cli_time(args.until, zone, anchor)
-    if anchor is None and isinstance(since, datetime):
-        # no incident date in the document yet: a --since with a date dates the file's bare times
+    dated_by_since = anchor is None and isinstance(since, datetime)
+    if dated_by_since:
+        # no incident date in the document yet: a --since with a date dates the file's bare times (said below)
         anchor = since.date()
     try:
         result = parse_timeline(
@@ -467,6 +468,10 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
     new_events = plan_import(pm, result)
     for skipped in result.skipped:
         print(f"skipped {skipped.where}: {_printable(skipped.reason)}", file=sys.stderr)
+    if dated_by_since and anchor is not None:
+        result.notes.insert(
+            0, f"the post-mortem has no incident date yet: times without one are read on {anchor} (--since)"
+        )
     for text in result.notes:  # after the skipped rows, so that they are not lost among them
         print(f"note: {_printable(text)}", file=sys.stderr)
     duplicates = len(result.events) - len(new_events)

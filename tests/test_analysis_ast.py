@@ -75,6 +75,7 @@ def test_not_specific(text: str) -> None:
         "Require one approving review for merges to main in the api repository",
         "Turn on deletion protection for the prod RDS instances orders-db-primary and billing-db",
         "Kill idle transactions automatically: set idle_in_transaction_session_timeout = 60s on orders-db-primary",
+        "Check with kubeval that the manifests in deploy/ parse before merge",  # a test, not a question
     ],
 )
 def test_actionable_and_specific(text: str) -> None:
@@ -223,6 +224,8 @@ def test_actionable_and_specific_are_judged_apart(text: str, actionable: bool, s
         ("data-eng", "group"),
         ("comms@example.com", "group"),
         ("Payments TL", None),  # its lead is one person
+        ("Dana - Payments", None),  # a person, then their team
+        ("dana.payments@acme.com", None),  # a person's address
     ],
 )
 def test_owner(owner: str, problem: str | None) -> None:

@@ -342,6 +342,13 @@ def test_a_time_in_the_future_is_said() -> None:
     assert [(f.path, f.blocking) for f in future] == [("resolved", False)]
     assert "2024-06-10 23:27" in future[0].message and "in Setup" in future[0].message
     assert not [f for f in run_checks(pm, datetime(2024, 6, 11, tzinfo=UTC)).findings if f.rule == "metrics.future"]
+    # a timeline event marked resolved, in the future: the finding points at that event
+    late = TimelineEvent(time=datetime(2024, 6, 10, 23, 27, tzinfo=UTC), milestone="resolved", text="fixed")
+    marked = clean_pm(resolved=None, timeline=[*clean_pm().timeline, late])
+    found = [f for f in run_checks(marked, NOW).findings if f.rule == "metrics.future"]
+    assert [(f.stage.value, f.path, f.item_id) for f in found] == [
+        ("timeline", f"timeline.{len(marked.timeline) - 1}.time", late.id)
+    ]
 
 
 def test_to_json_is_stable_and_serialisable() -> None:

@@ -419,6 +419,7 @@ def test_import_timeline_bare_times_take_the_date_of_since_when_the_document_has
     code, out, err = run(capsys, "import-timeline", *lib_args, "tl", str(log), *dated)
     assert code == 0, err
     assert [line.split("\t")[0] for line in out.splitlines()[:2]] == ["2026-03-02 23:25:10", "2026-03-02 23:58:30"]
+    assert "no incident date yet: times without one are read on 2026-03-02 (--since)" in err
 
 
 def test_check_names_a_timeline_finding_by_the_event_time(capsys, lib_args, tmp_path) -> None:

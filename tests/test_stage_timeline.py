@@ -20,7 +20,7 @@ from pmtui.widgets.timeline import (
     parse_quick_add,
     visible,
 )
-from tests.conftest import make_app, type_text, wait_saved
+from tests.conftest import burst, make_app, type_text, wait_saved
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -472,6 +472,10 @@ async def test_lines_typed_in_one_burst_are_added_one_event_each(library) -> Non
         assert [e.text for e in stage.pm.timeline] == ["QA one", "QA two", "QA three"]
         assert [e.text for e in library.load(pm.id).timeline] == ["QA one", "QA two", "QA three"]
         assert stage.add_line.value == ""
+        assert status_text(stage).startswith("Added")  # not replaced by the hint when the keys' messages arrive
+        burst(app, "99:99 bad\r")
+        await pilot.pause()
+        assert stage.add_line.has_class("-problem") and stage.query_one("#timeline-status").has_class("-error")
 
 
 async def test_a_narrow_table_gives_the_source_column_to_what_happened(library) -> None:

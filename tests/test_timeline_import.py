@@ -567,6 +567,12 @@ def test_a_jira_all_fields_export_gives_the_comments_and_the_resolution_their_ow
     assert len(plain.events) == 1
 
 
+def test_csv_slash_dates_with_a_number_above_12_decide_whatever_follows_them() -> None:
+    for cell in ("13/02/2026T14:05:00", '"13/02/2026,14:05"', "13/02/2026 at 14:05"):
+        result = parse_timeline_text(f"time,text\n{cell},foo\n", doc_zone="UTC")
+        assert at_utc(result) == [utc("2026-02-13 14:05:00")]
+
+
 def test_csv_headers_in_german_french_and_spanish() -> None:
     """Spreadsheets kept in another language name their columns so; their n/n dates are day first."""
     for text in (
@@ -2328,8 +2334,13 @@ class TestShellHistory:
         assert any("output of `history`" in note for note in result.notes)
         from pmtui.io.timeline_import import _history_listing
 
-        numbered = ["     1\t2026-03-02 23:36:02 ERROR pool exhausted", "     2\t2026-03-02 23:37:00 WARN retrying"]
-        assert _history_listing(numbered) is None
+        for numbered in (
+            ["     1\t2026-03-02 23:36:02 ERROR pool exhausted", "     2\t2026-03-02 23:37:00 WARN retrying"],
+            ["     1  2026-03-02 23:36:02 alert fired", "     2  2026-03-02 23:37:00 retry"],  # cat -n, tabs copied
+            ["4213  23:36:02.1 connect(3)", "4213  23:36:03.1 read(3)"],  # strace -f
+            ["1  23:36 alert fired", "2  23:40 rollback"],  # a hand-numbered note
+        ):
+            assert _history_listing(numbered) is None
 
     def test_zsh_extended_history_with_a_continued_command(self) -> None:
         result = real("zsh-history.txt")

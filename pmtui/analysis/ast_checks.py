@@ -68,7 +68,6 @@ _NON_DELIVERABLE: tuple[tuple[str, ...], ...] = tuple(
         "check into",
         "check on",
         "check whether",
-        "check with",
         "check if",
         "dig into",
         "determine whether",
@@ -257,6 +256,9 @@ def is_actionable(text: str) -> bool:
         return False
     if _conditional_lead(words) or _non_deliverable(words):
         return False
+    asks = {"if", "whether", "about"} & {w.lower() for w in words[2:7]}
+    if [w.lower() for w in words[:2]] == ["check", "with"] and asks:
+        return False  # "Check with the vendor if a fix exists": a question ("Check with kubeval that …" is a test)
     if len(words) > 1 and words[1].lower() == "of":
         return False  # "Backup of ...", "Monitoring of ...": a noun phrase
     if words[0].lower() == "make" and _MAKE_OUTCOME_RE.search(" ".join(words[1:8])):
@@ -501,6 +503,9 @@ def owner_problem(owner: str) -> str | None:
     named = re.fullmatch(r"\s*([^()]+?)\s*\(\s*([^()]+?)\s*\)\s*", owner or "")
     if named and named.group(1).lower() not in _PLACEHOLDERS and _is_person_name(named.group(2)):
         return None  # "Research Computing (Kim)": the person named owns it for the group
+    team_after = re.fullmatch(r"\s*([^-–—|:,/&+]+?)\s+[-–—|:]\s+([^-–—|:,/&+]+?)\s*", owner or "")
+    if team_after and _is_person_name(team_after.group(1)) and not _is_person_name(team_after.group(2)):
+        return None  # "Dana - Payments": the person, then the team they are in (not "Dana - Sam": two people)
     inside = re.search(r"\(([^()]*)\)", owner or "")
     if (
         inside
@@ -536,6 +541,8 @@ def owner_problem(owner: str) -> str | None:
         # "sre@example.com", "payments-oncall" (a rotation pages whoever is on duty; a person owns the action).
         handle = low.split("@")[0] or low.split("@")[1].split(".")[0]
         parts = re.split(r"[.\-_+]", handle.strip("@"))
+        if parts and parts[0].title() in FIRST_NAMES and "@" in low[1:]:
+            return None  # "dana.payments@acme.com": a person's address, whatever team it names
         if (
             any(p in _GROUP_HEADS or p in _ROTATIONS or p in _FUNCTIONS or p == "core" for p in parts)
             or all(p in _GROUP_NAMES for p in parts if p)

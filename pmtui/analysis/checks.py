@@ -119,17 +119,22 @@ def _metric_findings(pm: PostMortem, metrics: IncidentMetrics, config: CheckConf
     for milestone, moment in metrics.times.items():
         if moment > now:  # '23:27' typed on a new post-mortem takes today's date, while the incident was earlier
             shown = moment.astimezone(pm.tzinfo).isoformat(sep=" ", timespec="minutes")
-            where = "Setup" if metrics.sources.get(milestone) == "setup" else "the timeline"
+            stage, path, item_id, where = Stage.SETUP, milestone.value, None, "Setup"
+            if metrics.sources.get(milestone) == "timeline":  # the event marked so: where it is fixed
+                index, event = next(
+                    (i, e) for i, e in enumerate(pm.timeline) if e.milestone == milestone and e.time == moment
+                )
+                stage, path, item_id, where = Stage.TIMELINE, f"timeline.{index}.time", event.id, "the timeline"
             findings.append(
                 Finding(
                     rule,
                     config.severity(rule),
-                    Stage.SETUP,
-                    milestone.value,
-                    None,
+                    stage,
+                    path,
+                    item_id,
                     f"'{milestone.value}' ({shown}, in {where}) is in the future.",
                     suggestion="Type the date with the time (e.g. 2026-03-02 23:27): a bare time takes the "
-                    "incident's date, or today's when there is none yet.",
+                    "incident's date, or today's when there is none yet; else check the time zone.",
                 )
             )
     return findings

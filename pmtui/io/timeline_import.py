@@ -1879,8 +1879,8 @@ def _shell_history(lines: list[str]) -> str:
 
 
 # bash's history numbers: '%5d' then '*' (an edited entry) or a space, then a space: '  501  ', '  502* '. Not
-# `cat -n`'s '     1<TAB>' (a numbered log is still a log).
-_HISTORY_NUMBER = re.compile(r" *\d{1,7}[* ] (?=\S)")
+# `cat -n`'s six columns, a PID at the line's start or a hand-numbered note ('1  23:36 …'): a numbered log is a log.
+_HISTORY_NUMBER = re.compile(r"(?:(?=[ \d]{5}[* ] \S) {0,4}\d{1,5}|\d{6,7})[* ] ")
 
 
 def _history_listing(lines: list[str]) -> list[str] | None:
@@ -2709,6 +2709,16 @@ def _slash_order(stamps: Iterable[str], delimiter: str, ctx: _Context, localised
     """Day first or month first for a CSV's n/n/yyyy dates (each stamp: its date and time cells), read as in text
     (a number above 12, the incident's date, dates within days of each other, 12-hour times); else by the
     delimiter, as Excel writes them: ';' in most of Europe (day first), ',' in the US (month first)."""
+    stamps = list(stamps)
+    day_first = month_first = False
+    for value in stamps:  # a number above 12 decides, whatever follows the date ('13/02/2026T14:05', '… at 14:05')
+        m = _SLASH_DATE.match(value.strip())
+        if m:
+            a, b = int(m.group(1)), int(m.group(2))
+            day_first |= a > 12
+            month_first |= b > 12
+    if day_first != month_first:
+        return day_first
     if delimiter == ";":
         fallback = (True, ", as in a ';'-separated file (Excel in most of Europe)")
     elif localised:

@@ -474,6 +474,7 @@ class TimelineStage(StageView):
         self._restored: str | None = None
         self._added_shown = False
         self._notes_shown = ""  # the notes line under the incident bar, as last drawn
+        self._refused: str | None = None  # the add line as Enter last refused it (its error stays shown)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="timeline-bar", markup=False)
@@ -786,6 +787,9 @@ class TimelineStage(StageView):
 
     @on(Input.Changed, "#timeline-add")
     def _add_line_changed(self, event: Input.Changed) -> None:
+        if event.value != event.input.value or event.value == self._refused:
+            return  # a key's message that arrived after Enter took the line or refused it (and said so)
+        self._refused = None
         event.input.remove_class("-problem")
         if not event.value.strip():
             if not self._added_shown:
@@ -822,6 +826,7 @@ class TimelineStage(StageView):
         except QuickAddError as error:
             add_line.add_class("-problem")
             self._status(str(error), "error")
+            self._refused = line
             return
         added = TimelineEvent(
             time=parsed.time,
