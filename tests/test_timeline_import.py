@@ -1152,6 +1152,24 @@ class TestIrc:
         assert result.events[0].time == datetime(2026, 3, 2, 22, 51, tzinfo=UTC)
 
 
+def test_bare_times_written_after_midnight_go_on_the_day_after_a_late_start() -> None:
+    """An incident that started at 23:38; notes of the follow-up from 00:40: the next day, said in a note. A
+    file from the morning of a 15:00 incident stays on its day; a date written anywhere is taken as written."""
+    berlin = ZoneInfo("Europe/Berlin")
+    start = datetime(2026, 11, 14, 23, 38, tzinfo=berlin)
+
+    def times(text: str, at: datetime) -> list[str]:
+        result = parse_timeline_text(text, doc_zone="Europe/Berlin", anchor=at.date(), reference=at)
+        return [e.time.strftime("%d %H:%M") for e in result.events]
+
+    assert times("00:40 postmortem doc created\n01:10 follow-ups filed\n", start) == ["15 00:40", "15 01:10"]
+    notes = parse_timeline_text("00:40 doc\n", doc_zone="Europe/Berlin", anchor=start.date(), reference=start).notes
+    assert any("read from the next day, 2026-11-15" in note for note in notes)
+    morning = datetime(2026, 11, 14, 15, 0, tzinfo=berlin)
+    assert times("08:00 deploy of 4.2\n15:10 alert fired\n", morning) == ["14 08:00", "14 15:10"]
+    assert times("2026-11-14 00:40 dated\n00:50 bare\n", start) == ["14 00:40", "14 00:50"]
+
+
 def test_a_hexchat_log_keeps_the_messages_and_actions_and_leaves_out_the_channel_noise() -> None:
     log = (
         "**** BEGIN LOGGING AT Mon Mar  2 23:25:11 2026\n\n"

@@ -706,6 +706,7 @@ class _Item:
     kind: tuple[EventKind, bool] | None = None
     order: int = 0
     estimated: bool = False
+    bare: bool = False  # written as a time of day alone ('00:40'), dated by the anchor
 
 
 def _local_date(when: datetime, zone: tzinfo) -> date:
@@ -899,6 +900,7 @@ def _place(
                 kind=rec.kind,
                 order=rec.order,
                 estimated=rec.estimated,
+                bare=rec.spec[0] == "clock",
             )
         )
     return items
@@ -4244,12 +4246,33 @@ def _place_range(items: list[_Item], ctx: _Context) -> None:
         ctx.notes.append(f"{', '.join(read)} (placed by the first event, {shown}: the incident has no start time)")
 
 
+def _after_midnight(items: list[_Item], ctx: _Context) -> None:
+    """Notes written after midnight ('00:40 postmortem doc created') for an incident that started at 23:38: its
+    bare times, put on the start's date, would come a day early; they go on the next day when that puts the first
+    nearer the start (as bare --since and --until times are placed), and a note says so. Only when every time
+    in the file is bare (a date written anywhere is taken as written)."""
+    if ctx.reference is None or not items or not all(item.bare for item in items):
+        return
+    earliest = min(item.when for item in items)
+    before = ctx.reference - earliest
+    if before <= timedelta(0) or (earliest + timedelta(days=1)) - ctx.reference >= before:
+        return
+    for item in items:
+        item.when += timedelta(days=1)  # wall-clock arithmetic in each time's zone: the clock reads the same
+    first = min(item.when for item in items)
+    ctx.notes.append(
+        f"the times have no date and begin {earliest:%H:%M}, long before the incident's start "
+        f"({ctx.reference.astimezone(first.tzinfo):%H:%M}): read from the next day, {first:%Y-%m-%d}"
+    )
+
+
 def _finish(items: list[_Item], fmt: str, ctx: _Context) -> ImportResult:
     unit = (
         "entry"
         if fmt in ("slack", "pagerduty") or (fmt == "json" and items and items[0].where.startswith("entry"))
         else "line"
     )
+    _after_midnight(items, ctx)
     if _newest_first(items):
         # events of the same second keep their true order: the one listed last happened first
         items.sort(key=lambda item: (item.when, -item.order))
