@@ -123,3 +123,17 @@ async def test_at_80x24_every_part_is_reachable_and_a_changed_path_needs_a_new_p
         await pilot.pause()
         assert isinstance(app.screen, TimelineImportDialog)
     assert library.load(pm.id).timeline == []
+
+
+async def test_the_preview_lists_every_new_event(library, tmp_path) -> None:
+    """Twenty new events: all twenty in the preview (it listed the first three and the last two, silently)."""
+    pm = library.save(PostMortem(id="many", title="Many", timezone="UTC"))
+    log = tmp_path / "many.log"
+    log.write_text("".join(f"2026-03-02 23:{minute:02d} step {minute}\n" for minute in range(20)))
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        dialog = await open_dialog(pilot, app, str(log))
+        table = dialog.query_one("#import-preview", DataTable)
+        texts = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
+        assert texts == [f"step {minute}" for minute in range(20)]

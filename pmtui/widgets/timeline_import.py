@@ -20,6 +20,9 @@ from pmtui.widgets.plain import one_line
 FORMATS = ["auto", "text", "slack", "csv", "pagerduty", "json"]
 
 
+PREVIEW_ROWS = 500  # new events listed in the preview; beyond them a line says how many more
+
+
 class TimelineImportDialog(ModalScreen[int]):
     """Preview an import (count, first and last time, skipped lines with reasons) before adding anything.
 
@@ -171,11 +174,13 @@ class TimelineImportDialog(ModalScreen[int]):
         line += f" {len(fresh)} new" + (f", {already} already in the timeline." if already else ".")
         summary.update(line)
         zone = self.pm.tzinfo
-        for event in fresh[:3] + (fresh[-2:] if len(fresh) > 5 else fresh[3:]):
+        for event in fresh[:PREVIEW_ROWS]:  # every new event (the table scrolls), up to a limit said below
             when = event.time.astimezone(zone).strftime("%m-%d %H:%M:%S") if event.time else "?"
             when = f"~{when}" if event.estimated else when
             kind = event.kind.value + ("?" if event.kind_guessed else "")
             table.add_row(Text(kind), Text(when), Text(one_line(event.text[:200])))
+        if len(fresh) > PREVIEW_ROWS:
+            table.add_row(Text("…"), Text(""), Text(f"{len(fresh) - PREVIEW_ROWS} more events, not shown here"))
         for skipped in result.skipped[:50]:
             table.add_row(Text(one_line(skipped.where)), Text(""), Text(one_line(skipped.reason), style="italic"))
         if len(result.skipped) > 50:
