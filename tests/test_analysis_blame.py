@@ -24,6 +24,8 @@ def rules(text: str) -> list[str]:
 
 NEUTRAL = [
     "14:02 Dana paged the database team",
+    "00:17 Lee killed 2 idle-in-transaction sessions from batch-reconcile",  # a fix, by its object
+    "Sam wiped the cache on all edge nodes",
     "i dont think anyone messed up here, the config just had two sources of truth and they drifted apart",
     "We discussed whether Kofi should have caught the typo in review and concluded that a 900-line diff is not "
     "reviewable, so such changes will be split.",

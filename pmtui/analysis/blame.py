@@ -669,7 +669,20 @@ def _agent_unexplained(text: str, m: re.Match[str]) -> bool:
     return _agent_is_person(text, m) and not _explained_by_system(text, m.end())
 
 
+# 'killed 2 idle sessions', 'killed the stuck migration job', 'wiped the cache': what an operator does to fix
+# things, not harm done; the object says which.
+_OPERATIONAL_OBJECT_RE = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+|\d+\s+|two\s+|three\s+|several\s+|those\s+|these\s+|off\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:sessions?|process(?:es)?|pids?|pods?|jobs?|quer(?:y|ies)|connections?|transactions?|"
+    r"containers?|tasks?|workers?|threads?|locks?|backends?|cache|caches|queues?|consumers?|cron(?:job)?s?|"
+    r"instances?|replicas?|builds?|deploys?|deployments?|rollouts?)\b",
+    re.IGNORECASE,
+)
+
+
 def _person_cause_unexplained(text: str, m: re.Match[str]) -> bool:
+    if m.group(0).lower() in ("killed", "wiped", "nuked") and _OPERATIONAL_OBJECT_RE.match(text, m.end()):
+        return False  # 'Lee killed 2 idle-in-transaction sessions': a fix, by its object
     return _person_subject_not_we(text, m) and not _explained_by_system(text, m.end())
 
 
