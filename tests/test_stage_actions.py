@@ -129,11 +129,16 @@ async def test_actions_findings_and_wide_layout(library) -> None:
     pm.actions = [Action(id="act1", text="Improve monitoring", owner="Dana", due=date(2026, 11, 1))]
     library.save(pm)
     app = make_app(library, open_id=pm.id, autosave_delay=30)  # saved on quit
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(160, 30)) as pilot:
         stage = await open_actions(pilot)
         assert stage.has_class("-wide")
         editor = stage.query_one("#action-editor")
-        assert editor.region.x > stage.query_one(DataTable).region.x  # beside the table
+        assert editor.region.x > stage.query_one(DataTable).region.x  # wide but short: beside the table
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        assert not stage.has_class("-wide")  # height to spare: below it, the table as wide as the screen
+        assert editor.region.y > stage.query_one(DataTable).region.y
+        assert stage.query_one(DataTable).columns["text"].width > 70  # (34 beside the editor)
         assert "Time-bounded" in rendered(stage, "#action-ast")  # past due
         finding = SimpleNamespace(
             item_id="act1",

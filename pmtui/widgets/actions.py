@@ -349,7 +349,9 @@ class ActionsStage(StageView):
         self.refresh_view()
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width >= 130, "-wide")
+        # the editor beside the table when the stage is wide but short; below it when there is height to spare
+        # (at 160x48 beside it left the action's text 34 columns and 30 rows empty)
+        self.set_class(event.size.width >= 130 and event.size.height < 36, "-wide")
 
     @on(ActionTable.Resized)
     def _fit_columns(self) -> None:

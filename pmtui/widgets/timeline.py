@@ -569,7 +569,7 @@ class TimelineStage(StageView):
         rest = available - time_width - mark - kind
         # a narrow table (80 columns, presentation mode) gives the Source column's cells to What happened: a
         # source cut to 'Slack…' says little (the event's editor shows it whole)
-        source = max(6, min(20, rest // 5)) if rest >= 44 else 0
+        source = max(6, min(32, rest // 4)) if rest >= 44 else 0  # wide: room for 'slack:#inc-4412 @Dana
         text = max(12, rest - source)
         return Layout(width, time_width, mark, kind, text, source)
 
