@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Static
 from pmtui.model import DetectionMethod, PostMortem, Severity, Status
 from pmtui.screens.library import LibraryScreen
 from pmtui.screens.postmortem import PostMortemScreen
+from pmtui.store import Library
 from pmtui.widgets.library_table import LibraryTable
 from tests.conftest import fixed_clock, make_app, wait_saved
 
@@ -667,3 +668,23 @@ async def test_page_keys_scroll_the_setup_form_with_nothing_focused(library) -> 
         await pilot.press("pageup", "pageup")  # (the findings panel may have taken lines meanwhile)
         await pilot.pause()
         assert form.scroll_y == 0
+
+
+async def test_a_save_refused_because_another_process_changed_the_file_says_how_to_reload(library) -> None:
+    """Another process (an import from the shell) writes the post-mortem while it is open: the next save is
+    refused, nothing is overwritten, and the message names ctrl+r; the edit stays in the screen until then."""
+    from textual.widgets import Input
+
+    pm = library.create("Conflict")
+    app = make_app(library, open_id=pm.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        other = library.load(pm.id)
+        other.summary = "written by another process"
+        Library(library.root).save(other)
+        app.screen.query_one("#field-title", Input).value = "Conflict, retitled"
+        await wait_saved(pilot, app)
+        messages = [n.message for n in app._notifications]
+        assert any("changed by another process" in m and "ctrl+r" in m for m in messages)
+        assert library.load(pm.id).summary == "written by another process"  # not overwritten
+        assert app.screen.pm.title == "Conflict, retitled"

@@ -337,11 +337,15 @@ class PostMortemScreen(InOrderScreenKeys, Screen[None]):
 
     @work(thread=True, exclusive=False, group="save")
     def save_in_background(self, snapshot: dict, generation: int) -> None:
-        from pmtui.store import LibraryError
+        from pmtui.store import ConflictError, LibraryError
 
         try:
             document = PostMortem.model_validate(snapshot)
             saved = self.app.library.save(document.model_copy(update={"updated": self.app.clock()}), touch=False)
+        except ConflictError as error:  # say which key, and that nothing typed here is dropped without asking
+            message = f"{error} (ctrl+r; it asks before dropping edits made here)"
+            self.post_message(self.Saved(None, message, generation))
+            return
         except (LibraryError, OSError, ValidationError) as error:
             self.post_message(self.Saved(None, str(error), generation))
             return
