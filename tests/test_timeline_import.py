@@ -366,7 +366,7 @@ class TestSlackFolder:
 
     def test_bot_attachment_text_and_kinds(self, result: ImportResult) -> None:
         alert = by_text(result, "[Triggered]")
-        assert alert.text == "[Triggered] Checkout 5xx ratio > 5% on checkout-api"
+        assert alert.text == "[Triggered] Checkout 5xx ratio > 5% on checkout-api — 5xx ratio is 12.4% (threshold 5%)"
         assert (alert.kind, alert.kind_guessed) == (EventKind.DETECTION, True)
         assert by_text(result, "posted status page").kind == EventKind.COMMUNICATION
         assert by_text(result, "resolved. thanks").kind == EventKind.RESOLUTION

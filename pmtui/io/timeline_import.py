@@ -3220,9 +3220,11 @@ def _slack_item(
         parts = []
         for attachment in attachments:
             if isinstance(attachment, dict):
+                # the title and the text say what the alert is and what it measured ('p99 is 4.8s, threshold 2s');
+                # the fallback, a notification's one-line summary, only when there are neither
                 piece = (
-                    _text_of(attachment.get("fallback"))
-                    or " — ".join(p for p in (_text_of(attachment.get("title")), _text_of(attachment.get("text"))) if p)
+                    " — ".join(p for p in (_text_of(attachment.get("title")), _text_of(attachment.get("text"))) if p)
+                    or _text_of(attachment.get("fallback"))
                     or _blocks_text(attachment.get("blocks"), users)
                 )
                 piece = _limit(piece, _TEXT_LIMIT)
