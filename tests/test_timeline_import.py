@@ -3144,6 +3144,10 @@ def test_github_actions_markers_and_kubectl_event_ages() -> None:
     table += "14m         Warning   Unhealthy   pod/api-1   Readiness probe failed\n"
     with pytest.raises(TimelineImportError, match=r"kubectl get events -o json"):
         parse_timeline_text(table, doc_zone="UTC")
+    wide = "LAST SEEN   TYPE      REASON      OBJECT      SUBOBJECT   SOURCE    MESSAGE   FIRST SEEN   COUNT   NAME\n"
+    wide += "14m         Warning   Unhealthy   pod/api-1               kubelet   Readiness probe failed   20m   3   x\n"
+    with pytest.raises(TimelineImportError, match=r"kubectl get events -o json"):  # -o wide: the same advice
+        parse_timeline_text(wide, doc_zone="UTC")
 
 
 class TestSecondReview:

@@ -2027,7 +2027,10 @@ def _date_in_title(line: str) -> date | None:
 
 _ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d")
 _GHA_MARKER = re.compile(r"##\[(group|endgroup|command|debug|notice|warning|error)\]")
-_KUBECTL_EVENTS = re.compile(r"[ \t]*(?:NAMESPACE[ \t]+)?LAST SEEN[ \t]+TYPE[ \t]+REASON[ \t]+OBJECT[ \t]+MESSAGE")
+# `kubectl get events` (and its `-o wide` columns: SUBOBJECT, SOURCE … between OBJECT and MESSAGE)
+_KUBECTL_EVENTS = re.compile(
+    r"[ \t]*(?:NAMESPACE[ \t]+)?LAST SEEN[ \t]+TYPE[ \t]+REASON[ \t]+OBJECT[ \t]+(?:[A-Z][A-Z ]*[ \t]+)?MESSAGE"
+)
 _CUE = re.compile(r"[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}[ \t]+-->[ \t]+(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}")
 
 
