@@ -155,21 +155,21 @@ class LibraryScreen(InOrderScreenKeys, Screen[None]):
     def _entry(self, pm_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == pm_id), None)
 
-    def on_key(self, event: events.Key) -> None:
+    def type_into_filter(self, event: events.Key) -> bool:
         """Typing with the table focused filters too (the filter takes the key and the focus): no need to go
-        back up to the filter line first."""
+        back up to the filter line first. Called by the table as the key arrives, so that the keys after it go
+        to the filter in order. True when the key was taken."""
         if (
             event.is_printable
             and event.character not in (None, " ")
-            and isinstance(self.focused, LibraryTable)
             and event.key not in self._bindings.key_to_bindings  # '/' goes back to the filter: its binding
         ):
-            event.stop()
-            event.prevent_default()
             field = self.query_one("#filter", Input)
             field.value += event.character
             field.cursor_position = len(field.value)
             field.focus()
+            return True
+        return False
 
     def action_focus_table(self) -> None:
         self.query_one(LibraryTable).focus()

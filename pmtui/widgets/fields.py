@@ -28,13 +28,17 @@ from textual.widgets.option_list import OptionDoesNotExist
 
 def pass_on_if_focus_moved(widget: Widget, event: events.Key) -> bool:
     """A key that reached `widget` after the focus moved elsewhere (it was queued here before): hand it to the
-    widget focused now, or the screen when none is. True when passed on."""
+    widget focused now, or the screen when none is — on the screen on top now, if another came up (F1, a dialog)
+    or this one went (back to the library) meanwhile: the key is that screen's. True when passed on."""
     try:
         screen = widget.screen
+        active = widget.app.screen
     except Exception:  # no longer on a screen: nothing to pass it to
         return False
+    if active is not screen:
+        screen = active
     focused = screen.focused
-    if focused is widget or (focused is None and widget is screen) or not screen.is_current:
+    if focused is widget or (focused is None and widget is screen):
         return False
     event.stop()
     event.prevent_default()

@@ -22,6 +22,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from pmtui.widgets.fields import InOrderKeys
+
 HEADERS = ("ID", "Sev", "Status", "Date", "Open", "Title")
 RIGHT = 4  # the Open column is right-aligned
 MIN_TITLE = 20
@@ -37,7 +39,7 @@ class Row:
     unreadable: bool = False  # the title cell holds the reason, in italics
 
 
-class LibraryTable(ScrollView, can_focus=True):
+class LibraryTable(InOrderKeys, ScrollView, can_focus=True):
     """Post-mortems, one per line, with a row cursor; Enter or a click on the cursor row selects."""
 
     BINDINGS = [
@@ -104,6 +106,13 @@ class LibraryTable(ScrollView, can_focus=True):
         def __init__(self, key: str) -> None:
             super().__init__()
             self.key = key
+
+    def on_key(self, event: events.Key) -> None:
+        """A character typed here goes to the screen's filter (LibraryScreen.type_into_filter), as it arrives."""
+        type_into = getattr(self.screen, "type_into_filter", None)
+        if type_into is not None and type_into(event):
+            event.stop()
+            event.prevent_default()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
