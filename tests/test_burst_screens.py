@@ -114,3 +114,18 @@ async def test_library_typing_from_the_table(library, ks, want):
         post(app, *ks)
         await settle(pilot)
         assert app.screen.query_one("#filter").value == want
+
+
+async def test_stage_numbers_and_a_stage_key_in_one_read(library):
+    """'2 4 a' at once: the 5 Whys is shown once mounted, and its key does not run before its widgets exist
+    (it crashed: 'No nodes match WhyTree')."""
+    ids = demo(library)
+    app = make_app(library, open_id=ids[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "3")
+        await settle(pilot)
+        post(app, "2", "4", "a")
+        await settle(pilot, 12)
+        assert stack(app) == ["PostMortemScreen"] and app.screen.current_stage.value == "whys"
+        assert app.screen.query_one("#stages").current == "whys"

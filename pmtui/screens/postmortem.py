@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
@@ -180,6 +181,7 @@ class PostMortemScreen(InOrderScreenKeys, Screen[None]):
         self._config_warned = False
         self.findings_by_stage: dict[Stage, list] = {}
         self._checks_timer = None  # run_checks' wait for the edits to stop
+        self._stage_lock = asyncio.Lock()
 
     # -- layout ------------------------------------------------------------------------------------
 
@@ -249,14 +251,21 @@ class PostMortemScreen(InOrderScreenKeys, Screen[None]):
     # -- stages ------------------------------------------------------------------------------------
 
     async def watch_current_stage(self, old: Stage, new: Stage) -> None:
-        self._accrue_meeting_time(old)
-        old_view = self._stage_views.get(old)
-        if old_view is not None and old_view.is_mounted:
-            old_view.left()
-        await self._ensure_mounted(self._view(new))
+        async with self._stage_lock:  # one switch at a time: '2 4' in one read mounts Facts, then the 5 Whys
+            self._accrue_meeting_time(old)
+            old_view = self._stage_views.get(old)
+            if old_view is not None and old_view.is_mounted:
+                old_view.left()
+            view = self._view(new)
+            await self._ensure_mounted(view)
+            if self.current_stage is not new:
+                return  # a later key moved on while this stage mounted: its own switch shows that one
+            self._show_stage(view)
+
+    def _show_stage(self, view: StageView) -> None:
+        new = view.stage
         self.query_one(ContentSwitcher).current = new.value
         self.query_one(StageBar).show(new)
-        view = self.current_view()
         view.entered()
         self.call_after_refresh(view.focus_first)
         self._update_status()

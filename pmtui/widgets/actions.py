@@ -673,7 +673,7 @@ class ActionsStage(StageView):
 
     # -- actions (the keys) ----------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_stage_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_editor":
             return self._focus_in_editor()
         if action in ("delete", "move"):

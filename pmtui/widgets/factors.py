@@ -750,7 +750,7 @@ class FactorsStage(StageView):
         self.refresh_view(select=factor)
         self.edited()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_stage_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_fishbone":  # Esc closes the fishbone; elsewhere it leaves the field, as ever
             return self.is_mounted and not self.query_one("#factor-columns").display
         return True

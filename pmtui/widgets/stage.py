@@ -35,6 +35,15 @@ class StageView(Vertical):
         self.pm = pm
         self.undo_stack: list[tuple[str, Callable[[], None]]] = []
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No stage key before the stage has mounted: one typed in the same read as the stage's number ('4 a')
+        came before its widgets (it crashed on the 5 Whys' tree); see also check_stage_action."""
+        return self.is_mounted and self.check_stage_action(action, parameters)
+
+    def check_stage_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A stage's own conditions on its actions (Textual's check_action, once mounted)."""
+        return True
+
     def push_undo(self, description: str, restore: Callable[[], None]) -> None:
         """Remember how to bring back something just deleted (kept until the stage is left)."""
         self.undo_stack.append((description, restore))
