@@ -51,11 +51,7 @@ async def type_text(pilot, text: str) -> None:
     `pilot.press` waits for the app to settle after every key (~40 ms or more each); typing a
     sentence this way keeps the suite fast while still going through the focused widget's key handling.
     """
-    from textual import events
-    from textual.keys import _character_to_key
-
-    for char in text:
-        pilot.app.post_message(events.Key(char if char.isalnum() else _character_to_key(char), char))
+    burst(pilot.app, text)
     await pilot.pause()
 
 

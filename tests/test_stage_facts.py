@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Input, Static
 
 from pmtui.model import Fact
 from pmtui.widgets.facts import FactsStage
-from tests.conftest import make_app
+from tests.conftest import burst, make_app
 
 HOSTILE_FACT = "[bold]x[/x]["
 HOSTILE_LINK = "[@click=app.quit]"
@@ -106,17 +106,11 @@ async def test_facts_show_control_characters_literally(library) -> None:
 async def test_facts_typed_in_one_burst_are_one_fact_each(library) -> None:
     """Lines arriving in one read (tmux send-keys, a paste of keystrokes): Enter adds what was typed before it,
     and the next line starts empty (it used to be glued to the one before: 'Pool 50Retry x3')."""
-    from textual import events
-    from textual.keys import _character_to_key
-
     pm = library.create("Burst")
     app = make_app(library, open_id=pm.id)
     async with app.run_test(size=(80, 24)) as pilot:
         stage = await open_facts(pilot)
         await pilot.press("a")
-        for line in ("Pool 50", "Retry x3", "Disk 91%"):
-            for char in line:
-                app.post_message(events.Key(char if char.isalnum() else _character_to_key(char), char))
-            app.post_message(events.Key("enter", "\r"))
+        burst(app, "".join(line + "\r" for line in ("Pool 50", "Retry x3", "Disk 91%")))
         await pilot.pause()
         assert texts(stage) == ["Pool 50", "Retry x3", "Disk 91%"]

@@ -455,18 +455,12 @@ async def test_lines_typed_in_one_burst_are_added_one_event_each(library) -> Non
     """Three quick-add lines arriving in one read (tmux send-keys, a paste of keystrokes): each line is its own
     event. Enter used to be handled by the stage only after the next line's keys had gone into the field, which
     added the second line twice and the third glued to it ("QA two01:23 QA three")."""
-    from textual import events
-    from textual.keys import _character_to_key
-
     pm = library.create("Burst")
     app = make_app(library, open_id=pm.id)
     async with app.run_test(size=(80, 24)) as pilot:
         stage = await open_timeline(pilot)
         await pilot.press("a")
-        for line in ("01:21 QA one", "01:22 QA two", "01:23 QA three"):
-            for char in line:
-                app.post_message(events.Key(char if char.isalnum() else _character_to_key(char), char))
-            app.post_message(events.Key("enter", "\r"))
+        burst(app, "".join(line + "\r" for line in ("01:21 QA one", "01:22 QA two", "01:23 QA three")))
         await pilot.pause()
         await wait_saved(pilot, app)
         assert [e.text for e in stage.pm.timeline] == ["QA one", "QA two", "QA three"]

@@ -3802,11 +3802,8 @@ def _inner_text(text: str) -> str:
     record read as one ('ERROR payment declined: upstream 503'), Lambda's '<time> <request id> <LEVEL> <text>' as
     'LEVEL text' with a JSON error's message; anything else as it is."""
     if text.startswith("{") and text.endswith("}") and len(text) < 100_000:
-        try:
-            logged = json.loads(text)
-        except (ValueError, RecursionError):
-            logged = None
-        if isinstance(logged, dict) and any(k in logged for k in (*_JSON_LEVEL_KEYS, *_JSON_TIME_KEYS)):
+        logged = _json_object(text)
+        if logged is not None and any(k in logged for k in (*_JSON_LEVEL_KEYS, *_JSON_TIME_KEYS)):
             return _record_text(_json_record(logged)) or text  # a log line; other JSON is kept as written
         return text
     lambda_line = _LAMBDA_LINE.fullmatch(text) if "\t" in text[:80] else None
@@ -3833,11 +3830,17 @@ def _json_line_text(text: str) -> str:
     """The text of a JSON log record written after a time ('{"level":"error","msg":"retry budget exhausted",
     "err":"context deadline exceeded"}' reads 'ERROR retry budget exhausted (context deadline exceeded)'), as the
     JSON reader gives it; '' when it is not one."""
+    obj = _json_object(text)
+    return _record_text(_json_record(obj)) if obj is not None else ""
+
+
+def _json_object(text: str) -> dict[str, Any] | None:
+    """The JSON object the text holds, or None."""
     try:
         obj = json.loads(text)
     except (ValueError, RecursionError):
-        return ""
-    return _record_text(_json_record(obj)) if isinstance(obj, dict) else ""
+        return None
+    return obj if isinstance(obj, dict) else None
 
 
 def _alert_recs(obj: dict[str, Any], where: str, number: int, ctx: _Context) -> list[_Rec]:
